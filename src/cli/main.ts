@@ -1,0 +1,123 @@
+/**
+ * The CLI only parses, checks usage and calls the library. Exit codes: 0 all good, 1 a config or
+ * figure failed (the rest still rendered), 2 bad usage. The code is set, never forced.
+ */
+import yargs from 'yargs';
+import { render } from '../pipeline/run.js';
+import { plan } from '../pipeline/plan.js';
+import { fileSchema } from '../config/schema.js';
+import { activationNames, isActivationName } from '../core/activation.js';
+import { evalLines } from './eval.js';
+import { VERSION } from '../version.js';
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+};
+
+class UsageError extends Error {}
+
+function numberList(name: string, text: unknown): number[] {
+  const parts = String(text).split(',').map((s) => s.trim());
+  const nums = parts.map(Number);
+  if (parts.some((s) => s === '') || nums.some((n) => !Number.isFinite(n))) {
+    throw new UsageError(`--${name}: expected comma-separated numbers like 2,3, got "${text}"`);
+  }
+  return nums;
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code = 0;
+  const parser = yargs(argv)
+    .scriptName('actiplot')
+    .usage('$0 <command> [options]')
+    .version(VERSION)
+    .strict()
+    .recommendCommands()
+    .demandCommand(1, 'Give a command: render, validate, eval or schema.')
+    .command(
+      'render [paths..]',
+      'Render config files or folders of them into PNG figures',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true, default: ['configs'], describe: 'config files or folders (searched for *.json)' })
+          .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'output folder' })
+          .example('$0 render configs --out output', 'render every config in configs/'),
+      (args) => {
+        const r = render({ paths: args.paths as string[], out: args.out, log: io.out, error: io.err });
+        io.err(`${r.written.length} figure${r.written.length === 1 ? '' : 's'} written, ${r.failed.length} failed`);
+        code = r.failed.length > 0 ? 1 : 0;
+      },
+    )
+    .command(
+      'validate [paths..]',
+      'Check configs without rendering',
+      (y) => y.positional('paths', { type: 'string', array: true, default: ['configs'] }),
+      (args) => {
+        const p = plan(args.paths as string[]);
+        for (const e of p.errors) io.err(e.message);
+        io.out(`${p.files.length} file${p.files.length === 1 ? '' : 's'}, ${p.jobs.length} valid figure${p.jobs.length === 1 ? '' : 's'}, ${p.errors.length} error${p.errors.length === 1 ? '' : 's'}`);
+        code = p.errors.length > 0 ? 1 : 0;
+      },
+    )
+    .command(
+      'eval',
+      "Print a perceptron's output for an input, or a table over a range",
+      (y) =>
+        y
+          .option('activation', { alias: 'a', type: 'string', demandOption: true, describe: `activation (${activationNames.join(', ')})` })
+          .option('weights', { alias: 'w', type: 'string', default: '1', describe: 'weights, comma-separated' })
+          .option('bias', { alias: 'b', type: 'number', default: 0 })
+          .option('input', { alias: 'i', type: 'string', describe: 'one input vector, comma-separated' })
+          .option('range', { type: 'string', describe: 'min,max for a table over one input' })
+          .option('step', { type: 'number', default: 1, describe: 'table spacing (the end is included when a step lands on it)' })
+          .option('derivative', { type: 'boolean', default: false, describe: "print f'(a) instead of f(a)" })
+          .option('format', { choices: ['text', 'csv', 'json'] as const, default: 'text' as const })
+          .example('$0 eval --activation relu --weights 2,3 --bias -5 --input 1,2', 'the seed\'s worked example: prints 3')
+          .example('$0 eval --activation relu --range -10,10 --step 1', 'the seed\'s value table'),
+      (args) => {
+        if (!isActivationName(args.activation)) throw new UsageError(`--activation: expected one of ${activationNames.join(', ')}, got "${args.activation}"`);
+        if ((args.input === undefined) === (args.range === undefined)) throw new UsageError('give --input or --range (one of them)');
+        if (!Number.isFinite(args.bias)) throw new UsageError('--bias: expected a number');
+        const weights = numberList('weights', args.weights);
+        let range: [number, number] | undefined;
+        if (args.range !== undefined) {
+          const r = numberList('range', args.range);
+          if (r.length !== 2 || !(r[0] <= r[1])) throw new UsageError(`--range: expected min,max with min <= max, got "${args.range}"`);
+          if (weights.length !== 1) throw new UsageError(`--range tabulates one input, but --weights has ${weights.length}`);
+          if (!(args.step > 0)) throw new UsageError('--step: expected a number > 0');
+          if ((r[1] - r[0]) / args.step > 1e6) throw new UsageError('--range/--step: more than 1,000,000 rows');
+          range = [r[0], r[1]];
+        }
+        const input = args.input !== undefined ? numberList('input', args.input) : undefined;
+        if (input && input.length !== weights.length) {
+          throw new UsageError(`--input has ${input.length} value${input.length === 1 ? '' : 's'} but --weights has ${weights.length}`);
+        }
+        for (const line of evalLines({ activation: args.activation, weights, bias: args.bias, input, range, step: args.step, derivative: args.derivative, format: args.format })) io.out(line);
+      },
+    )
+    .command('schema', 'Print the JSON Schema of config files', {}, () => io.out(JSON.stringify(fileSchema, null, 2)))
+    .help()
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw err instanceof UsageError || !err ? new UsageError(msg ?? err?.message ?? 'bad usage') : err;
+    });
+  try {
+    await parser.parseAsync();
+  } catch (err) {
+    if (err instanceof UsageError || (err as Error)?.name === 'YError') {
+      io.err(`actiplot: ${(err as Error).message}`);
+      io.err('Run "actiplot --help" for usage, e.g. "actiplot render configs --out output".');
+      return 2;
+    }
+    throw err;
+  }
+  return code;
+}

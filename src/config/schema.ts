@@ -1,0 +1,152 @@
+/**
+ * The config contract: TypeScript types and the published JSON Schema come from this one source
+ * (TypeBox), so they cannot drift. `actiplot schema` prints `fileSchema`; validate.ts runs it
+ * through Ajv and then checks what a schema cannot say (shapes, min < max, finiteness).
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { activationNames } from '../core/activation.js';
+import { colormapNames } from '../scale/colormap.js';
+import { LIMITS } from './limits.js';
+
+const Finite = (opts: object = {}) => Type.Number(opts);
+
+export const NAME_PATTERN = '^[a-z0-9_][a-z0-9._-]*$';
+
+const Range = Type.Tuple([Finite(), Finite()], {
+  description: 'a [min, max] pair of numbers',
+});
+
+const Ticks = Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.Array(Finite(), { minItems: 1 })], {
+  description: 'a tick spacing > 0, or a list of tick values',
+});
+
+export const Axis = Type.Object(
+  {
+    label: Type.Optional(Type.String({ description: 'the axis label' })),
+    range: Type.Optional(Range),
+    samples: Type.Optional(Type.Integer({ minimum: 2, description: 'the number of samples, both ends included' })),
+    step: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'the sample spacing; the end is included when a step lands on it' })),
+    ticks: Type.Optional(Ticks),
+  },
+  { additionalProperties: false, description: 'an axis: { label, range: [min, max], samples | step, ticks }' },
+);
+
+/** A string enum (plain `enum` keeps validation errors to one line, unlike a union of literals). */
+const StringEnum = <T extends string>(values: readonly T[], description: string) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], description });
+
+const Activation = StringEnum(activationNames, `an activation (${activationNames.join(', ')})`);
+
+const common = {
+  $schema: Type.Optional(Type.String()),
+  name: Type.String({
+    pattern: NAME_PATTERN,
+    maxLength: 100,
+    description: 'the output base name: lowercase letters, digits, ".", "_" and "-", not starting with "." or "-"',
+  }),
+  title: Type.Optional(Type.String()),
+  width: Type.Optional(Type.Integer({ minimum: 100, maximum: LIMITS.pixels, description: 'the width in pixels' })),
+  height: Type.Optional(Type.Integer({ minimum: 100, maximum: LIMITS.pixels, description: 'the height in pixels' })),
+  x: Type.Optional(Axis),
+  y: Type.Optional(Axis),
+  grid: Type.Optional(Type.Boolean()),
+};
+
+export const Series = Type.Object(
+  {
+    activation: Activation,
+    weights: Type.Optional(Type.Array(Finite(), { description: 'the weights, one per input' })),
+    bias: Type.Optional(Finite()),
+    derivative: Type.Optional(Type.Boolean()),
+    label: Type.Optional(Type.String()),
+    color: Type.Optional(Type.String({ description: 'a CSS colour' })),
+  },
+  { additionalProperties: false },
+);
+
+export const LineFigure = Type.Object(
+  {
+    kind: Type.Literal('line'),
+    ...common,
+    series: Type.Array(Series, { minItems: 1, maxItems: LIMITS.series, description: 'a list of series' }),
+    legend: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const PerceptronConfig = Type.Object(
+  {
+    weights: Type.Array(Finite(), { description: 'the weights, one per input' }),
+    bias: Type.Optional(Finite()),
+    activation: Activation,
+  },
+  { additionalProperties: false },
+);
+
+const Colorbar = Type.Union(
+  [
+    Type.Boolean(),
+    Type.Object(
+      { ticks: Type.Optional(Ticks), label: Type.Optional(Type.String()) },
+      { additionalProperties: false },
+    ),
+  ],
+  { description: 'true, false or { ticks, label }' },
+);
+
+export const ContourFigure = Type.Object(
+  {
+    kind: Type.Literal('contour'),
+    ...common,
+    perceptron: PerceptronConfig,
+    levels: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 2, maximum: LIMITS.levels }), Type.Array(Finite(), { minItems: 2, maxItems: LIMITS.levels })], {
+        description: 'a count of levels >= 2, or an increasing list of level values',
+      }),
+    ),
+    colormap: Type.Optional(
+      StringEnum(colormapNames, `a colormap (${colormapNames.filter((n) => !n.endsWith('_r')).join(', ')}, or any of them with _r)`),
+    ),
+    alpha: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'an opacity from 0 to 1' })),
+    colorbar: Type.Optional(Colorbar),
+    boundary: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export type AxisConfig = Static<typeof Axis>;
+export type SeriesConfig = Static<typeof Series>;
+export type LineFigureConfig = Static<typeof LineFigure>;
+export type ContourFigureConfig = Static<typeof ContourFigure>;
+export type FigureConfig = LineFigureConfig | ContourFigureConfig;
+export const figureKinds = ['line', 'contour'] as const;
+
+/** One figure: dispatched on `kind` so errors speak of the right kind's keys (Ajv `discriminator`). */
+export const Figure = Type.Unsafe<FigureConfig>({
+  type: 'object',
+  description: 'a figure object with a "kind" of line or contour',
+  required: ['kind'],
+  properties: { kind: { enum: [...figureKinds], description: 'a figure kind (line, contour)' } },
+  discriminator: { propertyName: 'kind' },
+  oneOf: [LineFigure, ContourFigure],
+} as unknown as TSchema);
+
+export const FigureList = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    figures: Type.Array(Figure, { maxItems: LIMITS.figures, description: 'a list of figures' }),
+  },
+  { additionalProperties: false },
+);
+
+/** A config file: one figure object, or { "figures": [ ... ] }. */
+export const fileSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://actiplot.dev/schema/config.json',
+  title: 'actiplot config',
+  description: 'One figure object, or { "figures": [ ... ] }',
+  type: 'object',
+  if: { required: ['figures'] },
+  then: FigureList,
+  else: Figure,
+} as const;

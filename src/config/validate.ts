@@ -1,0 +1,237 @@
+/**
+ * Validation: the JSON Schema (Ajv) first, then what a schema cannot say. Each figure is checked on
+ * its own, so one bad figure in a file does not stop the others. Every error is a ConfigError that
+ * names the file, the line:column, the JSON path and what was expected.
+ */
+import { Ajv, type ErrorObject } from 'ajv';
+import { Figure, type FigureConfig } from './schema.js';
+import { ConfigError, describe, displayPath, suggest } from './messages.js';
+import { LIMITS } from './limits.js';
+import { resolveFigure, type ResolvedFigure } from './defaults.js';
+import { stepRangeLength } from '../core/sample.js';
+import type { LoadedConfig } from './load.js';
+
+const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, strict: false });
+const validateFigure = ajv.compile(Figure);
+
+export interface FigureEntry {
+  /** Index in the file's `figures` list, or -1 for a file that is one figure. */
+  index: number;
+  /** JSON pointer of the figure object within the file. */
+  pointer: string;
+  figure: ResolvedFigure;
+}
+
+export interface ValidatedFile {
+  file: string;
+  figures: FigureEntry[];
+  errors: ConfigError[];
+}
+
+export function validateConfig(loaded: LoadedConfig): ValidatedFile {
+  const { file, value } = loaded;
+  const out: ValidatedFile = { file, figures: [], errors: [] };
+  const fail = (pointer: string, detail: string) =>
+    new ConfigError(file, displayPath(splitPointer(pointer)), detail, loaded.locate(pointer));
+
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    out.errors.push(fail('', `expected a figure object or { "figures": [ ... ] }, got ${describe(value)}`));
+    return out;
+  }
+  const obj = value as Record<string, unknown>;
+  let items: { pointer: string; index: number; value: unknown }[];
+  if ('figures' in obj) {
+    const extra = Object.keys(obj).filter((k) => k !== 'figures' && k !== '$schema');
+    if (extra.length > 0) {
+      out.errors.push(fail(`/${escapePointer(extra[0])}`, `unknown key "${extra[0]}" beside "figures" (a file is one figure or { "figures": [ ... ] })`));
+      return out;
+    }
+    if (!Array.isArray(obj.figures)) {
+      out.errors.push(fail('/figures', `expected a list of figures, got ${describe(obj.figures)}`));
+      return out;
+    }
+    if (obj.figures.length > LIMITS.figures) {
+      out.errors.push(fail('/figures', `${obj.figures.length} figures; the limit is ${LIMITS.figures} per file`));
+      return out;
+    }
+    items = obj.figures.map((v, i) => ({ pointer: `/figures/${i}`, index: i, value: v }));
+  } else {
+    items = [{ pointer: '', index: -1, value }];
+  }
+
+  const seen = new Map<string, string>();
+  for (const item of items) {
+    try {
+      const figure = checkFigure(item.value, item.pointer, fail);
+      const prior = seen.get(figure.name);
+      if (prior !== undefined) {
+        throw fail(`${item.pointer}/name`, `duplicate figure name "${figure.name}" (also at ${prior || 'the top level'})`);
+      }
+      seen.set(figure.name, displayPath(splitPointer(item.pointer)));
+      out.figures.push({ index: item.index, pointer: item.pointer, figure });
+    } catch (err) {
+      if (err instanceof ConfigError) out.errors.push(err);
+      else throw err;
+    }
+  }
+  return out;
+}
+
+type Fail = (pointer: string, detail: string) => ConfigError;
+
+function checkFigure(value: unknown, base: string, fail: Fail): ResolvedFigure {
+  const nonFinite = findNonFinite(value, base);
+  if (nonFinite) throw fail(nonFinite, 'expected a finite number, got a number too large for a double (it reads as Infinity)');
+  if (!validateFigure(value)) {
+    const err = pickError(validateFigure.errors ?? []);
+    const [pointer, detail] = explain(err);
+    throw fail(base + pointer, detail);
+  }
+  const f = value as FigureConfig;
+  checkSemantics(f, base, fail);
+  return resolveFigure(f);
+}
+
+/** JSON allows 1e999; it parses to Infinity, which no figure can use. Found without recursion limits mattering (depth is capped on load). */
+function findNonFinite(v: unknown, pointer: string): string | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : pointer;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const r = findNonFinite(v[i], `${pointer}/${i}`);
+      if (r) return r;
+    }
+  } else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const r = findNonFinite(x, `${pointer}/${escapePointer(k)}`);
+      if (r) return r;
+    }
+  }
+  return undefined;
+}
+
+/** The most useful of Ajv's errors: the deepest, and at equal depth a union's own summary. */
+function pickError(errors: ErrorObject[]): ErrorObject {
+  const depth = (e: ErrorObject) => {
+    const extra = e.keyword === 'additionalProperties' || e.keyword === 'required' ? 1 : 0;
+    return (e.instancePath === '' ? 0 : e.instancePath.split('/').length - 1) + extra;
+  };
+  const rank = (e: ErrorObject) => (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'discriminator' ? 1 : 0);
+  return [...errors].sort((a, b) => depth(b) - depth(a) || rank(b) - rank(a))[0];
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  number: 'a number', integer: 'a whole number', string: 'a string', boolean: 'true or false',
+  object: 'an object', array: 'a list', null: 'null',
+};
+
+function explain(e: ErrorObject): [string, string] {
+  const p = e.params as Record<string, unknown>;
+  const schema = e.parentSchema as { description?: string; properties?: Record<string, unknown>; enum?: string[] } | undefined;
+  const got = describe(e.data);
+  const what = schema?.description;
+  switch (e.keyword) {
+    case 'required':
+      return [e.instancePath, `missing required key "${p.missingProperty}"`];
+    case 'additionalProperties': {
+      const key = String(p.additionalProperty);
+      const known = Object.keys(schema?.properties ?? {}).filter((k) => k !== '$schema');
+      return [`${e.instancePath}/${escapePointer(key)}`, `unknown key "${key}"${suggest(key, known)}; expected one of ${known.join(', ')}`];
+    }
+    case 'discriminator':
+      if (p.error === 'tag' && e.data && typeof e.data === 'object' && !('kind' in e.data)) {
+        return [e.instancePath, 'missing required key "kind" (line or contour)'];
+      }
+      return [`${e.instancePath}/kind`, `expected a figure kind (line, contour), got ${describe(p.tagValue)}${suggest(String(p.tagValue), ['line', 'contour'])}`];
+    case 'enum':
+      return [e.instancePath, `expected ${what ?? `one of ${(p.allowedValues as string[]).join(', ')}`}, got ${got}${typeof e.data === 'string' ? suggest(e.data, p.allowedValues as string[]) : ''}`];
+    case 'const':
+      return [e.instancePath, `expected ${JSON.stringify(p.allowedValue)}, got ${got}`];
+    case 'type':
+      return [e.instancePath, `expected ${what && e.instancePath.endsWith('range') ? what : TYPE_NAMES[String(p.type)] ?? String(p.type)}, got ${got}`];
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const op = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
+      const limitNote = e.keyword === 'maximum' ? ' (the limit)' : '';
+      return [e.instancePath, `expected ${what ?? 'a number'} ${op} ${p.limit}${limitNote}, got ${got}`];
+    }
+    case 'minItems':
+    case 'maxItems':
+      return [e.instancePath, `expected ${what ?? 'a list'} with ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${p.limit} item${p.limit === 1 ? '' : 's'}, got ${got}`];
+    case 'pattern':
+    case 'maxLength':
+      return [e.instancePath, `expected ${what ?? 'a different string'}, got ${got}`];
+    case 'anyOf':
+    case 'oneOf':
+      return [e.instancePath, `expected ${what ?? 'a different value'}, got ${got}`];
+    default:
+      return [e.instancePath, `${e.message ?? 'invalid value'}, got ${got}`];
+  }
+}
+
+function checkSemantics(f: FigureConfig, base: string, fail: Fail): void {
+  const axes = [['x', f.x], ['y', f.y]] as const;
+  for (const [name, a] of axes) {
+    if (!a) continue;
+    const at = `${base}/${name}`;
+    if (a.range && !(a.range[0] < a.range[1])) {
+      throw fail(`${at}/range`, `expected min < max, got [${a.range.map(describe).join(', ')}]`);
+    }
+    if (a.samples !== undefined && a.step !== undefined) {
+      throw fail(`${at}/step`, 'give "samples" or "step", not both');
+    }
+    if (Array.isArray(a.ticks) && !isIncreasing(a.ticks)) throw fail(`${at}/ticks`, 'expected tick values in increasing order');
+  }
+  if (f.kind === 'contour') {
+    const w = f.perceptron.weights;
+    if (w.length !== 2) {
+      throw fail(`${base}/perceptron/weights`, `expected 2 numbers for a contour (inputs x1 and x2), got ${w.length}`);
+    }
+    if (Array.isArray(f.levels) && !isIncreasing(f.levels)) {
+      throw fail(`${base}/levels`, 'expected level values in strictly increasing order');
+    }
+    const nx = axisPoints(f.x, [-5, 5], 0.1);
+    const ny = axisPoints(f.y, [-5, 5], 0.1);
+    if (nx * ny > LIMITS.gridPoints) {
+      throw fail(`${base}/x`, `the grid would have ${nx} × ${ny} = ${nx * ny} points; the limit is ${LIMITS.gridPoints}`);
+    }
+    const xr = f.x?.range ?? [-5, 5];
+    const yr = f.y?.range ?? [-5, 5];
+    const reach = Math.abs(w[0]) * Math.max(Math.abs(xr[0]), Math.abs(xr[1])) + Math.abs(w[1]) * Math.max(Math.abs(yr[0]), Math.abs(yr[1])) + Math.abs(f.perceptron.bias ?? 0);
+    if (!Number.isFinite(reach)) throw fail(`${base}/perceptron`, 'w·x + b overflows to Infinity on the grid; use smaller weights, bias or ranges');
+  } else {
+    const xr = f.x?.range ?? [-5, 5];
+    f.series.forEach((s, i) => {
+      const at = `${base}/series/${i}`;
+      if (s.weights && s.weights.length !== 1) {
+        throw fail(`${at}/weights`, `expected 1 number for a line series (it has one input, x), got ${s.weights.length}`);
+      }
+      const reach = Math.abs(s.weights?.[0] ?? 1) * Math.max(Math.abs(xr[0]), Math.abs(xr[1])) + Math.abs(s.bias ?? 0);
+      if (!Number.isFinite(reach)) throw fail(at, 'w·x + b overflows to Infinity over the x range; use a smaller weight, bias or range');
+    });
+    const n = axisPoints(f.x, [-5, 5], undefined);
+    if (n > LIMITS.samples) throw fail(`${base}/x`, `${n} samples; the limit is ${LIMITS.samples}`);
+  }
+}
+
+/** Points an axis will be sampled at, computed without allocating (so limits hold before any work). */
+function axisPoints(a: FigureConfig['x'], range: [number, number], defaultStep: number | undefined): number {
+  const [lo, hi] = a?.range ?? range;
+  if (a?.samples !== undefined) return a.samples;
+  const step = a?.step ?? defaultStep;
+  return step === undefined ? 0 : stepRangeLength(lo, hi, step);
+}
+
+function isIncreasing(v: readonly number[]): boolean {
+  for (let i = 1; i < v.length; i++) if (!(v[i] > v[i - 1])) return false;
+  return true;
+}
+
+function splitPointer(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}

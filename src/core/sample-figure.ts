@@ -1,0 +1,139 @@
+/**
+ * The sample stage: a resolved figure in, the numbers to draw out (Float64Arrays, no pixels).
+ */
+import { getActivation, type Activation } from './activation.js';
+import { extent, linspace, sampleGrid, stepRange, withBreaks, type Grid } from './sample.js';
+import type { ResolvedAxis, ResolvedContour, ResolvedFigure, ResolvedLine, ResolvedSeries } from '../config/defaults.js';
+
+/** A jump of a series at x: the value there and the limits from each side. */
+export interface Jump {
+  x: number;
+  value: number;
+  left: number;
+  right: number;
+}
+
+export interface SeriesData {
+  /** Continuous pieces: the line is never drawn across a jump. NaN inside a piece is a gap. */
+  pieces: { xs: Float64Array; ys: Float64Array }[];
+  jumps: Jump[];
+}
+
+export interface LineData {
+  kind: 'line';
+  series: SeriesData[];
+  /** Finite extent of all y values (NaN, NaN when there is none). */
+  yExtent: [number, number];
+}
+
+export interface ContourData {
+  kind: 'contour';
+  grid: Grid;
+  zExtent: [number, number];
+  /** The level values, increasing; band i covers levels[i]..levels[i+1]. */
+  levels: number[];
+}
+
+export type FigureData = LineData | ContourData;
+
+export function axisSamples(axis: ResolvedAxis & { range: [number, number] }): Float64Array {
+  const [lo, hi] = axis.range;
+  return axis.step !== undefined ? stepRange(lo, hi, axis.step) : linspace(lo, hi, axis.samples ?? 2);
+}
+
+/** The smallest positive double: f(±TINY) is f's one-sided limit at 0 for every activation here. */
+const TINY = Number.MIN_VALUE;
+
+function sampleSeries(s: ResolvedSeries, base: Float64Array): SeriesData {
+  const act: Activation = getActivation(s.activation);
+  const w = s.weights[0];
+  const fn = s.derivative ? act.df : act.f;
+  // Break points live in a-space; x = (a - b) / w. A derivative jumps wherever f has a kink.
+  const toX = (a: number) => (a - s.bias) / w;
+  const breaksX = w === 0 ? [] : act.breaks.map(toX);
+  const jumpsA = s.derivative ? act.breaks : act.jumps;
+  const xs = withBreaks(base, breaksX);
+  const ys = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) ys[i] = fn(w * xs[i] + s.bias);
+
+  const lo = xs[0];
+  const hi = xs[xs.length - 1];
+  const jumps: Jump[] = [];
+  if (w !== 0) {
+    for (const a of jumpsA) {
+      const x = toX(a);
+      if (!(x > lo && x < hi)) continue;
+      // Left of x in x-space is below a when w > 0, above it when w < 0.
+      const sgn = w > 0 ? 1 : -1;
+      jumps.push({ x, value: fn(a), left: fn(a - sgn * TINY), right: fn(a + sgn * TINY) });
+    }
+  }
+  jumps.sort((p, q) => p.x - q.x);
+
+  // Split into pieces at the jumps; each piece ends and starts at the one-sided limits.
+  const pieces: SeriesData['pieces'] = [];
+  let start = 0;
+  let head: [number, number] | undefined;
+  for (const j of jumps) {
+    const end = xs.indexOf(j.x); // withBreaks put every break into xs exactly
+    const px = [...(head ? [head[0]] : []), ...xs.subarray(start, end), j.x];
+    const py = [...(head ? [head[1]] : []), ...ys.subarray(start, end), j.left];
+    pieces.push({ xs: Float64Array.from(px), ys: Float64Array.from(py) });
+    head = [j.x, j.right];
+    start = end + 1;
+  }
+  if (head) {
+    pieces.push({
+      xs: Float64Array.from([head[0], ...xs.subarray(start)]),
+      ys: Float64Array.from([head[1], ...ys.subarray(start)]),
+    });
+  } else {
+    pieces.push({ xs, ys });
+  }
+  return { pieces, jumps };
+}
+
+export function sampleLine(fig: ResolvedLine): LineData {
+  const base = axisSamples(fig.x);
+  const series = fig.series.map((s) => sampleSeries(s, base));
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) {
+    for (const p of s.pieces) {
+      const [a, b] = extent(p.ys.filter(Number.isFinite));
+      if (a < lo) lo = a;
+      if (b > hi) hi = b;
+    }
+  }
+  return { kind: 'line', series, yExtent: lo <= hi ? [lo, hi] : [NaN, NaN] };
+}
+
+export function sampleContour(fig: ResolvedContour): ContourData {
+  const xs = axisSamples(fig.x);
+  const ys = axisSamples(fig.y);
+  const [w1, w2] = fig.perceptron.weights;
+  const b = fig.perceptron.bias;
+  const f = getActivation(fig.perceptron.activation).f;
+  const grid = sampleGrid(xs, ys, (x1, x2) => f(w1 * x1 + w2 * x2 + b));
+  const zExtent = extent(grid.z);
+  return { kind: 'contour', grid, zExtent, levels: contourLevels(fig.levels, zExtent) };
+}
+
+/**
+ * A count of levels spreads them evenly over z's extent (the seed's linspace(0, z.max, 101)). A
+ * constant surface, where matplotlib raises, gets one band centred on its value.
+ */
+export function contourLevels(spec: number | readonly number[], [lo, hi]: [number, number]): number[] {
+  if (Array.isArray(spec)) return [...spec];
+  const n = spec as number;
+  if (!(hi > lo)) {
+    const v = Number.isFinite(lo) ? lo : 0;
+    const half = v === 0 ? 0.5 : Math.abs(v) * 0.05;
+    return [v - half, v + half];
+  }
+  return Array.from(linspace(lo, hi, n));
+}
+
+export function sampleFigure(fig: ResolvedFigure): FigureData {
+  return fig.kind === 'line' ? sampleLine(fig) : sampleContour(fig);
+}

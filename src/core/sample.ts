@@ -1,0 +1,108 @@
+/**
+ * Sampling helpers with numpy's semantics, so a config reproduces the seed's arrays exactly.
+ */
+
+/** numpy.linspace(start, stop, n): n points, both ends included, the last exactly `stop`. */
+export function linspace(start: number, stop: number, n: number): Float64Array {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`linspace: n must be a whole number >= 0, got ${n}`);
+  const out = new Float64Array(n);
+  if (n === 0) return out;
+  const div = n - 1;
+  const step = div > 0 ? (stop - start) / div : 0;
+  for (let i = 0; i < n; i++) out[i] = start + i * step;
+  if (n > 1) out[n - 1] = stop;
+  return out;
+}
+
+/**
+ * numpy.arange(start, stop, step): half-open, ceil((stop - start) / step) points start + i·step.
+ * The seed's arange(-5, 5.1, 0.1) is 101 points ending at 5. Empty when the range runs the other way.
+ */
+export function arange(start: number, stop: number, step: number): Float64Array {
+  if (!(step !== 0) || !Number.isFinite(step)) throw new RangeError(`arange: step must be a finite non-zero number, got ${step}`);
+  const n = Math.max(0, Math.ceil((stop - start) / step));
+  if (!Number.isFinite(n)) throw new RangeError(`arange: start and stop must be finite, got ${start}, ${stop}`);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = start + i * step;
+  return out;
+}
+
+/** Relative slack for deciding that a step "lands on" the end point: a few ulps of the step count. */
+const LANDS_ON = 1e-9;
+
+/**
+ * Every `step` from `start` up to `stop`, with `stop` included when it lands on it within rounding.
+ * This is what a config's `{ "range": [-5, 5], "step": 0.1 }` means: the same 101 points as the
+ * seed's arange(-5, 5.1, 0.1), ending exactly at 5.
+ */
+export function stepRange(start: number, stop: number, step: number): Float64Array {
+  if (!(step > 0) || !Number.isFinite(step)) throw new RangeError(`stepRange: step must be a finite number > 0, got ${step}`);
+  if (!Number.isFinite(start) || !Number.isFinite(stop)) throw new RangeError(`stepRange: start and stop must be finite, got ${start}, ${stop}`);
+  if (stop < start) return new Float64Array(0);
+  const q = (stop - start) / step;
+  const whole = Math.round(q);
+  const lands = Math.abs(q - whole) <= LANDS_ON * Math.max(1, whole);
+  const n = (lands ? whole : Math.floor(q)) + 1;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = start + i * step;
+  if (lands) out[n - 1] = stop;
+  return out;
+}
+
+/** Number of points stepRange would return, without allocating (used to enforce limits first). */
+export function stepRangeLength(start: number, stop: number, step: number): number {
+  if (!(step > 0) || stop < start) return 0;
+  const q = (stop - start) / step;
+  const whole = Math.round(q);
+  return (Math.abs(q - whole) <= LANDS_ON * Math.max(1, whole) ? whole : Math.floor(q)) + 1;
+}
+
+/**
+ * A row-major grid: z[j * xs.length + i] = fn(xs[i], ys[j]), like numpy.meshgrid's indexing='xy'
+ * (rows follow y). Row 0 is the first y value (the bottom of a plot with y pointing up).
+ */
+export interface Grid {
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+  readonly z: Float64Array;
+}
+
+export function sampleGrid(xs: Float64Array, ys: Float64Array, fn: (x: number, y: number) => number): Grid {
+  const nx = xs.length;
+  const z = new Float64Array(nx * ys.length);
+  for (let j = 0; j < ys.length; j++) {
+    const y = ys[j];
+    const row = j * nx;
+    for (let i = 0; i < nx; i++) z[row + i] = fn(xs[i], y);
+  }
+  return { xs, ys, z };
+}
+
+/** Min and max ignoring NaN; [NaN, NaN] when there is no number. */
+export function extent(values: ArrayLike<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo > hi ? [NaN, NaN] : [lo, hi];
+}
+
+/**
+ * Sample positions for a line over [start, stop]: the regular samples plus each break point of the
+ * function that falls strictly inside, so a kink (ReLU at 0) is drawn exactly, not cut like
+ * matplotlib's 100-sample ReLU. Sorted, without duplicates.
+ */
+export function withBreaks(xs: Float64Array, breaks: readonly number[]): Float64Array {
+  if (xs.length === 0) return xs;
+  const lo = xs[0];
+  const hi = xs[xs.length - 1];
+  const extra = breaks.filter((b) => b > lo && b < hi && !xs.includes(b));
+  if (extra.length === 0) return xs;
+  const out = new Float64Array(xs.length + extra.length);
+  out.set(xs);
+  out.set(extra, xs.length);
+  return out.sort();
+}

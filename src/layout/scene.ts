@@ -1,0 +1,77 @@
+/**
+ * The Scene: plain, serializable drawing instructions in CSS pixels, y pointing down. Layout makes
+ * it; render/draw.ts paints it with node-canvas; nothing else about pixels is decided after this.
+ * Tests read scenes as JSON (with a numeric tolerance), so they hold no class instances.
+ */
+export interface Font {
+  family: string;
+  /** Size in CSS pixels. */
+  size: number;
+  weight: 'normal' | 'bold';
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface RectItem extends Rect {
+  type: 'rect';
+  fill?: string;
+  stroke?: string;
+  lineWidth?: number;
+}
+
+/** Open polylines: each entry of `lines` is a flat [x0, y0, x1, y1, ...] list. */
+export interface PathItem {
+  type: 'path';
+  lines: number[][];
+  stroke: string;
+  lineWidth: number;
+  dash?: number[];
+  cap?: 'butt' | 'round' | 'square';
+  clip?: Rect;
+}
+
+/** Filled polygons (non-zero winding): each polygon is a list of flat rings, the first the outside. */
+export interface AreaItem {
+  type: 'area';
+  polygons: number[][][];
+  fill: string;
+  clip?: Rect;
+}
+
+export interface TextItem {
+  type: 'text';
+  x: number;
+  y: number;
+  text: string;
+  font: Font;
+  fill: string;
+  align: 'left' | 'center' | 'right';
+  baseline: 'top' | 'middle' | 'alphabetic' | 'bottom';
+  /** Rotation in degrees, counter-clockwise, about (x, y). */
+  angle?: number;
+}
+
+export type Item = RectItem | PathItem | AreaItem | TextItem;
+
+export interface Scene {
+  width: number;
+  height: number;
+  background: string;
+  items: Item[];
+}
+
+export interface TextSize {
+  width: number;
+  /** Distance from the alphabetic baseline up to the top of the tallest glyph. */
+  ascent: number;
+  /** Distance from the baseline down to the bottom of the lowest glyph. */
+  descent: number;
+}
+
+/** How layout learns the size of text without importing canvas: the renderer passes one in. */
+export type Measure = (text: string, font: Font) => TextSize;

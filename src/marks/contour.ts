@@ -1,0 +1,56 @@
+/**
+ * Filled contour bands. Marching squares is d3-contour's; each polygon "z >= level i" is painted
+ * over the previous one in increasing order (painter's algorithm), so neighbouring bands share no
+ * anti-aliased edge and no hairline seam can show between them at any scale.
+ */
+import { contours } from 'd3-contour';
+import type { Item, Rect } from '../layout/scene.js';
+import type { LinearScale } from '../scale/linear.js';
+import type { Grid } from '../core/sample.js';
+
+export function contourBands(
+  plot: Rect,
+  grid: Grid,
+  levels: readonly number[],
+  bandColors: readonly string[],
+  x: LinearScale,
+  y: LinearScale,
+  background: string,
+  zMax: number,
+): Item[] {
+  const nx = grid.xs.length;
+  const ny = grid.ys.length;
+  const dx = nx > 1 ? (grid.xs[nx - 1] - grid.xs[0]) / (nx - 1) : 0;
+  const dy = ny > 1 ? (grid.ys[ny - 1] - grid.ys[0]) / (ny - 1) : 0;
+  // d3-contour puts sample i at coordinate i + 0.5; map that back to data, then to pixels.
+  const toPx = (cx: number, cy: number): [number, number] => [x(grid.xs[0] + (cx - 0.5) * dx), y(grid.ys[0] + (cy - 0.5) * dy)];
+  const gen = contours().size([nx, ny]).smooth(true);
+  const values = grid.z as unknown as number[];
+  const items: Item[] = [];
+  const paint = (level: number, fill: string) => {
+    const mp = gen.contour(values, level);
+    if (mp.coordinates.length === 0) return;
+    const polygons = mp.coordinates.map((poly) =>
+      poly.map((ring) => {
+        const flat: number[] = [];
+        for (const [cx, cy] of ring) flat.push(...toPx(cx, cy));
+        return flat;
+      }),
+    );
+    items.push({ type: 'area', polygons, fill, clip: plot });
+  };
+  for (let i = 0; i + 1 < levels.length; i++) paint(levels[i], bandColors[i]);
+  // Above the top level matplotlib leaves the plot unpainted; so do we.
+  const top = levels[levels.length - 1];
+  if (zMax > top) paint(nextUp(top), background);
+  return items;
+}
+
+/** The next double above v, so "z > top" can be asked of d3-contour's "z >= level". */
+function nextUp(v: number): number {
+  if (v === 0) return Number.MIN_VALUE;
+  const buf = new Float64Array([v]);
+  const bits = new BigInt64Array(buf.buffer);
+  bits[0] += v > 0 ? 1n : -1n;
+  return buf[0];
+}

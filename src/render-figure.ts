@@ -1,0 +1,18 @@
+/**
+ * One figure, config to bytes: sample -> layout -> draw -> encode. Pure apart from the canvas it
+ * draws on, so a worker process can run it on a job and hand back bytes.
+ */
+import type { ResolvedFigure } from './config/defaults.js';
+import { sampleFigure } from './core/sample-figure.js';
+import { layoutFigure } from './layout/layout-figure.js';
+import type { Scene } from './layout/scene.js';
+import { measureText } from './render/canvas.js';
+import { renderPng } from './render/render-png.js';
+
+export function sceneFor(fig: ResolvedFigure): Scene {
+  return layoutFigure(fig, sampleFigure(fig), measureText);
+}
+
+export function renderFigure(fig: ResolvedFigure): Buffer {
+  return renderPng(sceneFor(fig));
+}

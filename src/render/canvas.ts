@@ -1,0 +1,62 @@
+/**
+ * The one module that imports node-canvas. Everything else sees plain scenes, a text measurer and
+ * a drawing context typed through the re-exports below.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import canvasPkg from 'canvas';
+import type { Canvas as CanvasType, CanvasRenderingContext2D } from 'canvas';
+import type { Font, Measure, TextSize } from '../layout/scene.js';
+
+const { createCanvas, registerFont, Canvas } = canvasPkg;
+
+export type Context = CanvasRenderingContext2D;
+export type Surface = CanvasType;
+
+let fontsReady = false;
+
+/**
+ * Registers the DejaVu fonts shipped in the `dejavu-fonts-ttf` package, so the same config gives
+ * the same glyphs on every machine whatever its system fonts are. Must run before any canvas exists.
+ */
+export function registerFonts(): void {
+  if (fontsReady) return;
+  const require = createRequire(import.meta.url);
+  const dir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  registerFont(path.join(dir, 'DejaVuSans.ttf'), { family: 'DejaVu Sans' });
+  registerFont(path.join(dir, 'DejaVuSans-Bold.ttf'), { family: 'DejaVu Sans', weight: 'bold' });
+  fontsReady = true;
+}
+
+export function cssFont(f: Font): string {
+  return `${f.weight} ${f.size.toFixed(3)}px "${f.family}"`;
+}
+
+let scratch: Context | undefined;
+
+/** Text size from the real font, through a small scratch canvas reused for every call. */
+export const measureText: Measure = (text: string, font: Font): TextSize => {
+  registerFonts();
+  scratch ??= createCanvas(8, 8).getContext('2d');
+  scratch.font = cssFont(font);
+  const m = scratch.measureText(text);
+  return { width: m.width, ascent: m.actualBoundingBoxAscent, descent: m.actualBoundingBoxDescent };
+};
+
+/** A raster canvas of width × height CSS pixels at `scale` device pixels each. */
+export function createRaster(width: number, height: number, scale = 1): { surface: Surface; ctx: Context } {
+  registerFonts();
+  const surface = createCanvas(Math.round(width * scale), Math.round(height * scale));
+  const ctx = surface.getContext('2d');
+  ctx.scale(scale, scale);
+  return { surface, ctx };
+}
+
+/**
+ * PNG bytes with fixed encoder settings (no filters, zlib level 6): the cheapest encoding of the
+ * flat-colour images we draw, and identical bytes for identical pixels. In canvas 3 the filter
+ * constants are static on the class; on an instance they are undefined and silently ignored.
+ */
+export function encodePng(surface: Surface): Buffer {
+  return surface.toBuffer('image/png', { compressionLevel: 6, filters: Canvas.PNG_FILTER_NONE });
+}

@@ -1,0 +1,91 @@
+/**
+ * Paints a Scene onto a 2-D context, item by item, in order. No layout decisions happen here.
+ */
+import type { AreaItem, Item, PathItem, RectItem, Scene, TextItem } from '../layout/scene.js';
+import { cssFont, type Context } from './canvas.js';
+
+export function drawScene(ctx: Context, scene: Scene): void {
+  ctx.fillStyle = scene.background;
+  ctx.fillRect(0, 0, scene.width, scene.height);
+  for (const item of scene.items) drawItem(ctx, item);
+}
+
+function drawItem(ctx: Context, item: Item): void {
+  switch (item.type) {
+    case 'rect':
+      return drawRect(ctx, item);
+    case 'path':
+      return withClip(ctx, item.clip, () => drawPath(ctx, item));
+    case 'area':
+      return withClip(ctx, item.clip, () => drawArea(ctx, item));
+    case 'text':
+      return drawText(ctx, item);
+  }
+}
+
+function withClip(ctx: Context, clip: { x: number; y: number; width: number; height: number } | undefined, body: () => void): void {
+  if (!clip) return body();
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(clip.x, clip.y, clip.width, clip.height);
+  ctx.clip();
+  body();
+  ctx.restore();
+}
+
+function drawRect(ctx: Context, r: RectItem): void {
+  if (r.fill) {
+    ctx.fillStyle = r.fill;
+    ctx.fillRect(r.x, r.y, r.width, r.height);
+  }
+  if (r.stroke) {
+    ctx.strokeStyle = r.stroke;
+    ctx.lineWidth = r.lineWidth ?? 1;
+    ctx.setLineDash([]);
+    ctx.strokeRect(r.x, r.y, r.width, r.height);
+  }
+}
+
+function drawPath(ctx: Context, p: PathItem): void {
+  ctx.beginPath();
+  for (const line of p.lines) {
+    if (line.length < 2) continue;
+    ctx.moveTo(line[0], line[1]);
+    for (let i = 2; i + 1 < line.length; i += 2) ctx.lineTo(line[i], line[i + 1]);
+  }
+  ctx.strokeStyle = p.stroke;
+  ctx.lineWidth = p.lineWidth;
+  ctx.lineCap = p.cap ?? 'butt';
+  ctx.lineJoin = 'round';
+  ctx.setLineDash(p.dash ?? []);
+  ctx.stroke();
+}
+
+function drawArea(ctx: Context, a: AreaItem): void {
+  ctx.beginPath();
+  for (const polygon of a.polygons) {
+    for (const ring of polygon) {
+      ctx.moveTo(ring[0], ring[1]);
+      for (let i = 2; i + 1 < ring.length; i += 2) ctx.lineTo(ring[i], ring[i + 1]);
+      ctx.closePath();
+    }
+  }
+  ctx.fillStyle = a.fill;
+  ctx.fill('evenodd');
+}
+
+function drawText(ctx: Context, t: TextItem): void {
+  ctx.font = cssFont(t.font);
+  ctx.fillStyle = t.fill;
+  ctx.textAlign = t.align;
+  ctx.textBaseline = t.baseline;
+  if (t.angle) {
+    ctx.save();
+    ctx.translate(t.x, t.y);
+    ctx.rotate((-t.angle * Math.PI) / 180);
+    ctx.fillText(t.text, 0, 0);
+    ctx.restore();
+  } else {
+    ctx.fillText(t.text, t.x, t.y);
+  }
+}

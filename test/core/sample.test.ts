@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { arange, extent, linspace, sampleGrid, stepRange, stepRangeLength, withBreaks } from '../../src/core/sample.js';
+
+const TOL = 1e-12;
+
+describe('linspace(start, stop, n)', () => {
+  it("gives the seed's linspace(-10, 10, 100): 100 points, both ends exact", () => {
+    const x = linspace(-10, 10, 100);
+    expect(x.length).toBe(100);
+    expect(x[0]).toBe(-10);
+    expect(x[99]).toBe(10);
+    expect(x[1] - x[0]).toBeCloseTo(20 / 99, 12);
+  });
+  it('handles n = 0, n = 1 and reversed ranges', () => {
+    expect(linspace(0, 1, 0).length).toBe(0);
+    expect(Array.from(linspace(3, 7, 1))).toEqual([3]);
+    expect(Array.from(linspace(1, -1, 3))).toEqual([1, 0, -1]);
+  });
+  it('rejects a negative or fractional count', () => {
+    expect(() => linspace(0, 1, -1)).toThrow(RangeError);
+    expect(() => linspace(0, 1, 2.5)).toThrow(RangeError);
+  });
+  it('is monotone with both ends exact for any finite range (property, seeded)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 2, max: 500 }), (a, b, n) => {
+        const x = linspace(a, b, n);
+        if (x[0] !== a || x[n - 1] !== b) return false;
+        for (let i = 1; i < n; i++) if (a <= b ? x[i] < x[i - 1] : x[i] > x[i - 1]) return false;
+        return true;
+      }),
+      { seed: 7 },
+    );
+  });
+});
+
+describe('arange(start, stop, step) (numpy semantics)', () => {
+  it("gives the seed's arange(-5, 5.1, 0.1): 101 points ending at 5", () => {
+    const x = arange(-5, 5.1, 0.1);
+    expect(x.length).toBe(101);
+    expect(x[0]).toBe(-5);
+    expect(Math.abs(x[100] - 5)).toBeLessThan(TOL);
+  });
+  it('is half-open like numpy and empty for a reversed range', () => {
+    expect(Array.from(arange(0, 3, 1))).toEqual([0, 1, 2]);
+    expect(arange(3, 0, 1).length).toBe(0);
+    expect(Array.from(arange(3, 0, -1))).toEqual([3, 2, 1]);
+  });
+  it('rejects a zero, NaN or infinite step', () => {
+    expect(() => arange(0, 1, 0)).toThrow(RangeError);
+    expect(() => arange(0, 1, NaN)).toThrow(RangeError);
+    expect(() => arange(0, 1, Infinity)).toThrow(RangeError);
+  });
+});
+
+describe('stepRange(start, stop, step) (what a config\'s "step" means)', () => {
+  it('includes the end when a step lands on it within rounding: (-5, 5, 0.1) is the seed grid', () => {
+    const x = stepRange(-5, 5, 0.1);
+    const seed = arange(-5, 5.1, 0.1);
+    expect(x.length).toBe(101);
+    expect(x[100]).toBe(5);
+    for (let i = 0; i < 101; i++) expect(Math.abs(x[i] - seed[i])).toBeLessThan(TOL);
+  });
+  it('stops before the end when the step does not land on it', () => {
+    expect(Array.from(stepRange(0, 1, 0.3)).map((v) => +v.toFixed(12))).toEqual([0, 0.3, 0.6, 0.9]);
+  });
+  it('gives the seed table range(-10, 11): the integers -10..10', () => {
+    expect(Array.from(stepRange(-10, 10, 1))).toEqual(Array.from({ length: 21 }, (_, i) => i - 10));
+  });
+  it('is empty for a reversed range and rejects step <= 0', () => {
+    expect(stepRange(1, 0, 0.1).length).toBe(0);
+    expect(() => stepRange(0, 1, 0)).toThrow(RangeError);
+    expect(() => stepRange(0, 1, -1)).toThrow(RangeError);
+    expect(() => stepRange(0, Infinity, 1)).toThrow(RangeError);
+  });
+  it('stepRangeLength agrees with stepRange without allocating (property, seeded)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 1, max: 2000 }), fc.constantFrom(0.1, 0.25, 0.5, 1, 0.3, 0.7), (a, span, s) => {
+        return stepRange(a / 10, (a + span) / 10, s).length === stepRangeLength(a / 10, (a + span) / 10, s);
+      }),
+      { seed: 11 },
+    );
+  });
+});
+
+describe('sampleGrid(xs, ys, fn)', () => {
+  it('is row-major with rows following y (numpy meshgrid xy indexing)', () => {
+    const g = sampleGrid(Float64Array.from([0, 1, 2]), Float64Array.from([10, 20]), (x, y) => x + y);
+    expect(Array.from(g.z)).toEqual([10, 11, 12, 20, 21, 22]);
+  });
+  it('is empty for an empty axis', () => {
+    expect(sampleGrid(new Float64Array(0), Float64Array.from([1]), () => 1).z.length).toBe(0);
+  });
+});
+
+describe('extent(values)', () => {
+  it('ignores NaN and reports [NaN, NaN] when nothing is left', () => {
+    expect(extent([3, NaN, -1, 2])).toEqual([-1, 3]);
+    expect(extent([NaN])).toEqual([NaN, NaN]);
+    expect(extent([])).toEqual([NaN, NaN]);
+  });
+});
+
+describe('withBreaks(xs, breaks)', () => {
+  it('adds the kink at 0 that linspace(-10, 10, 100) misses, sorted and without duplicates', () => {
+    const x = withBreaks(linspace(-10, 10, 100), [0]);
+    expect(x.length).toBe(101);
+    expect(x.includes(0)).toBe(true);
+    for (let i = 1; i < x.length; i++) expect(x[i]).toBeGreaterThan(x[i - 1]);
+    expect(withBreaks(linspace(-1, 1, 3), [0]).length).toBe(3);
+    expect(withBreaks(linspace(1, 2, 3), [0]).length).toBe(3);
+  });
+});
