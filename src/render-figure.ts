@@ -9,10 +9,23 @@ import type { Scene } from './layout/scene.js';
 import { measureText } from './render/canvas.js';
 import { renderPng } from './render/render-png.js';
 
+export type OutputFormat = 'png';
+
+export interface RenderedFigure {
+  bytes: Buffer;
+  format: OutputFormat;
+  /** The file name inside the output folder: `<name>.<format>`. */
+  fileName: string;
+  /** Size in device pixels (CSS size × scale). */
+  width: number;
+  height: number;
+}
+
 export function sceneFor(fig: ResolvedFigure): Scene {
   return layoutFigure(fig, sampleFigure(fig), measureText);
 }
 
-export function renderFigure(fig: ResolvedFigure): Buffer {
-  return renderPng(sceneFor(fig));
+export function renderFigure(fig: ResolvedFigure): RenderedFigure {
+  const bytes = renderPng(sceneFor(fig));
+  return { bytes, format: 'png', fileName: `${fig.name}.png`, width: fig.width, height: fig.height };
 }

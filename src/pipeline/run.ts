@@ -32,12 +32,11 @@ export function render(opts: RenderOptions): RenderResult {
   }
   if (p.jobs.length > 0) fs.mkdirSync(opts.out, { recursive: true });
   for (const job of p.jobs) {
-    const fileName = `${job.figure.name}.png`;
     try {
-      const bytes = renderFigure(job.figure);
-      const file = writeAtomic(opts.out, fileName, bytes);
+      const r = renderFigure(job.figure);
+      const file = writeAtomic(opts.out, r.fileName, r.bytes);
       result.written.push({ name: job.figure.name, file, source: job.file });
-      log(`wrote ${path.join(opts.out, fileName)} (${job.figure.width}×${job.figure.height}, from ${job.file})`);
+      log(`wrote ${path.join(opts.out, r.fileName)} (${r.width}×${r.height}, from ${job.file})`);
     } catch (err) {
       const msg = `${job.file}: ${job.figure.name}: failed to render: ${(err as Error).message}`;
       result.failed.push(msg);
