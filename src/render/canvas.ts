@@ -15,16 +15,26 @@ export type Surface = CanvasType;
 
 let fontsReady = false;
 
+/** The fonts registered below; the pipeline hashes their files into every figure's input hash. */
+const FONTS: readonly { file: string; family: string; weight?: string }[] = [
+  { file: 'DejaVuSans.ttf', family: 'DejaVu Sans' },
+  { file: 'DejaVuSans-Bold.ttf', family: 'DejaVu Sans', weight: 'bold' },
+];
+
+/** Absolute paths of the font files that drawing uses. */
+export function fontFiles(): string[] {
+  const require = createRequire(import.meta.url);
+  const dir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return FONTS.map((f) => path.join(dir, f.file));
+}
+
 /**
  * Registers the DejaVu fonts shipped in the `dejavu-fonts-ttf` package, so the same config gives
  * the same glyphs on every machine whatever its system fonts are. Must run before any canvas exists.
  */
 export function registerFonts(): void {
   if (fontsReady) return;
-  const require = createRequire(import.meta.url);
-  const dir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  registerFont(path.join(dir, 'DejaVuSans.ttf'), { family: 'DejaVu Sans' });
-  registerFont(path.join(dir, 'DejaVuSans-Bold.ttf'), { family: 'DejaVu Sans', weight: 'bold' });
+  fontFiles().forEach((file, i) => registerFont(file, { family: FONTS[i].family, ...(FONTS[i].weight ? { weight: FONTS[i].weight } : {}) }));
   fontsReady = true;
 }
 
