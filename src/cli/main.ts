@@ -31,10 +31,25 @@ function numberList(name: string, text: unknown): number[] {
   return nums;
 }
 
+/** Options whose values may start with a minus sign (`--range -10,10`, `--bias -5`). */
+const NUMERIC_OPTIONS = new Set(['--range', '--input', '-i', '--weights', '-w', '--bias', '-b', '--step']);
+const NUMBERS = /^-?(\d|\.\d)[\d.eE+-]*(,\s*-?(\d|\.\d)[\d.eE+-]*)*$/;
+
+/** Joins `--range -10,10` into `--range=-10,10`, which yargs would otherwise read as flags -1, -0. */
+export function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (NUMERIC_OPTIONS.has(argv[i]) && i + 1 < argv.length && NUMBERS.test(argv[i + 1])) {
+      out.push(`${argv[i]}=${argv[++i]}`);
+    } else out.push(argv[i]);
+  }
+  return out;
+}
+
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
-  const parser = yargs(argv)
+  const parser = yargs(joinNegativeValues(argv))
     .scriptName('actiplot')
     .usage('$0 <command> [options]')
     .version(VERSION)

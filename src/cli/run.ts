@@ -2,6 +2,13 @@ import { main } from './main.js';
 
 /** The bin's entry: run, set the exit code (never force it), and keep stack traces out of sight. */
 export function run(argv: string[]): void {
+  // A closed pipe (`actiplot eval ... | head`) is the reader's choice, not an error worth a trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   main(argv).then(
     (code) => {
       process.exitCode = code;

@@ -10,7 +10,7 @@ import { titleHeight } from '../marks/title.js';
 export interface MarginInput {
   width: number;
   height: number;
-  title: string;
+  titleLines: string[];
   xLabel: string;
   yLabel: string;
   yTickLabels: string[];
@@ -20,11 +20,16 @@ export interface MarginInput {
   right: number;
 }
 
+/** Outer whitespace in pixels. */
+export function outerPad(width: number, height: number): number {
+  return THEME.outerPad * Math.min(width, height);
+}
+
 export function plotRect(m: MarginInput, measure: Measure): Rect {
-  const pad = THEME.outerPad * Math.min(m.width, m.height);
+  const pad = outerPad(m.width, m.height);
   const half = (t: string) => measure(t, THEME.tickFont).width / 2;
   const left = pad + Math.max(yAxisWidth(m.yTickLabels, m.yLabel, measure), half(m.xEndLabels[0]));
-  const top = pad + Math.max(titleHeight(m.title), THEME.tickFont.size / 2);
+  const top = pad + Math.max(titleHeight(m.titleLines), THEME.tickFont.size / 2);
   const bottom = pad + xAxisHeight(m.xLabel);
   const right = pad + Math.max(m.right, half(m.xEndLabels[1]));
   return {

@@ -6,14 +6,14 @@ import type { ResolvedContour, ResolvedFigure, ResolvedLine } from '../config/de
 import type { ContourData, FigureData, LineData } from '../core/sample-figure.js';
 import type { Item, Measure, Scene } from './scene.js';
 import { THEME } from './theme.js';
-import { plotRect } from './dimensions.js';
+import { outerPad, plotRect } from './dimensions.js';
 import { linearScale } from '../scale/linear.js';
 import { axisTicks } from '../scale/ticks.js';
 import { formatTicks } from '../scale/format.js';
 import { colormapColor, rgbToCss } from '../scale/colormap.js';
 import { frame, xAxis, yAxis, type AxisTicks } from '../marks/axis.js';
 import { gridLines } from '../marks/grid.js';
-import { title } from '../marks/title.js';
+import { title, wrapTitle } from '../marks/title.js';
 import { lineMark, seriesLines } from '../marks/line.js';
 import { legend } from '../marks/legend.js';
 import { contourBands } from '../marks/contour.js';
@@ -47,8 +47,9 @@ export function layoutLine(fig: ResolvedLine, data: LineData, measure: Measure):
   const estH = fig.height * 0.75;
   const xt = labelled(x0, x1, fig.x.ticks, estW / THEME.xTickSpacing);
   const yt = labelled(y0, y1, fig.y.ticks, estH / THEME.yTickSpacing);
+  const titleLines = wrapTitle(fig.title, fig.width - 2 * outerPad(fig.width, fig.height), measure);
   const plot = plotRect(
-    { width: fig.width, height: fig.height, title: fig.title, xLabel: fig.x.label, yLabel: fig.y.label, yTickLabels: yt.labels, xEndLabels: ends(xt), right: 0 },
+    { width: fig.width, height: fig.height, titleLines, xLabel: fig.x.label, yLabel: fig.y.label, yTickLabels: yt.labels, xEndLabels: ends(xt), right: 0 },
     measure,
   );
   const x = linearScale([x0, x1], [plot.x, plot.x + plot.width]);
@@ -59,7 +60,7 @@ export function layoutLine(fig: ResolvedLine, data: LineData, measure: Measure):
   items.push(frame(plot));
   items.push(...xAxis(plot, x, xt, fig.x.label, measure));
   items.push(...yAxis(plot, y, yt, fig.y.label, measure));
-  items.push(...title(plot, fig.title));
+  items.push(...title(plot, titleLines, fig.width, outerPad(fig.width, fig.height), measure));
   if (fig.legend) {
     const points = data.series.flatMap((s) => seriesLines(s, x, y));
     items.push(...legend(plot, fig.series.map((s) => ({ label: s.label, color: s.color })), points, measure));
@@ -99,8 +100,9 @@ export function layoutContour(fig: ResolvedContour, data: ContourData, measure: 
     ? cbGap + cbWidth + THEME.tickLength + THEME.tickPad + Math.max(0, ...ct.labels.map((t) => measure(t, THEME.tickFont).width)) +
       (fig.colorbar.label ? THEME.labelPad + THEME.labelFont.size * 1.2 : 0)
     : 0;
+  const titleLines = wrapTitle(fig.title, fig.width - 2 * outerPad(fig.width, fig.height), measure);
   const plot = plotRect(
-    { width: fig.width, height: fig.height, title: fig.title, xLabel: fig.x.label, yLabel: fig.y.label, yTickLabels: yt.labels, xEndLabels: ends(xt), right: cbAxis },
+    { width: fig.width, height: fig.height, titleLines, xLabel: fig.x.label, yLabel: fig.y.label, yTickLabels: yt.labels, xEndLabels: ends(xt), right: cbAxis },
     measure,
   );
   const x = linearScale([x0, x1], [plot.x, plot.x + plot.width]);
@@ -116,7 +118,7 @@ export function layoutContour(fig: ResolvedContour, data: ContourData, measure: 
   items.push(frame(plot));
   items.push(...xAxis(plot, x, xt, fig.x.label, measure));
   items.push(...yAxis(plot, y, yt, fig.y.label, measure));
-  items.push(...title(plot, fig.title));
+  items.push(...title(plot, titleLines, fig.width, outerPad(fig.width, fig.height), measure));
   if (fig.colorbar.show) {
     const box = { x: plot.x + plot.width + cbGap, y: plot.y, width: cbWidth, height: plot.height };
     items.push(...colorbar(box, levels, colors, ct, fig.colorbar.label, measure));

@@ -15,7 +15,7 @@ export function clipBoundary(w1: number, w2: number, b: number, [x0, x1]: [numbe
   const add = (x: number, y: number) => {
     const eps = 1e-9 * Math.max(1, Math.abs(x1 - x0), Math.abs(y1 - y0));
     if (x < x0 - eps || x > x1 + eps || y < y0 - eps || y > y1 + eps) return;
-    const p: [number, number] = [Math.min(x1, Math.max(x0, x)), Math.min(y1, Math.max(y0, y))];
+    const p: [number, number] = [Math.min(x1, Math.max(x0, x)) + 0, Math.min(y1, Math.max(y0, y)) + 0]; // + 0 turns -0 into 0
     if (!pts.some((q) => Math.abs(q[0] - p[0]) <= eps && Math.abs(q[1] - p[1]) <= eps)) pts.push(p);
   };
   if (w2 !== 0) {

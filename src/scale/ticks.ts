@@ -4,6 +4,7 @@
  */
 import { ticks as d3ticks, tickStep } from 'd3-array';
 import type { Ticks } from '../config/defaults.js';
+import { decimalsFor } from './format.js';
 
 export interface TickSet {
   values: number[];
@@ -11,21 +12,20 @@ export interface TickSet {
   step: number;
 }
 
-/** Multiples of `spacing` inside [lo, hi], each computed as k × spacing (no accumulated error). */
+/**
+ * Multiples of `spacing` inside [lo, hi]. Like d3, each is computed from integers, k × (spacing·10^d)
+ * / 10^d with d the decimals of the spacing, so 0.1 steps give 0.3, not 0.30000000000000004.
+ */
 export function ticksBySpacing(lo: number, hi: number, spacing: number): number[] {
   if (!(spacing > 0) || !(hi >= lo)) return [];
   const slack = 1e-9;
   const k0 = Math.ceil(lo / spacing - slack);
   const k1 = Math.floor(hi / spacing + slack);
+  const scale = 10 ** decimalsFor(spacing);
+  const units = Math.round(spacing * scale);
   const out: number[] = [];
-  for (let k = k0; k <= k1 && out.length <= 10_000; k++) out.push(cleanFloat(k * spacing));
-  return out;
-}
-
-/** Removes float noise (0.30000000000000004 -> 0.3) without changing real digits. */
-export function cleanFloat(v: number): number {
-  const r = Number(v.toPrecision(12));
-  return r === 0 ? 0 : r;
+  for (let k = k0; k <= k1 && out.length <= 10_000; k++) out.push(units > 0 ? (k * units) / scale : k * spacing);
+  return out.map((v) => (v === 0 ? 0 : v));
 }
 
 /**
@@ -41,7 +41,7 @@ export function axisTicks(lo: number, hi: number, spec: Ticks, count: number): T
   if (typeof spec === 'number') return { values: ticksBySpacing(lo, hi, spec), step: spec };
   if (!(hi > lo)) return { values: [lo], step: 1 };
   const n = Math.max(2, Math.round(count));
-  return { values: d3ticks(lo, hi, n).map(cleanFloat), step: Math.abs(tickStep(lo, hi, n)) };
+  return { values: d3ticks(lo, hi, n).map((v) => (v === 0 ? 0 : v)), step: Math.abs(tickStep(lo, hi, n)) };
 }
 
 function smallestGap(values: readonly number[]): number {

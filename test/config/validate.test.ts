@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { fileSchema } from '../../src/config/schema.js';
+import { check, contour, errorsOf, line } from '../helpers.js';
+
+function configFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? configFiles(path.join(dir, e.name)) : e.name.endsWith('.json') ? [path.join(dir, e.name)] : [],
+  );
+}
+
+describe('every config in configs/', () => {
+  const files = configFiles('configs');
+  const validate = new Ajv({ strict: false, discriminator: true }).compile(fileSchema);
+  it('exists (the seed figures live there)', () => {
+    expect(files.length).toBeGreaterThanOrEqual(3);
+  });
+  it.each(files)('%s passes the published JSON Schema', (file) => {
+    const ok = validate(JSON.parse(fs.readFileSync(file, 'utf8')));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+  it.each(files)('%s passes validation with no errors', (file) => {
+    expect(check(fs.readFileSync(file, 'utf8'), file).errors.map((e) => e.message)).toEqual([]);
+  });
+  it('the committed schema/config.schema.json is the one the code publishes', () => {
+    expect(JSON.parse(fs.readFileSync('schema/config.schema.json', 'utf8'))).toEqual(JSON.parse(JSON.stringify(fileSchema)));
+  });
+});
+
+describe('validateConfig: defaults', () => {
+  it('fills a minimal contour with the seed defaults', () => {
+    const [entry] = check(contour()).figures;
+    expect(entry.figure).toMatchObject({
+      kind: 'contour', width: 800, height: 600, levels: 101, colormap: 'coolwarm', alpha: 1, boundary: false,
+      x: { range: [-5, 5], step: 0.1, label: 'x1' }, y: { range: [-5, 5], step: 0.1, label: 'x2' },
+      colorbar: { show: true },
+    });
+  });
+  it('gives a line series weights [1] and bias 0 and shows a legend only when a label is given', () => {
+    const a = check(line()).figures[0].figure;
+    expect(a).toMatchObject({ legend: false, series: [{ weights: [1], bias: 0, derivative: false }] });
+    const b = check(line({ series: [{ activation: 'step', label: 'Step Function' }] })).figures[0].figure;
+    expect(b).toMatchObject({ legend: true });
+  });
+  it('accepts { "figures": [...] } with $schema', () => {
+    expect(check({ $schema: 'x', figures: [contour({ name: 'a' }), line({ name: 'b' })] }).figures.map((f) => f.figure.name)).toEqual(['a', 'b']);
+  });
+});
+
+describe('validateConfig: errors name the file, line:column, JSON path and what was expected', () => {
+  const cases: [string, unknown, RegExp][] = [
+    ['3 weights on a contour', { figures: [contour({ perceptron: { weights: [1, 2, 3], activation: 'relu' } })] },
+      /^configs\/a\.json:\d+:\d+: figures\[0\]\.perceptron\.weights: expected 2 numbers for a contour \(inputs x1 and x2\), got 3$/],
+    ['2 weights on a line series', line({ series: [{ activation: 'relu', weights: [1, 2] }] }),
+      /: series\[0\]\.weights: expected 1 number for a line series \(it has one input, x\), got 2$/],
+    ['a misspelt key', contour({ colormapp: 'viridis' }), /: colormapp: unknown key "colormapp" \(did you mean "colormap"\?\)/],
+    ['an unknown activation', contour({ perceptron: { weights: [1, 2], activation: 'rellu' } }),
+      /: perceptron\.activation: expected an activation \(relu, step\), got "rellu" \(did you mean "relu"\?\)$/],
+    ['an unknown colormap', contour({ colormap: 'viridiss' }), /: colormap: expected a colormap .*got "viridiss" \(did you mean "viridis"\?\)$/],
+    ['a wrong type', contour({ alpha: 'high' }), /: alpha: expected a number, got "high"$/],
+    ['alpha out of range', contour({ alpha: 2 }), /: alpha: expected an opacity from 0 to 1 <= 1 \(the limit\), got 2$/],
+    ['a missing kind', { name: 'x' }, /^configs\/a\.json:1:1: missing required key "kind"/],
+    ['an unknown kind', { name: 'x', kind: 'bar' }, /: kind: expected a figure kind \(line, contour\), got "bar"$/],
+    ['a missing perceptron', { name: 'x', kind: 'contour' }, /missing required key "perceptron"$/],
+    ['a bad name', contour({ name: 'My Figure' }), /: name: expected the output base name: lowercase letters/],
+    ['a path in the name', contour({ name: '../evil' }), /: name: expected the output base name/],
+    ['min >= max', line({ x: { range: [5, -5] } }), /: x\.range: expected min < max, got \[5, -5\]$/],
+    ['samples below 2', line({ x: { range: [0, 1], samples: 1 } }), /: x\.samples: expected the number of samples, both ends included >= 2, got 1$/],
+    ['step <= 0', contour({ x: { range: [0, 1], step: 0 } }), /: x\.step: expected the sample spacing.* > 0, got 0$/],
+    ['samples and step', line({ x: { range: [0, 1], samples: 3, step: 0.5 } }), /: x\.step: give "samples" or "step", not both$/],
+    ['levels not increasing', contour({ levels: [0, 2, 1] }), /: levels: expected level values in strictly increasing order$/],
+    ['levels below 2', contour({ levels: 1 }), /: levels: expected a count of levels >= 2, or an increasing list of level values, got 1$/],
+    ['a non-object top level', [1, 2], /^configs\/a\.json:1:1: expected a figure object or \{ "figures": \[ \.\.\. \] \}, got an array of 2$/],
+    ['an empty series list', line({ series: [] }), /: series: expected a list of series with at least 1 item, got an array of 0$/],
+  ];
+  it.each(cases)('%s', (_, config, pattern) => {
+    const errors = errorsOf(config);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(pattern);
+  });
+
+  it('points at the line and column of the bad value', () => {
+    const text = '{\n  "name": "c",\n  "kind": "contour",\n  "perceptron": { "weights": [1, 2, 3], "activation": "relu" }\n}';
+    expect(errorsOf(text)).toEqual(['configs/a.json:4:30: perceptron.weights: expected 2 numbers for a contour (inputs x1 and x2), got 3']);
+  });
+  it('rejects invalid JSON with its position and a hint', () => {
+    expect(errorsOf('{"name": "c",}')[0]).toMatch(/^configs\/a\.json:1:14: invalid JSON: .*\(a trailing comma\?\)$/);
+    expect(errorsOf('// hi\n{}')[0]).toMatch(/^configs\/a\.json:1:1: invalid JSON: .*\(comments are not JSON\)$/);
+    expect(errorsOf('')[0]).toBe('configs/a.json:1:1: the file is empty; expected a JSON object');
+  });
+  it('rejects 1e999 (Infinity) where a number is expected', () => {
+    expect(errorsOf('{"name":"c","kind":"contour","perceptron":{"weights":[1e999,2],"activation":"relu"}}')[0]).toMatch(
+      /:1:\d+: perceptron\.weights\[0\]: expected a finite number/,
+    );
+  });
+  it('keeps the good figures of a file when one is bad', () => {
+    const r = check({ figures: [contour({ name: 'good' }), contour({ name: 'bad', alpha: -1 })] });
+    expect(r.figures.map((f) => f.figure.name)).toEqual(['good']);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0].message).toMatch(/figures\[1\]\.alpha/);
+  });
+  it('reports duplicate names within a file at the second place, naming the first', () => {
+    const r = check({ figures: [contour({ name: 'same' }), line({ name: 'same' })] });
+    expect(r.errors.map((e) => e.message)).toEqual([expect.stringMatching(/figures\[1\]\.name: duplicate figure name "same" \(also at figures\[0\]\)$/)]);
+  });
+});

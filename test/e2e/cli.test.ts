@@ -1,0 +1,102 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+
+const BIN = path.resolve('bin/actiplot.js');
+
+function cli(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function write(dir: string, name: string, value: unknown) {
+  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+  fs.writeFileSync(path.join(dir, name), typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+describe('actiplot CLI, end to end in a temporary folder', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actiplot-e2e-'));
+    write(dir, 'configs/line.json', { name: 'relu-small', kind: 'line', width: 320, height: 240, x: { range: [-2, 2], samples: 50 }, series: [{ activation: 'relu' }] });
+    write(dir, 'configs/nested/contours.json', {
+      figures: [
+        { name: 'step-small', kind: 'contour', width: 300, height: 200, perceptron: { weights: [1, 2], bias: -5, activation: 'step' }, levels: 5, boundary: true },
+        { name: 'relu-contour', kind: 'contour', width: 300, height: 220, perceptron: { weights: [3, -5], bias: 10, activation: 'relu' }, x: { range: [-5, 5], samples: 21 }, y: { range: [-5, 5], samples: 21 } },
+      ],
+    });
+  });
+
+  it('render writes one PNG per figure, of the configured size, and exits 0', () => {
+    const r = cli(['render', 'configs', '--out', 'out'], dir);
+    expect(r.err).toMatch(/3 figures written, 0 failed/);
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n')).toHaveLength(3);
+    for (const [name, w, h] of [['relu-small', 320, 240], ['step-small', 300, 200], ['relu-contour', 300, 220]] as const) {
+      const bytes = fs.readFileSync(path.join(dir, 'out', `${name}.png`));
+      expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      const png = PNG.sync.read(bytes);
+      expect([png.width, png.height]).toEqual([w, h]);
+    }
+    expect(fs.readdirSync(path.join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('renders the good figures and exits 1 when one config is bad, with one clear line and no stack trace', () => {
+    write(dir, 'mixed/good.json', { name: 'good', kind: 'line', width: 200, height: 150, series: [{ activation: 'step' }] });
+    write(dir, 'mixed/bad.json', '{"name": "bad", "kind": "contour", "perceptron": {"weights": [1, 2, 3], "activation": "relu"}}');
+    const r = cli(['render', 'mixed', '--out', 'mixed-out'], dir);
+    expect(r.code).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'mixed-out', 'good.png'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'mixed-out', 'bad.png'))).toBe(false);
+    expect(r.err).toContain('mixed/bad.json:1:62: perceptron.weights: expected 2 numbers for a contour (inputs x1 and x2), got 3');
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('validate checks without writing, exit 0 or 1', () => {
+    const ok = cli(['validate', 'configs'], dir);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/2 files, 3 valid figures, 0 errors/);
+    const bad = cli(['validate', 'mixed/bad.json'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/perceptron\.weights/);
+  });
+
+  it('a missing path is an error (exit 1), bad usage is exit 2 with a hint', () => {
+    expect(cli(['render', 'nope', '--out', 'o'], dir).code).toBe(1);
+    const u = cli(['render', '--bogus'], dir);
+    expect(u.code).toBe(2);
+    expect(u.err).toMatch(/Unknown argument: bogus/);
+    expect(u.err).toMatch(/actiplot --help/);
+    expect(cli([], dir).code).toBe(2);
+  });
+
+  it("eval prints the seed's worked example and value table", () => {
+    expect(cli(['eval', '--activation', 'relu', '--weights', '2,3', '--bias', '-5', '--input', '1,2'], dir).out).toBe('3\n');
+    expect(cli(['eval', '--activation', 'step', '--weights', '2,3', '--bias', '-5', '--input', '1,2'], dir).out).toBe('1\n');
+    const table = cli(['eval', '--activation', 'relu', '--range', '-10,10', '--step', '1'], dir);
+    expect(table.code).toBe(0);
+    const rows = table.out.trim().split('\n').map((l) => l.split('\t').map(Number));
+    expect(rows).toHaveLength(21);
+    expect(rows).toEqual(Array.from({ length: 21 }, (_, i) => [i - 10, Math.max(i - 10, 0)]));
+    const csv = cli(['eval', '-a', 'step', '--range', '-1,1', '--format', 'csv'], dir).out;
+    expect(csv).toBe('x,f(x)\n-1,0\n0,0\n1,1\n');
+    const json = JSON.parse(cli(['eval', '-a', 'relu', '--input', '-2', '--format', 'json'], dir).out);
+    expect(json).toEqual({ input: [-2], output: 0 });
+  });
+
+  it('eval rejects mismatched shapes and unknown activations with exit 2', () => {
+    const r = cli(['eval', '-a', 'relu', '--weights', '2,3', '--input', '1'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--input has 1 value but --weights has 2/);
+    expect(cli(['eval', '-a', 'tanhh', '--input', '1'], dir).code).toBe(2);
+  });
+
+  it('schema prints a JSON Schema', () => {
+    const s = JSON.parse(cli(['schema'], dir).out);
+    expect(s.title).toBe('actiplot config');
+    expect(s.then.properties.figures.type).toBe('array');
+  });
+});
