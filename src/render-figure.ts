@@ -8,8 +8,10 @@ import { layoutFigure } from './layout/layout-figure.js';
 import type { Scene } from './layout/scene.js';
 import { measureText } from './render/canvas.js';
 import { renderPng } from './render/render-png.js';
+import { renderSvg } from './render/svg.js';
+import { renderPdf } from './render/render-pdf.js';
 
-export type OutputFormat = 'png';
+export type OutputFormat = 'png' | 'svg' | 'pdf';
 
 export interface RenderedFigure {
   bytes: Buffer;
@@ -26,6 +28,10 @@ export function sceneFor(fig: ResolvedFigure): Scene {
 }
 
 export function renderFigure(fig: ResolvedFigure): RenderedFigure {
-  const bytes = renderPng(sceneFor(fig));
-  return { bytes, format: 'png', fileName: `${fig.name}.png`, width: fig.width, height: fig.height };
+  const scene = sceneFor(fig);
+  const format = fig.format;
+  const bytes = format === 'svg' ? renderSvg(scene, fig.scale) : format === 'pdf' ? renderPdf(scene, fig.title || fig.name) : renderPng(scene, fig.scale);
+  // Vector formats keep the CSS size (SVG scales its width/height attributes; PDF is in points).
+  const k = format === 'pdf' ? 1 : fig.scale;
+  return { bytes, format, fileName: `${fig.name}.${format}`, width: Math.round(fig.width * k), height: Math.round(fig.height * k) };
 }

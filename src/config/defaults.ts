@@ -2,7 +2,7 @@
  * Defaults live here, not in the CLI's option table: a function from a validated config to a fully
  * resolved figure, so every later stage reads plain, complete data.
  */
-import type { AxisConfig, ContourFigureConfig, FigureConfig, LineFigureConfig } from './schema.js';
+import type { AxisConfig, ContourPlotConfig, FigureConfig, LinePlotConfig, PlotConfig } from './schema.js';
 
 export type Ticks = number | readonly number[] | undefined;
 
@@ -15,11 +15,17 @@ export interface ResolvedAxis {
   ticks: Ticks;
 }
 
-interface Common {
+/** What every output file has. */
+export interface Output {
   name: string;
-  title: string;
   width: number;
   height: number;
+  scale: number;
+  format: 'png' | 'svg' | 'pdf';
+}
+
+interface PlotCommon {
+  title: string;
   grid: boolean;
   x: ResolvedAxis & { range: [number, number] };
   y: ResolvedAxis;
@@ -32,15 +38,24 @@ export interface ResolvedSeries {
   derivative: boolean;
   label: string;
   color: string;
+  jumps: 'markers' | 'connect' | 'gap';
 }
 
-export interface ResolvedLine extends Common {
+export interface ResolvedBoundary {
+  color: string;
+  dash: 'dotted' | 'dashed' | 'dashdot' | 'solid';
+  /** Line width in CSS pixels. */
+  width: number;
+  label: boolean;
+}
+
+export interface ResolvedLinePlot extends PlotCommon {
   kind: 'line';
   series: ResolvedSeries[];
   legend: boolean;
 }
 
-export interface ResolvedContour extends Common {
+export interface ResolvedContourPlot extends PlotCommon {
   kind: 'contour';
   y: ResolvedAxis & { range: [number, number] };
   perceptron: { weights: [number, number]; bias: number; activation: string };
@@ -48,10 +63,20 @@ export interface ResolvedContour extends Common {
   colormap: string;
   alpha: number;
   colorbar: { show: boolean; ticks: Ticks; label: string };
-  boundary: boolean;
+  boundary: ResolvedBoundary | null;
 }
 
-export type ResolvedFigure = ResolvedLine | ResolvedContour;
+export type ResolvedPlot = ResolvedLinePlot | ResolvedContourPlot;
+export type ResolvedLine = Output & ResolvedLinePlot;
+export type ResolvedContour = Output & ResolvedContourPlot;
+export interface ResolvedPanels extends Output {
+  kind: 'panels';
+  title: string;
+  columns: number;
+  sharedColorbar: boolean;
+  panels: ResolvedPlot[];
+}
+export type ResolvedFigure = ResolvedLine | ResolvedContour | ResolvedPanels;
 
 export const DEFAULTS = {
   width: 800,
@@ -82,14 +107,11 @@ function axis(a: AxisConfig | undefined, fallback: Partial<ResolvedAxis>): Resol
   };
 }
 
-function resolveLine(f: LineFigureConfig): ResolvedLine {
+function resolveLine(f: LinePlotConfig): ResolvedLinePlot {
   const x = axis(f.x, { range: [-5, 5], samples: DEFAULTS.lineSamples });
   return {
     kind: 'line',
-    name: f.name,
     title: f.title ?? '',
-    width: f.width ?? DEFAULTS.width,
-    height: f.height ?? DEFAULTS.height,
     grid: f.grid ?? false,
     x: x as ResolvedLine['x'],
     y: axis(f.y, {}),
@@ -101,19 +123,21 @@ function resolveLine(f: LineFigureConfig): ResolvedLine {
       derivative: s.derivative ?? false,
       label: s.label ?? (s.derivative ? `${s.activation}'` : s.activation),
       color: s.color ?? SERIES_COLORS[i % SERIES_COLORS.length],
+      jumps: s.jumps ?? 'markers',
     })),
   };
 }
 
-function resolveContour(f: ContourFigureConfig): ResolvedContour {
+/** The seed's boundary: "the green dotted line" (緑色の点線). */
+export const DEFAULT_BOUNDARY: ResolvedBoundary = { color: 'green', dash: 'dotted', width: 2 * (100 / 72), label: false };
+
+function resolveContour(f: ContourPlotConfig): ResolvedContourPlot {
   const square = { range: DEFAULTS.contourRange, step: DEFAULTS.contourStep };
   const cb = f.colorbar ?? true;
+  const b = f.boundary ?? false;
   return {
     kind: 'contour',
-    name: f.name,
     title: f.title ?? '',
-    width: f.width ?? DEFAULTS.width,
-    height: f.height ?? DEFAULTS.height,
     grid: f.grid ?? false,
     x: axis(f.x, { ...square, label: 'x1' }) as ResolvedContour['x'],
     y: axis(f.y, { ...square, label: 'x2' }) as ResolvedContour['y'],
@@ -126,10 +150,41 @@ function resolveContour(f: ContourFigureConfig): ResolvedContour {
     colormap: f.colormap ?? DEFAULTS.colormap,
     alpha: f.alpha ?? 1,
     colorbar: typeof cb === 'boolean' ? { show: cb, ticks: undefined, label: '' } : { show: true, ticks: cb.ticks, label: cb.label ?? '' },
-    boundary: f.boundary ?? false,
+    boundary:
+      b === false ? null
+      : b === true ? DEFAULT_BOUNDARY
+      : {
+          color: b.color ?? DEFAULT_BOUNDARY.color,
+          dash: b.dash ?? DEFAULT_BOUNDARY.dash,
+          width: b.width !== undefined ? b.width * (100 / 72) : DEFAULT_BOUNDARY.width,
+          label: b.label ?? false,
+        },
   };
 }
 
+export function resolvePlot(p: PlotConfig): ResolvedPlot {
+  return p.kind === 'line' ? resolveLine(p) : resolveContour(p);
+}
+
 export function resolveFigure(f: FigureConfig): ResolvedFigure {
-  return f.kind === 'line' ? resolveLine(f) : resolveContour(f);
+  const output: Output = {
+    name: f.name,
+    width: f.width ?? DEFAULTS.width,
+    height: f.height ?? DEFAULTS.height,
+    scale: f.scale ?? 1,
+    format: f.format ?? 'png',
+  };
+  if (f.kind !== 'panels') return { ...resolvePlot(f), ...output } as ResolvedFigure;
+  const columns = Math.min(f.columns ?? f.panels.length, f.panels.length);
+  const rows = Math.ceil(f.panels.length / columns);
+  return {
+    ...output,
+    width: f.width ?? Math.min(8000, Math.round(DEFAULTS.width * 0.75 * columns)),
+    height: f.height ?? Math.min(8000, Math.round(DEFAULTS.height * 0.75 * rows + 40)),
+    kind: 'panels',
+    title: f.title ?? '',
+    columns,
+    sharedColorbar: f.sharedColorbar ?? false,
+    panels: f.panels.map(resolvePlot),
+  };
 }

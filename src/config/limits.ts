@@ -17,6 +17,8 @@ export const LIMITS = {
   gridPoints: 16_000_000,
   /** Contour levels. */
   levels: 1000,
+  /** Panels in one figure. */
+  panels: 64,
   /** Series in one line figure. */
   series: 64,
   /** Figures in one config file. */

@@ -52,5 +52,5 @@ export function suggest(word: string, candidates: readonly string[]): string {
   if (candidates.length === 0) return '';
   const best = closest(word, candidates as string[]);
   const d = distance(word.toLowerCase(), best.toLowerCase());
-  return d <= Math.max(2, Math.floor(best.length / 3)) ? ` (did you mean "${best}"?)` : '';
+  return d <= Math.max(1, Math.floor(best.length / 3)) ? ` (did you mean "${best}"?)` : '';
 }

@@ -37,7 +37,8 @@ const StringEnum = <T extends string>(values: readonly T[], description: string)
 
 const Activation = StringEnum(activationNames, `an activation (${activationNames.join(', ')})`);
 
-const common = {
+/** Keys of an output file: who it is, how big, which format. */
+const outputKeys = {
   $schema: Type.Optional(Type.String()),
   name: Type.String({
     pattern: NAME_PATTERN,
@@ -47,6 +48,13 @@ const common = {
   title: Type.Optional(Type.String()),
   width: Type.Optional(Type.Integer({ minimum: 100, maximum: LIMITS.pixels, description: 'the width in pixels' })),
   height: Type.Optional(Type.Integer({ minimum: 100, maximum: LIMITS.pixels, description: 'the height in pixels' })),
+  scale: Type.Optional(Type.Number({ minimum: 0.5, maximum: 4, description: 'the pixel density (2 for HiDPI)' })),
+  format: Type.Optional(StringEnum(['png', 'svg', 'pdf'] as const, 'an output format (png, svg, pdf)')),
+};
+
+/** Keys of one plot (a whole figure, or one panel of a "panels" figure). */
+const plotKeys = {
+  title: Type.Optional(Type.String()),
   x: Type.Optional(Axis),
   y: Type.Optional(Axis),
   grid: Type.Optional(Type.Boolean()),
@@ -60,19 +68,20 @@ export const Series = Type.Object(
     derivative: Type.Optional(Type.Boolean()),
     label: Type.Optional(Type.String()),
     color: Type.Optional(Type.String({ description: 'a CSS colour' })),
+    jumps: Type.Optional(StringEnum(['markers', 'connect', 'gap'] as const, 'how jumps are drawn (markers, connect, gap)')),
   },
   { additionalProperties: false },
 );
 
-export const LineFigure = Type.Object(
-  {
-    kind: Type.Literal('line'),
-    ...common,
-    series: Type.Array(Series, { minItems: 1, maxItems: LIMITS.series, description: 'a list of series' }),
-    legend: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
+const lineKeys = {
+  kind: Type.Literal('line'),
+  ...plotKeys,
+  series: Type.Array(Series, { minItems: 1, maxItems: LIMITS.series, description: 'a list of series' }),
+  legend: Type.Optional(Type.Boolean()),
+};
+
+export const LinePlot = Type.Object(lineKeys, { additionalProperties: false });
+export const LineFigure = Type.Object({ ...outputKeys, ...lineKeys }, { additionalProperties: false });
 
 export const PerceptronConfig = Type.Object(
   {
@@ -94,10 +103,25 @@ const Colorbar = Type.Union(
   { description: 'true, false or { ticks, label }' },
 );
 
-export const ContourFigure = Type.Object(
-  {
+const Boundary = Type.Union(
+  [
+    Type.Boolean(),
+    Type.Object(
+      {
+        color: Type.Optional(Type.String({ description: 'a CSS colour' })),
+        dash: Type.Optional(StringEnum(['dotted', 'dashed', 'dashdot', 'solid'] as const, 'a dash style (dotted, dashed, dashdot, solid)')),
+        width: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 20, description: 'a line width in points' })),
+        label: Type.Optional(Type.Boolean()),
+      },
+      { additionalProperties: false },
+    ),
+  ],
+  { description: 'true, false or { color, dash, width, label }' },
+);
+
+const contourKeys = {
     kind: Type.Literal('contour'),
-    ...common,
+    ...plotKeys,
     perceptron: PerceptronConfig,
     levels: Type.Optional(
       Type.Union([Type.Integer({ minimum: 2, maximum: LIMITS.levels }), Type.Array(Finite(), { minItems: 2, maxItems: LIMITS.levels })], {
@@ -109,26 +133,52 @@ export const ContourFigure = Type.Object(
     ),
     alpha: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'an opacity from 0 to 1' })),
     colorbar: Type.Optional(Colorbar),
-    boundary: Type.Optional(Type.Boolean()),
+    boundary: Type.Optional(Boundary),
+};
+
+export const ContourPlot = Type.Object(contourKeys, { additionalProperties: false });
+export const ContourFigure = Type.Object({ ...outputKeys, ...contourKeys }, { additionalProperties: false });
+
+/** A panel: a line or contour plot without the output keys, dispatched on `kind`. */
+export const Panel = Type.Unsafe<Static<typeof LinePlot> | Static<typeof ContourPlot>>({
+  type: 'object',
+  description: 'a panel object with a "kind" of line or contour',
+  required: ['kind'],
+  properties: { kind: { enum: ['line', 'contour'], description: 'a panel kind (line, contour)' } },
+  discriminator: { propertyName: 'kind' },
+  oneOf: [LinePlot, ContourPlot],
+} as unknown as TSchema);
+
+export const PanelsFigure = Type.Object(
+  {
+    kind: Type.Literal('panels'),
+    ...outputKeys,
+    columns: Type.Optional(Type.Integer({ minimum: 1, maximum: 16, description: 'the number of columns' })),
+    sharedColorbar: Type.Optional(Type.Boolean()),
+    panels: Type.Array(Panel, { minItems: 1, maxItems: LIMITS.panels, description: 'a list of panels' }),
   },
   { additionalProperties: false },
 );
 
 export type AxisConfig = Static<typeof Axis>;
 export type SeriesConfig = Static<typeof Series>;
+export type LinePlotConfig = Static<typeof LinePlot>;
+export type ContourPlotConfig = Static<typeof ContourPlot>;
 export type LineFigureConfig = Static<typeof LineFigure>;
 export type ContourFigureConfig = Static<typeof ContourFigure>;
-export type FigureConfig = LineFigureConfig | ContourFigureConfig;
-export const figureKinds = ['line', 'contour'] as const;
+export type PanelsFigureConfig = Static<typeof PanelsFigure>;
+export type PlotConfig = LinePlotConfig | ContourPlotConfig;
+export type FigureConfig = LineFigureConfig | ContourFigureConfig | PanelsFigureConfig;
+export const figureKinds = ['line', 'contour', 'panels'] as const;
 
 /** One figure: dispatched on `kind` so errors speak of the right kind's keys (Ajv `discriminator`). */
 export const Figure = Type.Unsafe<FigureConfig>({
   type: 'object',
-  description: 'a figure object with a "kind" of line or contour',
+  description: 'a figure object with a "kind" of line, contour or panels',
   required: ['kind'],
-  properties: { kind: { enum: [...figureKinds], description: 'a figure kind (line, contour)' } },
+  properties: { kind: { enum: [...figureKinds], description: 'a figure kind (line, contour, panels)' } },
   discriminator: { propertyName: 'kind' },
-  oneOf: [LineFigure, ContourFigure],
+  oneOf: [LineFigure, ContourFigure, PanelsFigure],
 } as unknown as TSchema);
 
 export const FigureList = Type.Object(

@@ -4,7 +4,7 @@
  * names the file, the line:column, the JSON path and what was expected.
  */
 import { Ajv, type ErrorObject } from 'ajv';
-import { Figure, type FigureConfig } from './schema.js';
+import { Figure, type FigureConfig, type PlotConfig } from './schema.js';
 import { ConfigError, describe, displayPath, suggest } from './messages.js';
 import { LIMITS } from './limits.js';
 import { resolveFigure, type ResolvedFigure } from './defaults.js';
@@ -130,18 +130,23 @@ function explain(e: ErrorObject): [string, string] {
   const got = describe(e.data);
   const what = schema?.description;
   switch (e.keyword) {
-    case 'required':
-      return [e.instancePath, `missing required key "${p.missingProperty}"`];
+    case 'required': {
+      const key = String(p.missingProperty);
+      const choices = (schema?.properties?.[key] as { enum?: string[] } | undefined)?.enum;
+      return [e.instancePath, `missing required key "${key}"${choices ? ` (${choices.join(', ')})` : ''}`];
+    }
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
       const known = Object.keys(schema?.properties ?? {}).filter((k) => k !== '$schema');
       return [`${e.instancePath}/${escapePointer(key)}`, `unknown key "${key}"${suggest(key, known)}; expected one of ${known.join(', ')}`];
     }
-    case 'discriminator':
+    case 'discriminator': {
+      const kinds = ((schema?.properties?.kind as { enum?: string[] } | undefined)?.enum ?? []) as string[];
       if (p.error === 'tag' && e.data && typeof e.data === 'object' && !('kind' in e.data)) {
-        return [e.instancePath, 'missing required key "kind" (line or contour)'];
+        return [e.instancePath, `missing required key "kind" (${kinds.join(', ')})`];
       }
-      return [`${e.instancePath}/kind`, `expected a figure kind (line, contour), got ${describe(p.tagValue)}${suggest(String(p.tagValue), ['line', 'contour'])}`];
+      return [`${e.instancePath}/kind`, `expected a kind (${kinds.join(', ')}), got ${describe(p.tagValue)}${suggest(String(p.tagValue), kinds)}`];
+    }
     case 'enum':
       return [e.instancePath, `expected ${what ?? `one of ${(p.allowedValues as string[]).join(', ')}`}, got ${got}${typeof e.data === 'string' ? suggest(e.data, p.allowedValues as string[]) : ''}`];
     case 'const':
@@ -171,6 +176,14 @@ function explain(e: ErrorObject): [string, string] {
 }
 
 function checkSemantics(f: FigureConfig, base: string, fail: Fail): void {
+  if (f.kind === 'panels') {
+    f.panels.forEach((p, i) => checkPlot(p, `${base}/panels/${i}`, fail));
+  } else {
+    checkPlot(f, base, fail);
+  }
+}
+
+function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
   const axes = [['x', f.x], ['y', f.y]] as const;
   for (const [name, a] of axes) {
     if (!a) continue;
@@ -216,7 +229,7 @@ function checkSemantics(f: FigureConfig, base: string, fail: Fail): void {
 }
 
 /** Points an axis will be sampled at, computed without allocating (so limits hold before any work). */
-function axisPoints(a: FigureConfig['x'], range: [number, number], defaultStep: number | undefined): number {
+function axisPoints(a: PlotConfig['x'], range: [number, number], defaultStep: number | undefined): number {
   const [lo, hi] = a?.range ?? range;
   if (a?.samples !== undefined) return a.samples;
   const step = a?.step ?? defaultStep;

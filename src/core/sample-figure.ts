@@ -3,7 +3,7 @@
  */
 import { getActivation, type Activation } from './activation.js';
 import { extent, linspace, sampleGrid, stepRange, withBreaks, type Grid } from './sample.js';
-import type { ResolvedAxis, ResolvedContour, ResolvedFigure, ResolvedLine, ResolvedSeries } from '../config/defaults.js';
+import type { ResolvedAxis, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPlot, ResolvedSeries } from '../config/defaults.js';
 
 /** A jump of a series at x: the value there and the limits from each side. */
 export interface Jump {
@@ -34,7 +34,14 @@ export interface ContourData {
   levels: number[];
 }
 
-export type FigureData = LineData | ContourData;
+export type PlotData = LineData | ContourData;
+
+export interface PanelsData {
+  kind: 'panels';
+  panels: PlotData[];
+}
+
+export type FigureData = PlotData | PanelsData;
 
 export function axisSamples(axis: ResolvedAxis & { range: [number, number] }): Float64Array {
   const [lo, hi] = axis.range;
@@ -93,7 +100,7 @@ function sampleSeries(s: ResolvedSeries, base: Float64Array): SeriesData {
   return { pieces, jumps };
 }
 
-export function sampleLine(fig: ResolvedLine): LineData {
+export function sampleLine(fig: ResolvedLinePlot): LineData {
   const base = axisSamples(fig.x);
   const series = fig.series.map((s) => sampleSeries(s, base));
   let lo = Infinity;
@@ -108,7 +115,7 @@ export function sampleLine(fig: ResolvedLine): LineData {
   return { kind: 'line', series, yExtent: lo <= hi ? [lo, hi] : [NaN, NaN] };
 }
 
-export function sampleContour(fig: ResolvedContour): ContourData {
+export function sampleContour(fig: ResolvedContourPlot): ContourData {
   const xs = axisSamples(fig.x);
   const ys = axisSamples(fig.y);
   const [w1, w2] = fig.perceptron.weights;
@@ -134,6 +141,26 @@ export function contourLevels(spec: number | readonly number[], [lo, hi]: [numbe
   return Array.from(linspace(lo, hi, n));
 }
 
+export function samplePlot(plot: ResolvedPlot): PlotData {
+  return plot.kind === 'line' ? sampleLine(plot) : sampleContour(plot);
+}
+
+/**
+ * Samples every plot of a figure. Panels that share a colour scale get the same levels, spread over
+ * the extent of all their surfaces, with the first contour panel's level spec.
+ */
 export function sampleFigure(fig: ResolvedFigure): FigureData {
-  return fig.kind === 'line' ? sampleLine(fig) : sampleContour(fig);
+  if (fig.kind !== 'panels') return samplePlot(fig);
+  const panels = fig.panels.map(samplePlot);
+  if (fig.sharedColorbar) {
+    const contours = panels.filter((d): d is ContourData => d.kind === 'contour');
+    const first = fig.panels.find((p): p is ResolvedContourPlot => p.kind === 'contour');
+    if (first && contours.length > 0) {
+      const lo = Math.min(...contours.map((d) => d.zExtent[0]));
+      const hi = Math.max(...contours.map((d) => d.zExtent[1]));
+      const levels = contourLevels(first.levels, [lo, hi]);
+      for (const d of contours) d.levels = levels;
+    }
+  }
+  return { kind: 'panels', panels };
 }

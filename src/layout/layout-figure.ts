@@ -1,26 +1,40 @@
 /**
  * Layout: resolved figure + sampled data -> Scene. Scales and ticks are chosen here; marks only turn
- * data into geometry within the rectangles they are given.
+ * data into geometry within the rectangles they are given. A "panels" figure lays each plot out in
+ * its own cell and moves it into place.
  */
-import type { ResolvedContour, ResolvedFigure, ResolvedLine } from '../config/defaults.js';
-import type { ContourData, FigureData, LineData } from '../core/sample-figure.js';
-import type { Item, Measure, Scene } from './scene.js';
+import type { ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPanels, ResolvedPlot } from '../config/defaults.js';
+import type { ContourData, FigureData, LineData, PlotData } from '../core/sample-figure.js';
+import type { Item, Measure, Rect, Scene } from './scene.js';
 import { THEME } from './theme.js';
 import { outerPad, plotRect } from './dimensions.js';
+import { translateItem } from './translate.js';
 import { linearScale } from '../scale/linear.js';
 import { axisTicks } from '../scale/ticks.js';
 import { formatTicks } from '../scale/format.js';
 import { colormapColor, rgbToCss } from '../scale/colormap.js';
 import { frame, xAxis, yAxis, type AxisTicks } from '../marks/axis.js';
 import { gridLines } from '../marks/grid.js';
-import { title, wrapTitle } from '../marks/title.js';
+import { title, titleHeight, wrapTitle } from '../marks/title.js';
 import { lineMark, seriesLines } from '../marks/line.js';
+import { jumpMarks } from '../marks/jumps.js';
 import { legend } from '../marks/legend.js';
 import { contourBands } from '../marks/contour.js';
-import { boundaryMark, clipBoundary } from '../marks/boundary.js';
+import { boundaryEquation, boundaryMark, clipBoundary } from '../marks/boundary.js';
 import { colorbar } from '../marks/colorbar.js';
 
-function labelled(lo: number, hi: number, spec: ResolvedFigure['x']['ticks'], count: number): AxisTicks {
+interface Size {
+  width: number;
+  height: number;
+}
+
+/** A laid-out plot: its items and where its plot rectangle ended up. */
+interface PlotLayout {
+  items: Item[];
+  plot: Rect;
+}
+
+function labelled(lo: number, hi: number, spec: ResolvedPlot['x']['ticks'], count: number): AxisTicks {
   const t = axisTicks(lo, hi, spec, count);
   return { values: t.values, labels: formatTicks(t.values, t.step) };
 }
@@ -40,16 +54,15 @@ function ends(t: AxisTicks): [string, string] {
   return [t.labels[0] ?? '', t.labels[t.labels.length - 1] ?? ''];
 }
 
-export function layoutLine(fig: ResolvedLine, data: LineData, measure: Measure): Scene {
+export function layoutLine(fig: ResolvedLinePlot, data: LineData, measure: Measure, size: Size): PlotLayout {
   const [x0, x1] = fig.x.range;
   const [y0, y1] = fig.y.range ?? autoRange(data.yExtent);
-  const estW = fig.width * 0.8;
-  const estH = fig.height * 0.75;
-  const xt = labelled(x0, x1, fig.x.ticks, estW / THEME.xTickSpacing);
-  const yt = labelled(y0, y1, fig.y.ticks, estH / THEME.yTickSpacing);
-  const titleLines = wrapTitle(fig.title, fig.width - 2 * outerPad(fig.width, fig.height), measure);
+  const xt = labelled(x0, x1, fig.x.ticks, (size.width * 0.8) / THEME.xTickSpacing);
+  const yt = labelled(y0, y1, fig.y.ticks, (size.height * 0.75) / THEME.yTickSpacing);
+  const pad = outerPad(size.width, size.height);
+  const titleLines = wrapTitle(fig.title, size.width - 2 * pad, measure);
   const plot = plotRect(
-    { width: fig.width, height: fig.height, titleLines, xLabel: fig.x.label, yLabel: fig.y.label, yTickLabels: yt.labels, xEndLabels: ends(xt), right: 0 },
+    { ...size, titleLines, xLabel: fig.x.label, yLabel: fig.y.label, yTickLabels: yt.labels, xEndLabels: ends(xt), right: 0 },
     measure,
   );
   const x = linearScale([x0, x1], [plot.x, plot.x + plot.width]);
@@ -58,14 +71,16 @@ export function layoutLine(fig: ResolvedLine, data: LineData, measure: Measure):
   if (fig.grid) items.push(gridLines(plot, x, xt.values, y, yt.values));
   data.series.forEach((s, i) => items.push(lineMark(plot, s, x, y, fig.series[i].color)));
   items.push(frame(plot));
+  // Jump markers sit on top of the frame: at a plot edge they must stay whole.
+  data.series.forEach((s, i) => items.push(...jumpMarks(plot, s.jumps, fig.series[i].jumps, x, y, fig.series[i].color)));
   items.push(...xAxis(plot, x, xt, fig.x.label, measure));
   items.push(...yAxis(plot, y, yt, fig.y.label, measure));
-  items.push(...title(plot, titleLines, fig.width, outerPad(fig.width, fig.height), measure));
+  items.push(...title(plot, titleLines, size.width, pad, measure));
   if (fig.legend) {
     const points = data.series.flatMap((s) => seriesLines(s, x, y));
     items.push(...legend(plot, fig.series.map((s) => ({ label: s.label, color: s.color })), points, measure));
   }
-  return { width: fig.width, height: fig.height, background: THEME.background, items };
+  return { items, plot };
 }
 
 /** Band colours as matplotlib's contourf picks them: the colormap at each band's midpoint, normalized over the levels. */
@@ -79,30 +94,37 @@ export function bandColors(levels: readonly number[], cmap: string, alpha: numbe
     const mid = (levels[i] + levels[i + 1]) / 2;
     const c = colormapColor(cmap, span > 0 ? (mid - lo) / span : 0.5);
     // Alpha is composited onto the background here, once: overlapping translucent bands would darken.
-    out.push(rgbToCss([0, 1, 2].map((k) => alpha * c[k] + (1 - alpha) * bgRgb[k]) as unknown as readonly [number, number, number]));
+    out.push(rgbToCss([alpha * c[0] + (1 - alpha) * bgRgb[0], alpha * c[1] + (1 - alpha) * bgRgb[1], alpha * c[2] + (1 - alpha) * bgRgb[2]]));
   }
   return out;
 }
 
-export function layoutContour(fig: ResolvedContour, data: ContourData, measure: Measure): Scene {
+function colorbarTicks(fig: ResolvedContourPlot, levels: readonly number[], height: number): AxisTicks {
+  return labelled(levels[0], levels[levels.length - 1], fig.colorbar.ticks, (height * 0.75) / THEME.yTickSpacing);
+}
+
+/** Width of a colorbar with its ticks and label, and the gap before it. */
+function colorbarSpace(fig: ResolvedContourPlot, ticks: AxisTicks, size: Size, measure: Measure) {
+  const width = Math.max(12, (size.height * 0.75) / 20);
+  const gap = 0.04 * size.width;
+  const labels = Math.max(0, ...ticks.labels.map((t) => measure(t, THEME.tickFont).width));
+  const total = gap + width + THEME.tickLength + THEME.tickPad + labels + (fig.colorbar.label ? THEME.labelPad + THEME.labelFont.size * 1.2 : 0);
+  return { width, gap, total };
+}
+
+export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measure: Measure, size: Size, showColorbar = fig.colorbar.show): PlotLayout {
   const [x0, x1] = fig.x.range;
   const [y0, y1] = fig.y.range;
   const levels = data.levels;
   const colors = bandColors(levels, fig.colormap, fig.alpha);
-  const estW = fig.width * 0.65;
-  const estH = fig.height * 0.75;
-  const xt = labelled(x0, x1, fig.x.ticks, estW / THEME.xTickSpacing);
-  const yt = labelled(y0, y1, fig.y.ticks, estH / THEME.yTickSpacing);
-  const ct = labelled(levels[0], levels[levels.length - 1], fig.colorbar.ticks, estH / THEME.yTickSpacing);
-  const cbWidth = Math.max(12, estH / 20);
-  const cbGap = 0.04 * fig.width;
-  const cbAxis = fig.colorbar.show
-    ? cbGap + cbWidth + THEME.tickLength + THEME.tickPad + Math.max(0, ...ct.labels.map((t) => measure(t, THEME.tickFont).width)) +
-      (fig.colorbar.label ? THEME.labelPad + THEME.labelFont.size * 1.2 : 0)
-    : 0;
-  const titleLines = wrapTitle(fig.title, fig.width - 2 * outerPad(fig.width, fig.height), measure);
+  const xt = labelled(x0, x1, fig.x.ticks, (size.width * 0.65) / THEME.xTickSpacing);
+  const yt = labelled(y0, y1, fig.y.ticks, (size.height * 0.75) / THEME.yTickSpacing);
+  const ct = colorbarTicks(fig, levels, size.height);
+  const cb = colorbarSpace(fig, ct, size, measure);
+  const pad = outerPad(size.width, size.height);
+  const titleLines = wrapTitle(fig.title, size.width - 2 * pad, measure);
   const plot = plotRect(
-    { width: fig.width, height: fig.height, titleLines, xLabel: fig.x.label, yLabel: fig.y.label, yTickLabels: yt.labels, xEndLabels: ends(xt), right: cbAxis },
+    { ...size, titleLines, xLabel: fig.x.label, yLabel: fig.y.label, yTickLabels: yt.labels, xEndLabels: ends(xt), right: showColorbar ? cb.total : 0 },
     measure,
   );
   const x = linearScale([x0, x1], [plot.x, plot.x + plot.width]);
@@ -113,21 +135,72 @@ export function layoutContour(fig: ResolvedContour, data: ContourData, measure: 
   if (fig.grid) items.push(gridLines(plot, x, xt.values, y, yt.values));
   if (fig.boundary) {
     const [w1, w2] = fig.perceptron.weights;
-    items.push(...boundaryMark(plot, clipBoundary(w1, w2, fig.perceptron.bias, [x0, x1], [y0, y1]), x, y));
+    const b = fig.perceptron.bias;
+    const names: [string, string] = [fig.x.label || 'x1', fig.y.label || 'x2'];
+    items.push(...boundaryMark(plot, clipBoundary(w1, w2, b, [x0, x1], [y0, y1]), x, y, fig.boundary, boundaryEquation(w1, w2, b, names)));
   }
   items.push(frame(plot));
   items.push(...xAxis(plot, x, xt, fig.x.label, measure));
   items.push(...yAxis(plot, y, yt, fig.y.label, measure));
-  items.push(...title(plot, titleLines, fig.width, outerPad(fig.width, fig.height), measure));
-  if (fig.colorbar.show) {
-    const box = { x: plot.x + plot.width + cbGap, y: plot.y, width: cbWidth, height: plot.height };
+  items.push(...title(plot, titleLines, size.width, pad, measure));
+  if (showColorbar) {
+    const box = { x: plot.x + plot.width + cb.gap, y: plot.y, width: cb.width, height: plot.height };
     items.push(...colorbar(box, levels, colors, ct, fig.colorbar.label, measure));
   }
-  return { width: fig.width, height: fig.height, background: THEME.background, items };
+  return { items, plot };
+}
+
+function layoutPlot(plot: ResolvedPlot, data: PlotData, measure: Measure, size: Size, showColorbar?: boolean): PlotLayout {
+  if (plot.kind === 'line' && data.kind === 'line') return layoutLine(plot, data, measure, size);
+  if (plot.kind === 'contour' && data.kind === 'contour') return layoutContour(plot, data, measure, size, showColorbar);
+  throw new Error(`plot kind ${plot.kind} does not match data kind ${data.kind}`);
+}
+
+/**
+ * Panels in a grid of `columns`, under a shared title. With `sharedColorbar`, contour panels drop
+ * their own colorbars and one bar for all of them stands at the right, spanning their plot areas.
+ */
+export function layoutPanels(fig: ResolvedPanels, data: PlotData[], measure: Measure): Item[] {
+  const pad = outerPad(fig.width, fig.height);
+  const titleLines = wrapTitle(fig.title, fig.width - 2 * pad, measure);
+  const top = titleLines.length ? pad + titleHeight(titleLines) : 0;
+  const rows = Math.ceil(fig.panels.length / fig.columns);
+  const firstContour = fig.panels.findIndex((p) => p.kind === 'contour');
+  const shared = fig.sharedColorbar && firstContour >= 0 ? (fig.panels[firstContour] as ResolvedContourPlot) : undefined;
+  const sharedData = shared ? (data[firstContour] as ContourData) : undefined;
+  const cellH = (fig.height - top) / rows;
+  const sharedTicks = shared && sharedData ? colorbarTicks(shared, sharedData.levels, cellH) : undefined;
+  const sharedSpace = shared && sharedTicks ? colorbarSpace(shared, sharedTicks, { width: fig.width / fig.columns, height: cellH }, measure) : undefined;
+  const right = sharedSpace ? sharedSpace.total + pad : 0;
+  const cellW = (fig.width - right) / fig.columns;
+  const items: Item[] = [];
+  const plots: Rect[] = [];
+  fig.panels.forEach((panel, i) => {
+    const cx = (i % fig.columns) * cellW;
+    const cy = top + Math.floor(i / fig.columns) * cellH;
+    const laid = layoutPlot(panel, data[i], measure, { width: cellW, height: cellH }, shared ? false : undefined);
+    items.push(...laid.items.map((it) => translateItem(it, cx, cy)));
+    if (panel.kind === 'contour') plots.push({ ...laid.plot, x: laid.plot.x + cx, y: laid.plot.y + cy });
+  });
+  if (titleLines.length) {
+    const whole = { x: 0, y: top, width: fig.width - right, height: 0 };
+    items.push(...title(whole, titleLines, fig.width, pad, measure));
+  }
+  if (shared && sharedData && sharedTicks && sharedSpace && plots.length) {
+    const y0 = Math.min(...plots.map((p) => p.y));
+    const y1 = Math.max(...plots.map((p) => p.y + p.height));
+    const x0 = Math.max(...plots.map((p) => p.x + p.width)) + sharedSpace.gap;
+    const colors = bandColors(sharedData.levels, shared.colormap, shared.alpha);
+    items.push(...colorbar({ x: x0, y: y0, width: sharedSpace.width, height: y1 - y0 }, sharedData.levels, colors, sharedTicks, shared.colorbar.label, measure));
+  }
+  return items;
 }
 
 export function layoutFigure(fig: ResolvedFigure, data: FigureData, measure: Measure): Scene {
-  if (fig.kind === 'line' && data.kind === 'line') return layoutLine(fig, data, measure);
-  if (fig.kind === 'contour' && data.kind === 'contour') return layoutContour(fig, data, measure);
-  throw new Error(`figure kind ${fig.kind} does not match data kind ${data.kind}`);
+  const size = { width: fig.width, height: fig.height };
+  let items: Item[];
+  if (fig.kind === 'panels' && data.kind === 'panels') items = layoutPanels(fig, data.panels, measure);
+  else if (fig.kind !== 'panels' && data.kind !== 'panels') items = layoutPlot(fig, data, measure, size).items;
+  else throw new Error(`figure kind ${fig.kind} does not match data kind ${data.kind}`);
+  return { width: fig.width, height: fig.height, background: THEME.background, items };
 }

@@ -54,9 +54,22 @@ export interface TextItem {
   baseline: 'top' | 'middle' | 'alphabetic' | 'bottom';
   /** Rotation in degrees, counter-clockwise, about (x, y). */
   angle?: number;
+  /** A outline of this colour behind the glyphs, to keep text readable over busy fills. */
+  halo?: string;
 }
 
-export type Item = RectItem | PathItem | AreaItem | TextItem;
+/** A round marker (the filled and open dots at a jump of the step function). */
+export interface CircleItem {
+  type: 'circle';
+  x: number;
+  y: number;
+  r: number;
+  fill?: string;
+  stroke?: string;
+  lineWidth?: number;
+}
+
+export type Item = RectItem | PathItem | AreaItem | TextItem | CircleItem;
 
 export interface Scene {
   width: number;

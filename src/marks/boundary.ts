@@ -4,7 +4,9 @@
  */
 import type { Item, Rect } from '../layout/scene.js';
 import type { LinearScale } from '../scale/linear.js';
-import { PT } from '../layout/theme.js';
+import { THEME } from '../layout/theme.js';
+import { MINUS } from '../scale/format.js';
+import type { ResolvedBoundary } from '../config/defaults.js';
 
 export type Segment = [[number, number], [number, number]];
 
@@ -31,16 +33,62 @@ export function clipBoundary(w1: number, w2: number, b: number, [x0, x1]: [numbe
   return [pts[0], pts[pts.length - 1]];
 }
 
-export function boundaryMark(plot: Rect, seg: Segment | null, x: LinearScale, y: LinearScale, color = 'green'): Item[] {
+/** matplotlib's dash patterns, in multiples of the line width. */
+const DASHES: Record<ResolvedBoundary['dash'], number[]> = {
+  solid: [],
+  dashed: [3.7, 1.6],
+  dotted: [1, 1.65],
+  dashdot: [6.4, 1.6, 1, 1.6],
+};
+
+function coefficient(v: number): string {
+  return String(Number(v.toFixed(3)));
+}
+
+/**
+ * The boundary's equation as a person writes it, in the seed's form: w1·x1 + w2·x2 = −b, with unit
+ * coefficients dropped, zero terms left out and signs folded: "x1 + 2x2 = 5", "3x1 − 5x2 = −10".
+ */
+export function boundaryEquation(w1: number, w2: number, b: number, names: [string, string] = ['x1', 'x2']): string {
+  let left = '';
+  [[w1, names[0]], [w2, names[1]]].forEach(([w, name]) => {
+    const v = w as number;
+    if (v === 0) return;
+    const mag = Math.abs(v) === 1 ? '' : coefficient(Math.abs(v));
+    if (!left) left = `${v < 0 ? MINUS : ''}${mag}${name}`;
+    else left += ` ${v < 0 ? MINUS : '+'} ${mag}${name}`;
+  });
+  const rhs = -b + 0;
+  return `${left || '0'} = ${rhs < 0 ? MINUS + coefficient(-rhs) : coefficient(rhs)}`;
+}
+
+export function boundaryMark(plot: Rect, seg: Segment | null, x: LinearScale, y: LinearScale, style: ResolvedBoundary, equation: string): Item[] {
   if (!seg) return [];
-  const lw = 2 * PT;
-  return [{
+  const lw = style.width;
+  const [ax, ay, bx, by] = [x(seg[0][0]), y(seg[0][1]), x(seg[1][0]), y(seg[1][1])];
+  const items: Item[] = [{
     type: 'path',
-    lines: [[x(seg[0][0]), y(seg[0][1]), x(seg[1][0]), y(seg[1][1])]],
-    stroke: color,
+    lines: [[ax, ay, bx, by]],
+    stroke: style.color,
     lineWidth: lw,
-    dash: [3.7 * lw, 1.6 * lw], // matplotlib's "dashed" pattern, scaled by the line width
+    dash: DASHES[style.dash].map((d) => d * lw),
     cap: 'butt',
     clip: plot,
   }];
+  if (style.label && equation) {
+    // Along the line at its middle, turned to its slope but never upside down.
+    let angle = (-Math.atan2(by - ay, bx - ax) * 180) / Math.PI;
+    if (angle > 90) angle -= 180;
+    if (angle <= -90) angle += 180;
+    const font = { ...THEME.labelFont, weight: 'bold' as const };
+    // Lifted off the line (perpendicular, towards the top of the text) so the dashes stay visible.
+    const lift = lw * 2;
+    const rad = (angle * Math.PI) / 180;
+    const halo = style.color === 'white' || style.color === '#ffffff' ? '#000000' : '#ffffff';
+    items.push({
+      type: 'text', x: (ax + bx) / 2 - Math.sin(rad) * lift, y: (ay + by) / 2 - Math.cos(rad) * lift, text: equation, font,
+      fill: style.color, align: 'center', baseline: 'bottom', angle: angle + 0, halo,
+    });
+  }
+  return items;
 }

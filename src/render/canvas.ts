@@ -62,6 +62,27 @@ export function createRaster(width: number, height: number, scale = 1): { surfac
   return { surface, ctx };
 }
 
+/** A PDF canvas: one vector page of width × height points. */
+export function createPdf(width: number, height: number): { surface: Surface; ctx: Context } {
+  registerFonts();
+  const surface = createCanvas(width, height, 'pdf');
+  return { surface, ctx: surface.getContext('2d') };
+}
+
+/**
+ * The creation date written into PDFs: SOURCE_DATE_EPOCH when set (the reproducible-builds
+ * convention), otherwise a fixed date, so the same config always gives the same bytes.
+ */
+export function pdfDate(): Date {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return new Date(Number.isFinite(epoch) && epoch >= 0 ? epoch * 1000 : Date.UTC(2000, 0, 1));
+}
+
+export function encodePdf(surface: Surface, title: string): Buffer {
+  const date = pdfDate();
+  return surface.toBuffer('application/pdf', { title, creator: 'actiplot', creationDate: date, modDate: date });
+}
+
 /**
  * PNG bytes with fixed encoder settings (no filters, zlib level 6): the cheapest encoding of the
  * flat-colour images we draw, and identical bytes for identical pixels. In canvas 3 the filter

@@ -1,7 +1,7 @@
 /**
  * Paints a Scene onto a 2-D context, item by item, in order. No layout decisions happen here.
  */
-import type { AreaItem, Item, PathItem, RectItem, Scene, TextItem } from '../layout/scene.js';
+import type { AreaItem, CircleItem, Item, PathItem, RectItem, Scene, TextItem } from '../layout/scene.js';
 import { cssFont, type Context } from './canvas.js';
 
 export function drawScene(ctx: Context, scene: Scene): void {
@@ -20,6 +20,23 @@ function drawItem(ctx: Context, item: Item): void {
       return withClip(ctx, item.clip, () => drawArea(ctx, item));
     case 'text':
       return drawText(ctx, item);
+    case 'circle':
+      return drawCircle(ctx, item);
+  }
+}
+
+function drawCircle(ctx: Context, c: CircleItem): void {
+  ctx.beginPath();
+  ctx.arc(c.x, c.y, c.r, 0, 2 * Math.PI);
+  if (c.fill) {
+    ctx.fillStyle = c.fill;
+    ctx.fill();
+  }
+  if (c.stroke) {
+    ctx.strokeStyle = c.stroke;
+    ctx.lineWidth = c.lineWidth ?? 1;
+    ctx.setLineDash([]);
+    ctx.stroke();
   }
 }
 
@@ -79,13 +96,16 @@ function drawText(ctx: Context, t: TextItem): void {
   ctx.fillStyle = t.fill;
   ctx.textAlign = t.align;
   ctx.textBaseline = t.baseline;
-  if (t.angle) {
-    ctx.save();
-    ctx.translate(t.x, t.y);
-    ctx.rotate((-t.angle * Math.PI) / 180);
-    ctx.fillText(t.text, 0, 0);
-    ctx.restore();
-  } else {
-    ctx.fillText(t.text, t.x, t.y);
+  ctx.save();
+  ctx.translate(t.x, t.y);
+  if (t.angle) ctx.rotate((-t.angle * Math.PI) / 180);
+  if (t.halo) {
+    ctx.strokeStyle = t.halo;
+    ctx.lineWidth = t.font.size * 0.25;
+    ctx.lineJoin = 'round';
+    ctx.setLineDash([]);
+    ctx.strokeText(t.text, 0, 0);
   }
+  ctx.fillText(t.text, 0, 0);
+  ctx.restore();
 }

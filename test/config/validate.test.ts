@@ -34,7 +34,7 @@ describe('validateConfig: defaults', () => {
   it('fills a minimal contour with the seed defaults', () => {
     const [entry] = check(contour()).figures;
     expect(entry.figure).toMatchObject({
-      kind: 'contour', width: 800, height: 600, levels: 101, colormap: 'coolwarm', alpha: 1, boundary: false,
+      kind: 'contour', width: 800, height: 600, scale: 1, format: 'png', levels: 101, colormap: 'coolwarm', alpha: 1, boundary: null,
       x: { range: [-5, 5], step: 0.1, label: 'x1' }, y: { range: [-5, 5], step: 0.1, label: 'x2' },
       colorbar: { show: true },
     });
@@ -62,8 +62,15 @@ describe('validateConfig: errors name the file, line:column, JSON path and what 
     ['an unknown colormap', contour({ colormap: 'viridiss' }), /: colormap: expected a colormap .*got "viridiss" \(did you mean "viridis"\?\)$/],
     ['a wrong type', contour({ alpha: 'high' }), /: alpha: expected a number, got "high"$/],
     ['alpha out of range', contour({ alpha: 2 }), /: alpha: expected an opacity from 0 to 1 <= 1 \(the limit\), got 2$/],
-    ['a missing kind', { name: 'x' }, /^configs\/a\.json:1:1: missing required key "kind"/],
-    ['an unknown kind', { name: 'x', kind: 'bar' }, /: kind: expected a figure kind \(line, contour\), got "bar"$/],
+    ['a missing kind', { name: 'x' }, /^configs\/a\.json:1:1: missing required key "kind" \(line, contour, panels\)$/],
+    ['a panel of an unknown kind', { name: 'p', kind: 'panels', panels: [{ kind: 'pie' }] }, /: panels\[0\]\.kind: expected a panel kind \(line, contour\), got "pie"$/],
+    ['a bad value inside a panel', { name: 'p', kind: 'panels', panels: [contour({ name: undefined, alpha: 3 })] }, /: panels\[0\]\.alpha: expected an opacity from 0 to 1 <= 1 \(the limit\), got 3$/],
+    ['a name inside a panel', { name: 'p', kind: 'panels', panels: [contour()] }, /: panels\[0\]\.name: unknown key "name"/],
+    ['3 weights in a panel', { name: 'p', kind: 'panels', panels: [{ kind: 'contour', perceptron: { weights: [1, 2, 3], activation: 'step' } }] }, /: panels\[0\]\.perceptron\.weights: expected 2 numbers for a contour/],
+    ['a bad boundary dash', contour({ boundary: { dash: 'doted' } }), /: boundary\.dash: expected a dash style \(dotted, dashed, dashdot, solid\), got "doted" \(did you mean "dotted"\?\)$/],
+    ['a bad format', contour({ format: 'jpg' }), /: format: expected an output format \(png, svg, pdf\), got "jpg"$/],
+    ['an unknown jumps mode', line({ series: [{ activation: 'step', jumps: 'dots' }] }), /: series\[0\]\.jumps: expected how jumps are drawn/],
+    ['an unknown kind', { name: 'x', kind: 'bar' }, /: kind: expected a figure kind \(line, contour, panels\), got "bar"$/],
     ['a missing perceptron', { name: 'x', kind: 'contour' }, /missing required key "perceptron"$/],
     ['a bad name', contour({ name: 'My Figure' }), /: name: expected the output base name: lowercase letters/],
     ['a path in the name', contour({ name: '../evil' }), /: name: expected the output base name/],
