@@ -3,11 +3,11 @@
  * figure failed (the rest still rendered), 2 bad usage. The code is set, never forced.
  */
 import yargs from 'yargs';
-import { render } from '../pipeline/run.js';
 import { plan } from '../pipeline/plan.js';
 import { fileSchema } from '../config/schema.js';
 import { activationNames, isActivationName } from '../core/activation.js';
 import { evalLines } from './eval.js';
+import { checkCommand, mergeCommand, renderCommand } from './pipeline.js';
 import { VERSION } from '../version.js';
 
 export interface Io {
@@ -55,21 +55,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .version(VERSION)
     .strict()
     .recommendCommands()
-    .demandCommand(1, 'Give a command: render, validate, eval or schema.')
-    .command(
-      'render [paths..]',
-      'Render config files or folders of them into PNG figures',
-      (y) =>
-        y
-          .positional('paths', { type: 'string', array: true, default: ['configs'], describe: 'config files or folders (searched for *.json)' })
-          .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'output folder' })
-          .example('$0 render configs --out output', 'render every config in configs/'),
-      (args) => {
-        const r = render({ paths: args.paths as string[], out: args.out, log: io.out, error: io.err });
-        io.err(`${r.written.length} figure${r.written.length === 1 ? '' : 's'} written, ${r.failed.length} failed`);
-        code = r.failed.length > 0 ? 1 : 0;
-      },
-    )
+    .demandCommand(1, 'Give a command: render, check, merge, validate, eval or schema.')
+    .command(renderCommand(io, (c) => (code = c)))
+    .command(checkCommand(io, (c) => (code = c)))
+    .command(mergeCommand(io, (c) => (code = c)))
     .command(
       'validate [paths..]',
       'Check configs without rendering',

@@ -1,47 +1,282 @@
 /**
- * A render run: plan, render each job, write each file atomically, report one line per figure.
+ * A render run: plan, decide what is out of date, render it (in-process or in a pool of worker
+ * processes), write each file atomically, prune, then write the gallery and, last, the manifest.
  * A failure in one figure never stops the others; the caller turns the result into an exit code.
+ *
+ * Files actiplot may overwrite or delete are the ones a manifest in the output folder lists. A file
+ * of the same name that no manifest lists is left alone (an error for that figure) unless it
+ * already holds exactly the bytes we rendered, or --force is given.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { plan } from './plan.js';
-import { writeAtomic } from './write.js';
-import { renderFigure } from '../render-figure.js';
+import { plan, type Job, type Plan } from './plan.js';
+import { leftoverTempFiles, writeIfChanged } from './write.js';
+import { fileSha256, fontsFingerprint, inputHash, sha256 } from './hash.js';
+import { byName, isPlainFileName, makeManifest, manifestFileName, serializeManifest, type ManifestEntry } from './manifest.js';
+import { inShard, type Shard } from './shard.js';
+import { readFolder, isGone } from './state.js';
+import { makeRenderer, type Renderer } from './pool.js';
+import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
+import { createReporter, describeFigure, type FigureStatus, type Reporter } from './progress.js';
+import { VERSION } from '../version.js';
 
 export interface RenderOptions {
   paths: string[];
   out: string;
-  /** One line per event (figure written, error). */
+  /** Worker processes; 1 renders in this process. Default: the number of cores. */
+  jobs?: number;
+  /** Render every figure, and overwrite files no manifest lists. */
+  force?: boolean;
+  /** Delete the outputs of figures that no longer exist. */
+  prune?: boolean;
+  /** Render only this shard's figures and write its own manifest. */
+  shard?: Shard;
+  /** Write `<out>/index.html` (default true; never for a shard of several). */
+  gallery?: boolean;
+  reporter?: Reporter;
+  /** Used when no reporter is given: plain lines and error lines. */
   log?: (line: string) => void;
   error?: (line: string) => void;
 }
 
-export interface RenderResult {
-  written: { name: string; file: string; source: string }[];
-  failed: string[];
+export interface FigureResult {
+  name: string;
+  status: FigureStatus;
+  config: string;
+  pointer: string;
+  /** Output file, relative to the output folder. */
+  file?: string;
+  format?: string;
+  width?: number;
+  height?: number;
+  bytes?: number;
+  sha256?: string;
+  /** Render time. */
+  ms?: number;
+  message?: string;
 }
 
-export function render(opts: RenderOptions): RenderResult {
-  const log = opts.log ?? (() => {});
-  const error = opts.error ?? (() => {});
-  const p = plan(opts.paths);
-  const result: RenderResult = { written: [], failed: [] };
-  for (const e of p.errors) {
-    result.failed.push(e.message);
-    error(e.message);
+export interface RenderResult {
+  out: string;
+  /** Path of the manifest written (or left as it was), if any. */
+  manifest?: string;
+  figures: FigureResult[];
+  /** Config errors and problems that are not one figure's. */
+  errors: string[];
+  /** Paths deleted by --prune. */
+  pruned: string[];
+  /** Paths of outputs whose figures are gone, kept because --prune was not given. */
+  orphans: string[];
+  /** Every error message (config errors, failed figures, run-level problems). */
+  failed: string[];
+  /** The figures rendered and written. */
+  written: { name: string; file: string; source: string }[];
+  ms: number;
+}
+
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
+}
+
+/** A sequence of runs over the same options (render --watch keeps one). */
+export interface RenderSession {
+  run(): Promise<RenderResult>;
+  close(): Promise<void>;
+}
+
+export function createRenderSession(opts: RenderOptions): RenderSession {
+  let renderer: Renderer | undefined;
+  return {
+    async run() {
+      return runOnce(opts, (count) => {
+        const jobs = opts.jobs ?? defaultJobs();
+        // Keep a pool that is big enough; otherwise make the right one for this run.
+        if (renderer && (renderer.size >= Math.min(jobs, count) || count <= 1)) return renderer;
+        const old = renderer;
+        renderer = makeRenderer(jobs, count);
+        void old?.close();
+        return renderer;
+      });
+    },
+    async close() {
+      await renderer?.close();
+      renderer = undefined;
+    },
+  };
+}
+
+/** One run; closes its workers at the end. */
+export async function render(opts: RenderOptions): Promise<RenderResult> {
+  const session = createRenderSession(opts);
+  try {
+    return await session.run();
+  } finally {
+    await session.close();
   }
-  if (p.jobs.length > 0) fs.mkdirSync(opts.out, { recursive: true });
-  for (const job of p.jobs) {
-    try {
-      const r = renderFigure(job.figure);
-      const file = writeAtomic(opts.out, r.fileName, r.bytes);
-      result.written.push({ name: job.figure.name, file, source: job.file });
-      log(`wrote ${path.join(opts.out, r.fileName)} (${r.width}×${r.height}, from ${job.file})`);
-    } catch (err) {
-      const msg = `${job.file}: ${job.figure.name}: failed to render: ${(err as Error).message}`;
-      result.failed.push(msg);
-      error(msg);
+}
+
+function readIfExists(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Renderer): Promise<RenderResult> {
+  const t0 = performance.now();
+  const out = opts.out;
+  const reporter = opts.reporter ?? createReporter({ mode: 'lines', line: opts.log ?? (() => {}), error: opts.error ?? (() => {}) });
+  const result: RenderResult = { out, figures: [], errors: [], pruned: [], orphans: [], failed: [], written: [], ms: 0 };
+  const runError = (msg: string) => {
+    result.errors.push(msg);
+    result.failed.push(msg);
+    reporter.error(msg);
+  };
+
+  const p: Plan = plan(opts.paths);
+  for (const e of p.errors) runError(e.message);
+  const names = new Set(p.jobs.map((j) => j.figure.name));
+  const jobs = p.jobs.filter((j) => inShard(j.figure.name, opts.shard));
+  const outExists = fs.existsSync(out);
+  if (!outExists && jobs.length === 0) {
+    reporter.start(0, 0);
+    result.ms = performance.now() - t0;
+    return result;
+  }
+  fs.mkdirSync(out, { recursive: true });
+  leftoverTempFiles(out);
+
+  const fonts = fontsFingerprint();
+  const state = readFolder(out, opts.shard);
+  const ownManifest = manifestFileName(opts.shard);
+  for (const bad of state.invalid) {
+    if (bad.file === ownManifest && !opts.force) {
+      runError(`${path.join(out, bad.file)} is not an actiplot manifest (${bad.reason}); delete it or pass --force`);
+      result.ms = performance.now() - t0;
+      return result;
+    }
+    reporter.note(`ignoring ${path.join(out, bad.file)}: not an actiplot manifest (${bad.reason})`);
+  }
+
+  const entries = new Map<string, ManifestEntry>();
+  const byFigure = new Map<string, FigureResult>();
+  const toRender: { job: Job; hash: string }[] = [];
+  const skipped: FigureResult[] = [];
+  for (const job of jobs) {
+    const fig = job.figure;
+    const hash = inputHash(fig, VERSION, fonts);
+    const prior = state.prior.get(fig.name);
+    const base = { name: fig.name, config: job.file, pointer: job.pointer };
+    if (
+      !opts.force &&
+      prior &&
+      prior.inputHash === hash &&
+      isPlainFileName(prior.file) &&
+      fileSha256(path.join(out, prior.file)) === prior.sha256
+    ) {
+      entries.set(fig.name, { ...prior, config: job.file, pointer: job.pointer, title: fig.title });
+      skipped.push({ ...base, status: 'skipped', file: prior.file, format: prior.format, width: prior.width, height: prior.height, bytes: prior.bytes, sha256: prior.sha256 });
+    } else {
+      toRender.push({ job, hash });
     }
   }
+
+  reporter.start(jobs.length, toRender.length);
+  for (const r of skipped) {
+    byFigure.set(r.name, r);
+    reporter.figure({ name: r.name, status: 'skipped', config: r.config, path: path.join(out, r.file!), width: r.width, height: r.height });
+  }
+
+  const finish = (r: FigureResult) => {
+    byFigure.set(r.name, r);
+    if (r.status === 'failed') result.failed.push(describeFigure({ ...r, status: 'failed' }));
+    reporter.figure({ name: r.name, status: r.status, config: r.config, path: r.file ? path.join(out, r.file) : undefined, width: r.width, height: r.height, ms: r.ms, message: r.message });
+  };
+
+  const renderer = toRender.length > 0 ? getRenderer(toRender.length) : undefined;
+  await Promise.all(
+    toRender.map(async ({ job, hash }) => {
+      const fig = job.figure;
+      const base = { name: fig.name, config: job.file, pointer: job.pointer };
+      const prior = state.prior.get(fig.name);
+      const keepPrior = () => {
+        if (prior && isPlainFileName(prior.file) && fs.existsSync(path.join(out, prior.file))) entries.set(fig.name, prior);
+      };
+      const o = await renderer!.render(fig);
+      if (!o.ok) {
+        keepPrior();
+        return finish({ ...base, status: 'failed', ms: o.ms, message: `failed to render: ${o.message}` });
+      }
+      if (!isPlainFileName(o.fileName)) {
+        keepPrior();
+        return finish({ ...base, status: 'failed', ms: o.ms, message: `bad output file name ${JSON.stringify(o.fileName)}` });
+      }
+      const target = path.join(out, o.fileName);
+      const existing = readIfExists(target);
+      if (existing && !opts.force && !state.owned.has(o.fileName) && !existing.equals(o.bytes)) {
+        keepPrior();
+        return finish({ ...base, status: 'failed', ms: o.ms, message: `${target} exists and was not made by actiplot; delete it or pass --force` });
+      }
+      try {
+        writeIfChanged(out, o.fileName, o.bytes);
+      } catch (err) {
+        keepPrior();
+        return finish({ ...base, status: 'failed', ms: o.ms, message: `cannot write ${target}: ${(err as Error).message}` });
+      }
+      const digest = sha256(o.bytes);
+      // A figure whose file name changed (another format): its old file was ours; remove it if untouched.
+      if (prior && prior.file !== o.fileName && isPlainFileName(prior.file)) {
+        const old = path.join(out, prior.file);
+        if (fileSha256(old) === prior.sha256) fs.rmSync(old, { force: true });
+      }
+      entries.set(fig.name, {
+        name: fig.name, file: o.fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length,
+        sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, inputHash: hash,
+      });
+      result.written.push({ name: fig.name, file: target, source: job.file });
+      finish({ ...base, status: 'rendered', file: o.fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length, sha256: digest, ms: o.ms });
+    }),
+  );
+
+  // Outputs of figures that are not in this run: keep, or prune those that are gone.
+  const used = new Set([...entries.values()].map((e) => e.file));
+  for (const prior of [...state.prior.values()].sort(byName)) {
+    if (entries.has(prior.name) || names.has(prior.name) || !inShard(prior.name, opts.shard)) continue;
+    const file = path.join(out, prior.file);
+    if (!isGone(prior, p, opts.paths, names)) {
+      entries.set(prior.name, prior);
+    } else if (opts.prune) {
+      if (isPlainFileName(prior.file) && !used.has(prior.file) && fs.existsSync(file)) {
+        fs.rmSync(file, { force: true });
+        result.pruned.push(file);
+        reporter.note(`pruned     ${file} (figure "${prior.name}" is no longer in ${prior.config})`);
+      }
+    } else {
+      entries.set(prior.name, prior);
+      result.orphans.push(file);
+      reporter.note(`kept       ${file}: figure "${prior.name}" is no longer in ${prior.config}; --prune deletes it`);
+    }
+  }
+  // A figure in the plan that failed and had no usable prior output has no entry; nothing to keep.
+
+  const list = [...entries.values()].sort(byName);
+  const multiShard = opts.shard !== undefined && opts.shard.count > 1;
+  if ((opts.gallery ?? true) && !multiShard) {
+    const target = path.join(out, GALLERY_FILE);
+    const existing = readIfExists(target);
+    if (existing && !opts.force && !existing.toString('utf8').includes(GALLERY_MARKER)) {
+      runError(`${target} exists and was not made by actiplot; delete it, pass --no-gallery or --force`);
+    } else {
+      writeIfChanged(out, GALLERY_FILE, galleryHtml(list, VERSION));
+    }
+  }
+  const manifest = makeManifest(VERSION, fonts, list, opts.shard);
+  writeIfChanged(out, ownManifest, serializeManifest(manifest));
+  result.manifest = path.join(out, ownManifest);
+
+  result.figures = [...byFigure.values()].sort(byName);
+  result.ms = performance.now() - t0;
   return result;
 }

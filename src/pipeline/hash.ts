@@ -1,0 +1,56 @@
+/**
+ * Hashes for the incremental build: a stable JSON (sorted keys) so equal data always hashes the
+ * same, the sha256 of files, a fingerprint of the fonts drawing uses, and a figure's input hash.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fontFiles } from '../render/canvas.js';
+
+/** JSON with object keys sorted at every level and no whitespace; `undefined` members are dropped. */
+export function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    const s = JSON.stringify(value);
+    return s === undefined ? 'null' : s;
+  }
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (ArrayBuffer.isView(value)) return stableJson(Array.from(value as unknown as ArrayLike<number>));
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`).join(',')}}`;
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return crypto.createHash('sha256').update(data).digest('hex');
+}
+
+/** The sha256 of a file's bytes, or undefined when it cannot be read (missing, a folder, ...). */
+export function fileSha256(file: string): string | undefined {
+  try {
+    return sha256(fs.readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
+let fontsCache: string | undefined;
+
+/**
+ * One hash over the bytes of every font file drawing registers (name and content, in order), so a
+ * font update re-renders everything. Computed once per process.
+ */
+export function fontsFingerprint(): string {
+  if (fontsCache === undefined) {
+    const h = crypto.createHash('sha256');
+    for (const file of fontFiles()) {
+      h.update(`${path.basename(file)}\0${fileSha256(file) ?? 'unreadable'}\0`);
+    }
+    fontsCache = h.digest('hex');
+  }
+  return fontsCache;
+}
+
+/** What a figure's bytes depend on: its normalized config, the actiplot version and the fonts. */
+export function inputHash(figure: unknown, version: string, fonts: string): string {
+  return sha256(stableJson({ figure, fonts, version }));
+}

@@ -1,0 +1,140 @@
+/**
+ * `<out>/manifest.json`: every output actiplot made in a folder, with what it was made from. It is
+ * how a run knows which files are its own (to skip, overwrite or prune them) and what is current.
+ * Serialized with a fixed key order, figures sorted by name and no timestamps, so equal runs give
+ * equal bytes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatShard, type Shard } from './shard.js';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_FORMAT = 1;
+
+export interface ManifestEntry {
+  name: string;
+  /** Path of the output, relative to the output folder. */
+  file: string;
+  format: string;
+  /** Size in device pixels. */
+  width: number;
+  height: number;
+  /** File size in bytes. */
+  bytes: number;
+  sha256: string;
+  /** The config file, as given on the command line (relative to the working folder). */
+  config: string;
+  /** JSON pointer of the figure in its config file ('' for a file that is one figure). */
+  pointer: string;
+  title: string;
+  /** sha256 of the normalized figure config, the actiplot version and the fonts. */
+  inputHash: string;
+}
+
+export interface Manifest {
+  manifest: number;
+  actiplot: string;
+  fonts: string;
+  /** `k/n` for the manifest of one shard. */
+  shard?: string;
+  figures: ManifestEntry[];
+}
+
+/** `manifest.json`, or `manifest.shard-2-of-4.json` for one shard's run. */
+export function manifestFileName(shard?: Shard): string {
+  return shard && shard.count > 1 ? `manifest.shard-${shard.index}-of-${shard.count}.json` : MANIFEST_FILE;
+}
+
+const SHARD_MANIFEST = /^manifest\.shard-\d+-of-\d+\.json$/;
+
+/** Manifest files present in `dir`: manifest.json first, then shard manifests. */
+export function manifestFilesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return [...names.filter((n) => n === MANIFEST_FILE), ...names.filter((n) => SHARD_MANIFEST.test(n)).sort()];
+}
+
+const ENTRY_FIELDS: Record<keyof ManifestEntry, 'string' | 'number'> = {
+  name: 'string', file: 'string', format: 'string', width: 'number', height: 'number', bytes: 'number',
+  sha256: 'string', config: 'string', pointer: 'string', title: 'string', inputHash: 'string',
+};
+
+/** The entry with its fields in the fixed order. */
+function ordered(e: ManifestEntry): ManifestEntry {
+  return {
+    name: e.name, file: e.file, format: e.format, width: e.width, height: e.height, bytes: e.bytes,
+    sha256: e.sha256, config: e.config, pointer: e.pointer, title: e.title, inputHash: e.inputHash,
+  };
+}
+
+export function byName(a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+export function serializeManifest(m: Manifest): string {
+  const out: Manifest = {
+    manifest: MANIFEST_FORMAT,
+    actiplot: m.actiplot,
+    fonts: m.fonts,
+    ...(m.shard !== undefined ? { shard: m.shard } : {}),
+    figures: [...m.figures].sort(byName).map(ordered),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+export function makeManifest(version: string, fonts: string, figures: ManifestEntry[], shard?: Shard): Manifest {
+  return { manifest: MANIFEST_FORMAT, actiplot: version, fonts, ...(shard && shard.count > 1 ? { shard: formatShard(shard) } : {}), figures };
+}
+
+export type ReadManifest =
+  | { state: 'absent' }
+  | { state: 'invalid'; reason: string }
+  | { state: 'ok'; manifest: Manifest };
+
+/** Reads and checks a manifest file. A file we cannot trust is 'invalid', never half-used. */
+export function readManifest(file: string): ReadManifest {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'absent' };
+    return { state: 'invalid', reason: `cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { state: 'invalid', reason: 'not JSON' };
+  }
+  const reason = checkManifest(value);
+  return reason ? { state: 'invalid', reason } : { state: 'ok', manifest: value as Manifest };
+}
+
+function checkManifest(v: unknown): string | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'not an object';
+  const m = v as Record<string, unknown>;
+  if (m.manifest !== MANIFEST_FORMAT) return `unknown manifest format ${JSON.stringify(m.manifest)} (expected ${MANIFEST_FORMAT})`;
+  if (typeof m.actiplot !== 'string' || typeof m.fonts !== 'string') return 'missing "actiplot" or "fonts"';
+  if (!Array.isArray(m.figures)) return 'missing "figures"';
+  const names = new Set<string>();
+  for (const [i, e] of m.figures.entries()) {
+    if (!e || typeof e !== 'object') return `figures[${i}] is not an object`;
+    for (const [k, t] of Object.entries(ENTRY_FIELDS)) {
+      if (typeof (e as Record<string, unknown>)[k] !== t) return `figures[${i}].${k}: expected a ${t}`;
+    }
+    const entry = e as ManifestEntry;
+    if (!isPlainFileName(entry.file)) return `figures[${i}].file: not a plain file name: ${JSON.stringify(entry.file)}`;
+    if (names.has(entry.name)) return `figures[${i}]: duplicate name "${entry.name}"`;
+    names.add(entry.name);
+  }
+  return undefined;
+}
+
+/** A file name inside the output folder (no folders, no `..`): what a manifest may point at. */
+export function isPlainFileName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !name.includes('/') && !name.includes('\\') && name === path.basename(name);
+}
