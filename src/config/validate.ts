@@ -10,6 +10,10 @@ import { LIMITS } from './limits.js';
 import { resolveFigure, type ResolvedFigure } from './defaults.js';
 import { stepRangeLength } from '../core/sample.js';
 import type { LoadedConfig } from './load.js';
+import { cjkFontInstalled, describeChar, firstUncovered } from '../text/coverage.js';
+import { fontFiles } from '../text/fonts.js';
+
+const fontFamilies = () => [...new Set(fontFiles().map((f) => f.family))].join(', ');
 
 const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, strict: false });
 const validateFigure = ajv.compile(Figure);
@@ -175,7 +179,31 @@ function explain(e: ErrorObject): [string, string] {
   }
 }
 
+/** Every string that becomes text on the figure, with its pointer. */
+function textsOf(p: PlotConfig, base: string): [string, string | undefined][] {
+  const out: [string, string | undefined][] = [
+    [`${base}/title`, p.title],
+    [`${base}/x/label`, p.x?.label],
+    [`${base}/y/label`, p.y?.label],
+  ];
+  if (p.kind === 'line') p.series.forEach((s, i) => out.push([`${base}/series/${i}/label`, s.label]));
+  else if (typeof p.colorbar === 'object') out.push([`${base}/colorbar/label`, p.colorbar.label]);
+  return out;
+}
+
+function checkTexts(texts: [string, string | undefined][], fail: Fail): void {
+  for (const [pointer, text] of texts) {
+    if (!text) continue;
+    const ch = firstUncovered(text);
+    if (ch === undefined) continue;
+    const cjk = /[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u.test(ch);
+    const hint = cjk && !cjkFontInstalled() ? '; install the CJK font with `npm run setup` (Debian package fonts-noto-cjk)' : '; remove it or replace it';
+    throw fail(pointer, `the character ${describeChar(ch)} is in no registered font (${fontFamilies()})${hint}`);
+  }
+}
+
 function checkSemantics(f: FigureConfig, base: string, fail: Fail): void {
+  if (f.kind === 'panels') checkTexts([[`${base}/title`, f.title]], fail);
   if (f.kind === 'panels') {
     f.panels.forEach((p, i) => checkPlot(p, `${base}/panels/${i}`, fail));
   } else {
@@ -184,6 +212,7 @@ function checkSemantics(f: FigureConfig, base: string, fail: Fail): void {
 }
 
 function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
+  checkTexts(textsOf(f, base), fail);
   const axes = [['x', f.x], ['y', f.y]] as const;
   for (const [name, a] of axes) {
     if (!a) continue;

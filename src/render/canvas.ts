@@ -2,44 +2,32 @@
  * The one module that imports node-canvas. Everything else sees plain scenes, a text measurer and
  * a drawing context typed through the re-exports below.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import canvasPkg from 'canvas';
 import type { Canvas as CanvasType, CanvasRenderingContext2D } from 'canvas';
 import type { Font, Measure, TextSize } from '../layout/scene.js';
+import { familyList, fontFiles as registeredFonts } from '../text/fonts.js';
 
-const { createCanvas, registerFont, Canvas } = canvasPkg;
+const { createCanvas, registerFont, Canvas, loadImage } = canvasPkg;
 
 export type Context = CanvasRenderingContext2D;
 export type Surface = CanvasType;
 
 let fontsReady = false;
 
-/** The fonts registered below; the pipeline hashes their files into every figure's input hash. */
-const FONTS: readonly { file: string; family: string; weight?: string }[] = [
-  { file: 'DejaVuSans.ttf', family: 'DejaVu Sans' },
-  { file: 'DejaVuSans-Bold.ttf', family: 'DejaVu Sans', weight: 'bold' },
-];
-
-/** Absolute paths of the font files that drawing uses. */
+/** Absolute paths of the font files that drawing uses (hashed into every figure's inputs). */
 export function fontFiles(): string[] {
-  const require = createRequire(import.meta.url);
-  const dir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  return FONTS.map((f) => path.join(dir, f.file));
+  return registeredFonts().map((f) => f.file);
 }
 
-/**
- * Registers the DejaVu fonts shipped in the `dejavu-fonts-ttf` package, so the same config gives
- * the same glyphs on every machine whatever its system fonts are. Must run before any canvas exists.
- */
+/** Registers actiplot's fonts (src/text/fonts.ts). Must run before any canvas exists. */
 export function registerFonts(): void {
   if (fontsReady) return;
-  fontFiles().forEach((file, i) => registerFont(file, { family: FONTS[i].family, ...(FONTS[i].weight ? { weight: FONTS[i].weight } : {}) }));
+  for (const f of registeredFonts()) registerFont(f.file, { family: f.family, weight: f.weight });
   fontsReady = true;
 }
 
 export function cssFont(f: Font): string {
-  return `${f.weight} ${f.size.toFixed(3)}px "${f.family}"`;
+  return `${f.weight} ${f.size.toFixed(3)}px ${familyList(f.family)}`;
 }
 
 let scratch: Context | undefined;
@@ -90,4 +78,14 @@ export function encodePdf(surface: Surface, title: string): Buffer {
  */
 export function encodePng(surface: Surface): Buffer {
   return surface.toBuffer('image/png', { compressionLevel: 6, filters: Canvas.PNG_FILTER_NONE });
+}
+
+/** Rasterizes SVG bytes (through librsvg) to PNG at the SVG's own size: how tests see SVG output. */
+export async function rasterizeSvg(svg: Buffer): Promise<Buffer> {
+  registerFonts();
+  const img = await loadImage(svg);
+  const surface = createCanvas(img.width, img.height);
+  const ctx = surface.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  return encodePng(surface);
 }

@@ -1,37 +1,55 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PNG } from 'pngjs';
 import { plan } from '../../src/pipeline/plan.js';
 import { renderFigure } from '../../src/render-figure.js';
+import { rasterizeSvg } from '../../src/render/canvas.js';
 import { compareGolden } from './golden.js';
 
-// The seed's figures, straight from configs/: what a reader of the README sees.
-const jobs = plan(['configs']).jobs.filter((j) => ['relu', 'step', 'perceptron-relu-1', 'perceptron-step-2'].includes(j.figure.name));
+// Every figure in configs/: what a reader of the README sees, through each format path.
+const jobs = plan(['configs']).jobs;
 
-describe('PNG goldens of the seed figures (pixelmatch, tolerance in golden.ts)', () => {
-  it('finds the four seed figures in configs/', () => {
-    expect(jobs.map((j) => j.figure.name).sort()).toEqual(['perceptron-relu-1', 'perceptron-step-2', 'relu', 'step']);
+/** The figure as pixels, whatever its format: SVG through librsvg, PDF through pdftoppm. */
+async function pixels(bytes: Buffer, format: string): Promise<Buffer> {
+  if (format === 'png') return bytes;
+  if (format === 'svg') return rasterizeSvg(bytes);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actiplot-golden-'));
+  fs.writeFileSync(path.join(dir, 'f.pdf'), bytes);
+  execFileSync('pdftoppm', ['-png', '-r', '72', '-singlefile', path.join(dir, 'f.pdf'), path.join(dir, 'f')]);
+  return fs.readFileSync(path.join(dir, 'f.png'));
+}
+
+describe('PNG goldens of every config in configs/ (pixelmatch, tolerance in golden.ts)', () => {
+  it('covers every figure kind and format', () => {
+    const kinds = new Set(jobs.map((j) => j.figure.kind));
+    const formats = new Set(jobs.map((j) => j.figure.format));
+    expect([...kinds].sort()).toEqual(['contour', 'line', 'panels']);
+    expect([...formats].sort()).toEqual(['pdf', 'png', 'svg']);
   });
-  it.each(jobs.map((j) => [j.figure.name, j] as const))('%s matches its golden', (_, job) => {
-    const r = compareGolden(job.figure.name, renderFigure(job.figure).bytes);
-    expect(r.ok, r.message).toBe(true);
+  it.each(jobs.map((j) => [`${j.figure.name}.${j.figure.format}`, j] as const))('%s matches its golden', async (_, job) => {
+    const r = renderFigure(job.figure);
+    const result = compareGolden(`${job.figure.name}.${job.figure.format}`, await pixels(r.bytes, r.format));
+    expect(result.ok, result.message).toBe(true);
   });
-  it('the comparison can fail: a figure does not match another figure\'s golden', () => {
+  it("the comparison can fail: a changed figure does not match the golden", () => {
     const relu = jobs.find((j) => j.figure.name === 'relu')!;
-    const other = renderFigure({ ...relu.figure, name: 'relu', grid: false }).bytes;
-    const r = compareGolden('relu', other);
+    const other = renderFigure({ ...relu.figure, grid: false }).bytes;
+    const r = compareGolden('relu.png', other);
     fs.rmSync('test/golden/png/relu-changed.png', { force: true });
     expect(r.ok).toBe(false);
   });
-  it('renders bands without seams: every pixel of the ReLU contour plot area is a band colour, not background', () => {
+  it('renders bands without seams: no background pixel shows inside the ReLU contour plot area', () => {
     const job = jobs.find((j) => j.figure.name === 'perceptron-relu-1')!;
     const png = PNG.sync.read(renderFigure(job.figure).bytes);
-    // Probe a row through the middle of the plot area: no white pixel may show between bands.
-    const y = Math.round(png.height / 2);
     let white = 0;
-    for (let x = Math.round(png.width * 0.2); x < Math.round(png.width * 0.7); x++) {
-      const i = (y * png.width + x) * 4;
-      if (png.data[i] > 250 && png.data[i + 1] > 250 && png.data[i + 2] > 250) white++;
+    for (let y = Math.round(png.height * 0.2); y < Math.round(png.height * 0.8); y += 7) {
+      for (let x = Math.round(png.width * 0.15); x < Math.round(png.width * 0.75); x++) {
+        const i = (y * png.width + x) * 4;
+        if (png.data[i] > 250 && png.data[i + 1] > 250 && png.data[i + 2] > 250) white++;
+      }
     }
     expect(white).toBe(0);
   });

@@ -1,0 +1,70 @@
+/**
+ * Scene goldens: the layout of small versions of the seed figures as JSON, compared with a numeric
+ * tolerance (so they hold across platforms). Filled areas are summarized (fill and point count):
+ * their geometry is d3-contour's, and the PNG goldens cover how they look.
+ */
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { check, contour, line } from '../helpers.js';
+import { sceneFor } from '../../src/render-figure.js';
+import type { ResolvedFigure } from '../../src/config/defaults.js';
+import type { Scene } from '../../src/layout/scene.js';
+
+const DIR = path.resolve('test/golden/scenes');
+const TOLERANCE = 0.5; // pixels
+
+function summarize(scene: Scene): unknown {
+  const round = (v: unknown): unknown =>
+    typeof v === 'number' ? Math.round(v * 100) / 100 : Array.isArray(v) ? v.map(round) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, round(x)])) : v;
+  return round({
+    ...scene,
+    items: scene.items.map((i) => (i.type === 'area' ? { type: 'area', fill: i.fill, polygons: i.polygons.length, points: i.polygons.flat(2).length / 2, clip: i.clip } : i)),
+  });
+}
+
+/** Differences between two JSON values, numbers within TOLERANCE. */
+function differences(want: unknown, got: unknown, at = ''): string[] {
+  if (typeof want === 'number' && typeof got === 'number') return Math.abs(want - got) <= TOLERANCE ? [] : [`${at}: ${got} (golden ${want})`];
+  if (Array.isArray(want) && Array.isArray(got)) {
+    if (want.length !== got.length) return [`${at}: length ${got.length} (golden ${want.length})`];
+    return want.flatMap((w, i) => differences(w, got[i], `${at}[${i}]`));
+  }
+  if (want && got && typeof want === 'object' && typeof got === 'object') {
+    const keys = new Set([...Object.keys(want), ...Object.keys(got)]);
+    return [...keys].flatMap((k) => differences((want as Record<string, unknown>)[k], (got as Record<string, unknown>)[k], `${at}.${k}`));
+  }
+  return want === got ? [] : [`${at}: ${JSON.stringify(got)} (golden ${JSON.stringify(want)})`];
+}
+
+const fig = (config: unknown) => check(config).figures[0].figure as ResolvedFigure;
+const cases: [string, ResolvedFigure][] = [
+  ['relu-line', fig(line({ width: 400, height: 300, title: 'ReLU function', x: { label: 'x', range: [-10, 10], samples: 100, ticks: 2 }, y: { label: 'f(x)' }, grid: true }))],
+  ['step-line', fig(line({ width: 400, height: 300, title: 'Step Function', x: { label: 'a', range: [-5, 5], samples: 500 }, legend: true, series: [{ activation: 'step', label: 'Step Function' }] }))],
+  ['relu-contour', fig(contour({ width: 400, height: 300, title: 'Perceptron Outputs (ReLU)', levels: 11, alpha: 0.8, colorbar: { ticks: 5 } }))],
+  ['step-panels', fig({ name: 'p', kind: 'panels', width: 600, height: 260, title: 'ReLU vs step', sharedColorbar: true, panels: [
+    { kind: 'contour', perceptron: { weights: [1, 2], bias: -5, activation: 'relu' }, levels: 6 },
+    { kind: 'contour', perceptron: { weights: [1, 2], bias: -5, activation: 'step' }, levels: 6, boundary: { label: true } },
+  ] })],
+];
+
+describe('scene goldens (JSON, numbers within 0.5 px)', () => {
+  it.each(cases)('%s', (name, figure) => {
+    const got = summarize(sceneFor(figure));
+    const file = path.join(DIR, `${name}.json`);
+    if (process.env.UPDATE_GOLDENS === '1' || (!fs.existsSync(file) && process.env.CI !== 'true')) {
+      fs.mkdirSync(DIR, { recursive: true });
+      fs.writeFileSync(file, `${JSON.stringify(got, null, 1)}\n`);
+    }
+    expect(fs.existsSync(file), `missing scene golden ${file}; run UPDATE_GOLDENS=1 npm test`).toBe(true);
+    const diffs = differences(JSON.parse(fs.readFileSync(file, 'utf8')), got);
+    expect(diffs.slice(0, 10)).toEqual([]);
+  });
+  it('the comparison can fail: a moved item is reported', () => {
+    const want = summarize(sceneFor(cases[0][1])) as { items: { x?: number }[] };
+    const got = structuredClone(want);
+    const text = got.items.find((i) => typeof i.x === 'number')!;
+    text.x! += 2;
+    expect(differences(want, got).length).toBe(1);
+  });
+});
