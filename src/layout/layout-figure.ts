@@ -99,8 +99,12 @@ export function bandColors(levels: readonly number[], cmap: string, alpha: numbe
   return out;
 }
 
-function colorbarTicks(fig: ResolvedContourPlot, levels: readonly number[], height: number): AxisTicks {
-  return labelled(levels[0], levels[levels.length - 1], fig.colorbar.ticks, (height * 0.75) / THEME.yTickSpacing);
+function colorbarTicks(fig: ResolvedContourPlot, data: ContourData, height: number): AxisTicks {
+  const levels = data.levels;
+  const [lo, hi] = data.zExtent;
+  // A constant surface is one band: its colorbar names the one value instead of a made-up scale.
+  const spec = fig.colorbar.ticks ?? (lo === hi && Number.isFinite(lo) ? [lo] : undefined);
+  return labelled(levels[0], levels[levels.length - 1], spec, (height * 0.75) / THEME.yTickSpacing);
 }
 
 /** Width of a colorbar with its ticks and label, and the gap before it. */
@@ -119,7 +123,7 @@ export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measu
   const colors = bandColors(levels, fig.colormap, fig.alpha);
   const xt = labelled(x0, x1, fig.x.ticks, (size.width * 0.65) / THEME.xTickSpacing);
   const yt = labelled(y0, y1, fig.y.ticks, (size.height * 0.75) / THEME.yTickSpacing);
-  const ct = colorbarTicks(fig, levels, size.height);
+  const ct = colorbarTicks(fig, data, size.height);
   const cb = colorbarSpace(fig, ct, size, measure);
   const pad = outerPad(size.width, size.height);
   const titleLines = wrapTitle(fig.title, size.width - 2 * pad, measure);
@@ -169,7 +173,7 @@ export function layoutPanels(fig: ResolvedPanels, data: PlotData[], measure: Mea
   const shared = fig.sharedColorbar && firstContour >= 0 ? (fig.panels[firstContour] as ResolvedContourPlot) : undefined;
   const sharedData = shared ? (data[firstContour] as ContourData) : undefined;
   const cellH = (fig.height - top) / rows;
-  const sharedTicks = shared && sharedData ? colorbarTicks(shared, sharedData.levels, cellH) : undefined;
+  const sharedTicks = shared && sharedData ? colorbarTicks(shared, sharedData, cellH) : undefined;
   const sharedSpace = shared && sharedTicks ? colorbarSpace(shared, sharedTicks, { width: fig.width / fig.columns, height: cellH }, measure) : undefined;
   const right = sharedSpace ? sharedSpace.total + pad : 0;
   const cellW = (fig.width - right) / fig.columns;
