@@ -7,7 +7,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { Figure, type FigureConfig, type PlotConfig } from './schema.js';
 import { ConfigError, describe, displayPath, suggest } from './messages.js';
 import { LIMITS } from './limits.js';
-import { resolveFigure, type ResolvedFigure } from './defaults.js';
+import { DEFAULTS, resolveFigure, type ResolvedFigure } from './defaults.js';
 import { stepRangeLength } from '../core/sample.js';
 import type { LoadedConfig } from './load.js';
 import { cjkFontInstalled, describeChar, firstUncovered } from '../text/coverage.js';
@@ -202,9 +202,18 @@ function checkTexts(texts: [string, string | undefined][], fail: Fail): void {
   }
 }
 
+/** Names Windows reserves for devices: a file called `con.png` cannot be created there. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/;
+
 function checkSemantics(f: FigureConfig, base: string, fail: Fail): void {
-  if (f.kind === 'panels') checkTexts([[`${base}/title`, f.title]], fail);
+  if (RESERVED.test(f.name)) throw fail(`${base}/name`, `"${f.name}" is a reserved device name on Windows; choose another name`);
+  const scale = f.scale ?? 1;
+  const pixels = (f.width ?? DEFAULTS.width) * (f.height ?? DEFAULTS.height) * scale * scale;
+  if (pixels > LIMITS.imagePixels) {
+    throw fail(`${base}/scale`, `the image would have ${Math.round(pixels)} pixels (width × height × scale²); the limit is ${LIMITS.imagePixels}`);
+  }
   if (f.kind === 'panels') {
+    checkTexts([[`${base}/title`, f.title]], fail);
     f.panels.forEach((p, i) => checkPlot(p, `${base}/panels/${i}`, fail));
   } else {
     checkPlot(f, base, fail);

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { fileSchema } from '../../src/config/schema.js';
 import { check, contour, errorsOf, line } from '../helpers.js';
+import * as loaders from '../../src/config/load.js';
+import * as validators from '../../src/config/validate.js';
 
 function configFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -112,5 +114,57 @@ describe('validateConfig: errors name the file, line:column, JSON path and what 
   it('reports duplicate names within a file at the second place, naming the first', () => {
     const r = check({ figures: [contour({ name: 'same' }), line({ name: 'same' })] });
     expect(r.errors.map((e) => e.message)).toEqual([expect.stringMatching(/figures\[1\]\.name: duplicate figure name "same" \(also at figures\[0\]\)$/)]);
+  });
+});
+
+describe('hostile input: each case gets one line with file:line:column, path and what was expected', () => {
+  const raw = (text: string | Uint8Array) => {
+    try {
+      const { parseConfigText } = loaders;
+      const { validateConfig } = validators;
+      const v = validateConfig(parseConfigText('configs/h.json', typeof text === 'string' ? Buffer.from(text) : text));
+      return v.errors.map((e) => e.message);
+    } catch (err) {
+      return [(err as Error).message];
+    }
+  };
+  const cases: [string, string | Uint8Array, RegExp][] = [
+    ['a trailing comma', '{"name": "a", "kind": "line",}', /^configs\/h\.json:1:30: invalid JSON: .*\(a trailing comma\?\)$/],
+    ['a comment', '{\n  // note\n  "name": "a"\n}', /^configs\/h\.json:2:3: invalid JSON: .*\(comments are not JSON\)$/],
+    ['a truncated file', '{"name": "a", "kind": "li', /^configs\/h\.json:1:\d+: invalid JSON: Unexpected end of input/],
+    ['an empty file', '', /^configs\/h\.json:1:1: the file is empty; expected a JSON object$/],
+    ['only whitespace', ' \n\t', /^configs\/h\.json:1:1: the file is empty/],
+    ['invalid UTF-8', new Uint8Array([0x7b, 0x0a, 0x22, 0xff, 0x22, 0x7d]), /^configs\/h\.json:2:2: not valid UTF-8 \(byte 3\); save the file as UTF-8$/],
+    ['a number at the top', '42', /^configs\/h\.json:1:1: expected a figure object or \{ "figures": \[ \.\.\. \] \}, got 42$/],
+    ['a string at the top', '"relu"', /got "relu"$/],
+    ['null at the top', 'null', /got null$/],
+    ['figures not a list', '{"figures": {}}', /^configs\/h\.json:1:13: figures: expected a list of figures, got an object$/],
+    ['a key beside figures', '{"figures": [], "extra": 1}', /: extra: unknown key "extra" beside "figures"/],
+    ['deep nesting', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, /: JSON nested 100000 levels deep; the limit is 64$/],
+    ['a file over 1 MiB', `{"name": "a", "kind": "line", "title": "${'x'.repeat(1_100_000)}"}`, /: file is \d+ bytes; the limit is 1048576/],
+    ['width 1e9', JSON.stringify(contour({ width: 1e9 })), /: width: expected the width in pixels <= 8000 \(the limit\), got 1000000000$/],
+    ['samples 1e12', JSON.stringify(line({ x: { range: [0, 1], samples: 1e12 } })), /: x: 1000000000000 samples; the limit is 2000000$/],
+    ['step 1e-12 on a range of 10', JSON.stringify(contour({ x: { range: [-5, 5], step: 1e-12 } })), /: x: the grid would have 10000000000001 × 101 = \d+ points; the limit is 16000000$/],
+    ['scale that makes too many pixels', JSON.stringify(contour({ width: 8000, height: 8000, scale: 2 })), /: scale: the image would have 256000000 pixels .*the limit is 64000000$/],
+    ['too many levels', JSON.stringify(contour({ levels: 5000 })), /: levels: expected a count of levels/],
+    ['weights that overflow on the grid', JSON.stringify(contour({ perceptron: { weights: [1e308, 1e308], activation: 'relu' } })), /: perceptron: w·x \+ b overflows to Infinity on the grid/],
+    ['1e999', '{"name": "a", "kind": "contour", "perceptron": {"weights": [1, 2], "bias": 1e999, "activation": "relu"}}', /:1:\d+: perceptron\.bias: expected a finite number/],
+    ['-0 as both ends of a range', JSON.stringify(line({ x: { range: [-0, 0] } })).replace('[0,0]', '[-0,0]'), /: x\.range: expected min < max, got \[-0, 0\]$/],
+    ['a reserved device name', JSON.stringify(contour({ name: 'con' })), /: name: "con" is a reserved device name on Windows/],
+    ['an absolute path as name', JSON.stringify(contour({ name: '/etc/passwd' })), /: name: expected the output base name/],
+    ['a backslash in the name', JSON.stringify(contour({ name: 'a\\b' })), /: name: expected the output base name/],
+    ['an empty name', JSON.stringify(contour({ name: '' })), /: name: expected the output base name/],
+    ['a wrong type deep inside', JSON.stringify(line({ series: [{ activation: 'relu', bias: '1' }] })), /: series\[0\]\.bias: expected a number, got "1"$/],
+    ['a missing required key', JSON.stringify({ name: 'a', kind: 'line' }), /: missing required key "series"$/],
+  ];
+  it.each(cases)('%s', (_, text, pattern) => {
+    const errors = raw(text);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(pattern);
+    expect(errors[0]).not.toContain('\n');
+  });
+  it('accepts a UTF-8 byte order mark', () => {
+    const text = `\uFEFF${JSON.stringify(contour())}`;
+    expect(raw(text)).toEqual([]);
   });
 });

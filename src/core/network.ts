@@ -1,0 +1,74 @@
+/**
+ * A feed-forward network: layers of W·x + b followed by an activation, as in the seed's perceptron
+ * but stacked. `weights[i][j]` is the weight from input j to neuron i of the layer.
+ */
+import type { Activation } from './activation.js';
+
+export interface Layer {
+  weights: readonly (readonly number[])[];
+  biases: readonly number[];
+  activation: Activation;
+}
+
+export interface Network {
+  layers: readonly Layer[];
+}
+
+export function inputCount(net: Network): number {
+  return net.layers[0]?.weights[0]?.length ?? 0;
+}
+
+export function outputCount(net: Network): number {
+  return net.layers.at(-1)?.biases.length ?? 0;
+}
+
+/**
+ * A reusable evaluator: the buffers for every layer's outputs are allocated once, so evaluating a
+ * million grid points allocates nothing per point. `run(x)` returns the outputs of every layer
+ * (the last is the network's output); the arrays are overwritten by the next call.
+ */
+export function evaluator(net: Network): (x: ArrayLike<number>) => Float64Array[] {
+  const outs = net.layers.map((l) => new Float64Array(l.biases.length));
+  return (x) => {
+    let input: ArrayLike<number> = x;
+    net.layers.forEach((layer, k) => {
+      const out = outs[k];
+      const f = layer.activation.f;
+      for (let i = 0; i < out.length; i++) {
+        const row = layer.weights[i];
+        let a = layer.biases[i];
+        for (let j = 0; j < row.length; j++) a += row[j] * input[j];
+        out[i] = f(a);
+      }
+      input = out;
+    });
+    return outs;
+  };
+}
+
+/** The network's output vector for one input (a fresh array). */
+export function forward(net: Network, x: ArrayLike<number>): Float64Array {
+  if (x.length !== inputCount(net)) throw new RangeError(`network takes ${inputCount(net)} inputs, got ${x.length}`);
+  return Float64Array.from(evaluator(net)(x).at(-1) ?? []);
+}
+
+/**
+ * Shape errors, layer by layer: each message names the layer, the row and the expected length, so
+ * the config check can point at the exact place. Empty when the shapes fit `inputs`.
+ */
+export function shapeErrors(layers: readonly { weights: readonly (readonly number[])[]; biases: readonly number[] }[], inputs: number): { path: (string | number)[]; message: string }[] {
+  const errors: { path: (string | number)[]; message: string }[] = [];
+  let width = inputs;
+  layers.forEach((layer, k) => {
+    const from = k === 0 ? `the ${inputs} network input${inputs === 1 ? '' : 's'}` : `the ${width} neuron${width === 1 ? '' : 's'} of layer ${k - 1}`;
+    if (layer.weights.length === 0) errors.push({ path: [k, 'weights'], message: 'expected at least one row (one per neuron)' });
+    layer.weights.forEach((row, i) => {
+      if (row.length !== width) errors.push({ path: [k, 'weights', i], message: `expected ${width} number${width === 1 ? '' : 's'} (one per input: ${from}), got ${row.length}` });
+    });
+    if (layer.biases.length !== layer.weights.length) {
+      errors.push({ path: [k, 'biases'], message: `expected ${layer.weights.length} number${layer.weights.length === 1 ? '' : 's'} (one per neuron, as weights has ${layer.weights.length} row${layer.weights.length === 1 ? '' : 's'}), got ${layer.biases.length}` });
+    }
+    width = layer.weights.length;
+  });
+  return errors;
+}
