@@ -34,6 +34,17 @@ function href(file: string): string {
   return encodeURIComponent(file).replace(/%2F/g, '/');
 }
 
+/** Formats a browser shows in an <img>; others (PDF) get a link card of the same proportions. */
+const IMAGE_FORMATS = new Set(['png', 'svg', 'jpeg', 'jpg', 'webp', 'gif']);
+
+function preview(e: ManifestEntry, title: string): string {
+  const link = esc(href(e.file));
+  if (IMAGE_FORMATS.has(e.format.toLowerCase())) {
+    return `<a href="${link}"><img src="${link}" width="${e.width}" height="${e.height}" alt="${esc(title)}"></a>`;
+  }
+  return `<a class="doc" href="${link}" style="aspect-ratio: ${e.width} / ${e.height}">${esc(e.format.toUpperCase())}: open ${esc(e.file)}</a>`;
+}
+
 export function galleryHtml(entries: readonly ManifestEntry[], version: string): string {
   const groups = new Map<string, ManifestEntry[]>();
   for (const e of [...entries].sort(byName)) {
@@ -49,6 +60,7 @@ export function galleryHtml(entries: readonly ManifestEntry[], version: string):
 <meta charset="utf-8">
 ${GALLERY_MARKER}
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>actiplot figures</title>
 <style>
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 1200px; padding: 1rem 1.5rem 3rem; color: #1b1b1b; background: #fff; }
@@ -60,6 +72,7 @@ nav ul { margin: .25rem 0; padding-left: 1.25rem; }
 figure { margin: 0; border: 1px solid #e2e2e2; border-radius: 6px; padding: .75rem; background: #fafafa; }
 figure img { display: block; max-width: 100%; height: auto; background: #fff; margin: 0 auto; }
 figcaption { margin-top: .5rem; }
+a.doc { display: flex; align-items: center; justify-content: center; max-width: 100%; border: 1px dashed #aaa; background: #fff; color: inherit; font-weight: 600; text-decoration: none; }
 .title { font-weight: 600; }
 dl { display: grid; grid-template-columns: auto 1fr; gap: .1rem .75rem; margin: .4rem 0 0; font-size: .85rem; color: #444; }
 dt { color: #777; }
@@ -68,6 +81,7 @@ code { font-family: ui-monospace, monospace; font-size: .85em; }
 @media (prefers-color-scheme: dark) {
   body { color: #e8e8e8; background: #161616; }
   figure { background: #202020; border-color: #333; }
+  a.doc { background: #2a2a2a; }
   .meta, dl, dt { color: #aaa; }
   h2 { border-color: #333; }
 }
@@ -89,7 +103,7 @@ code { font-family: ui-monospace, monospace; font-size: .85em; }
       const title = e.title || e.name;
       const where = pointerLabel(e.pointer);
       parts.push(`<figure id="${esc(e.name)}">
-<a href="${esc(href(e.file))}"><img src="${esc(href(e.file))}" width="${e.width}" height="${e.height}" alt="${esc(title)}"></a>
+${preview(e, title)}
 <figcaption><span class="title">${esc(title)}</span>
 <dl>
 <dt>name</dt><dd><code>${esc(e.name)}</code></dd>

@@ -51,15 +51,31 @@ interface Pending {
 interface Slot {
   child: ChildProcess;
   ready: boolean;
-  job?: Pending;
+  /** Jobs sent and not answered, in the order sent: the worker renders the first one now. */
+  jobs: Pending[];
 }
 
-/** A pool of `size` worker processes, started lazily as jobs arrive. */
-export function processPool(size: number, script: string): Renderer {
+export interface PoolOptions {
+  /** Worker processes. */
+  children: number;
+  /** Also render in this process between IPC messages (no start-up wait for the first figures). */
+  local?: boolean;
+  /** Jobs sent ahead to each worker, so it never waits for a round trip (default 2). */
+  depth?: number;
+}
+
+/**
+ * A pool of worker processes, started lazily as jobs arrive, optionally with this process as one
+ * more renderer. A job goes to whoever is free first; results come back in any order.
+ */
+export function processPool(opts: PoolOptions | number, script: string): Renderer {
+  const o: PoolOptions = typeof opts === 'number' ? { children: opts } : opts;
+  const depth = Math.max(1, o.depth ?? 2);
   const queue: Pending[] = [];
   const slots = new Set<Slot>();
   let nextId = 0;
   let closing = false;
+  let localBusy = false;
 
   function spawn(): Slot {
     const child = fork(script, [], {
@@ -67,28 +83,31 @@ export function processPool(size: number, script: string): Renderer {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, ACTIPLOT_WORKER: '1' },
     });
-    const slot: Slot = { child, ready: false };
+    const slot: Slot = { child, ready: false, jobs: [] };
     slots.add(slot);
     child.on('message', (m: WorkerMessage) => {
       if (m.type === 'ready') {
         slot.ready = true;
-      } else if (slot.job && m.id === slot.job.id) {
-        const job = slot.job;
-        slot.job = undefined;
-        job.resolve(
-          m.type === 'done'
-            ? { ok: true, bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength), format: m.format, fileName: m.fileName, width: m.width, height: m.height, ms: m.ms }
-            : { ok: false, message: m.message, ms: m.ms },
-        );
+      } else {
+        const i = slot.jobs.findIndex((j) => j.id === m.id);
+        if (i >= 0) {
+          const [job] = slot.jobs.splice(i, 1);
+          job.resolve(
+            m.type === 'done'
+              ? { ok: true, bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength), format: m.format, fileName: m.fileName, width: m.width, height: m.height, ms: m.ms }
+              : { ok: false, message: m.message, ms: m.ms },
+          );
+        }
       }
       pump();
     });
     const gone = (why: string) => {
       if (!slots.has(slot)) return;
       slots.delete(slot);
-      const job = slot.job;
-      slot.job = undefined;
-      if (job) job.resolve({ ok: false, message: `the worker process ${why} while rendering it`, ms: performance.now() - job.started });
+      // The first job was being rendered when the worker died: it fails. The others go back.
+      const [current, ...waiting] = slot.jobs.splice(0);
+      if (current) current.resolve({ ok: false, message: `the worker process ${why} while rendering it`, ms: performance.now() - current.started });
+      queue.unshift(...waiting);
       pump();
     };
     child.on('exit', (code, signal) => gone(signal ? `was killed by ${signal}` : `exited with code ${code}`));
@@ -96,24 +115,47 @@ export function processPool(size: number, script: string): Renderer {
     return slot;
   }
 
+  function renderLocally(): void {
+    if (!o.local || localBusy || closing || queue.length === 0) return;
+    localBusy = true;
+    // setImmediate: IPC messages and writes get their turn between two local renders.
+    setImmediate(() => {
+      const job = queue.shift();
+      if (job && !closing) {
+        const t0 = performance.now();
+        try {
+          const r = renderFigure(job.figure);
+          job.resolve({ ok: true, bytes: r.bytes, format: r.format, fileName: r.fileName, width: r.width, height: r.height, ms: performance.now() - t0 });
+        } catch (err) {
+          job.resolve({ ok: false, message: (err as Error)?.message ?? String(err), ms: performance.now() - t0 });
+        }
+      } else if (job) {
+        queue.unshift(job);
+      }
+      localBusy = false;
+      pump();
+    });
+  }
+
   function pump(): void {
     if (closing) return;
     for (const slot of slots) {
-      if (queue.length === 0) return;
-      if (!slot.ready || slot.job) continue;
-      const job = queue.shift()!;
-      job.started = performance.now();
-      slot.job = job;
-      const msg: JobMessage = { type: 'job', id: job.id, figure: job.figure };
-      slot.child.send(msg);
+      while (queue.length > 0 && slot.ready && slot.jobs.length < depth) {
+        const job = queue.shift()!;
+        job.started = performance.now();
+        slot.jobs.push(job);
+        const msg: JobMessage = { type: 'job', id: job.id, figure: job.figure };
+        slot.child.send(msg);
+      }
     }
-    // Start more workers while there is queued work nobody will pick up soon.
-    const idleOrStarting = [...slots].filter((s) => !s.job).length;
-    for (let i = idleOrStarting; i < queue.length && slots.size < size; i++) spawn();
+    // Start workers while there is queued work and room in the pool.
+    const starting = [...slots].filter((s) => !s.ready).length;
+    for (let i = starting; i < queue.length && slots.size < o.children; i++) spawn();
+    renderLocally();
   }
 
   return {
-    size,
+    size: o.children + (o.local ? 1 : 0),
     render(figure) {
       return new Promise((resolve) => {
         queue.push({ id: nextId++, figure, resolve, started: 0 });
@@ -131,7 +173,8 @@ export function processPool(size: number, script: string): Renderer {
               clearTimeout(timer);
               resolve();
             });
-            if (slot.child.connected) slot.child.disconnect();
+            // A worker still starting has nothing to finish: stop it at once.
+            if (slot.child.connected && slot.ready) slot.child.disconnect();
             else slot.child.kill();
           }),
       );
@@ -146,5 +189,6 @@ export function processPool(size: number, script: string): Renderer {
 export function makeRenderer(jobs: number, count: number): Renderer {
   const size = Math.max(1, Math.min(jobs, count));
   const script = size > 1 ? workerScript() : undefined;
-  return script ? processPool(size, script) : inProcessRenderer();
+  // This process renders too: `jobs` renderers in all, and work starts before any worker is up.
+  return script ? processPool({ children: size - 1, local: true }, script) : inProcessRenderer();
 }

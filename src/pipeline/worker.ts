@@ -7,7 +7,8 @@ import { renderFigure } from '../render-figure.js';
 import type { JobMessage, WorkerMessage } from './protocol.js';
 
 function send(m: WorkerMessage): void {
-  process.send?.(m);
+  // The parent may be gone already (a run that finished, or was killed): then there is no one to tell.
+  if (process.connected) process.send?.(m, undefined, {}, () => {});
 }
 
 process.on('message', (m: JobMessage) => {
