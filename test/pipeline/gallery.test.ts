@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { cli, readJson, tempDir, withFixtures } from './helpers.js';
+
+const CHROMIUM = process.env.ACTIPLOT_CHROMIUM ?? '/usr/bin/chromium';
+
+let dir: string;
+let context: BrowserContext;
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`the gallery test needs Chromium at ${CHROMIUM}: run "npm run setup" (it installs Debian's chromium)`);
+  }
+  dir = withFixtures(tempDir('gallery'), 'basic', 'more');
+  const r = cli(['render', 'configs', '--out', 'out'], dir);
+  expect(r.code, r.err).toBe(0);
+  context = await chromium.launchPersistentContext(tempDir('chromium-profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  // A static host that serves the output folder under a sub-path, as a docs site would.
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const prefix = '/docs/figures/';
+    const rel = url.pathname.startsWith(prefix) ? decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html' : '';
+    const file = path.join(dir, 'out', rel);
+    if (!rel || rel.includes('..') || !fs.existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const type = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml', '.pdf': 'application/pdf' }[path.extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type }).end(fs.readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/docs/figures/`;
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+});
+
+async function openGallery(url: string) {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  const images = await page.evaluate(async () => {
+    const imgs = [...document.images];
+    return Promise.all(
+      imgs.map(async (img) => {
+        let decoded = true;
+        try {
+          await img.decode();
+        } catch {
+          decoded = false;
+        }
+        return { src: img.getAttribute('src'), decoded, complete: img.complete, w: img.naturalWidth, h: img.naturalHeight };
+      }),
+    );
+  });
+  const info = await page.evaluate(() => ({
+    title: document.title,
+    groups: [...document.querySelectorAll('section h2')].map((h) => h.textContent),
+    captions: [...document.querySelectorAll('figcaption .title')].map((t) => t.textContent),
+    scripts: document.scripts.length,
+    links: [...document.querySelectorAll('a[href], img[src], link[href]:not([rel=icon])')].map((e) => e.getAttribute('href') ?? e.getAttribute('src')),
+  }));
+  await page.close();
+  return { problems, images, info };
+}
+
+describe('gallery (index.html) in headless Chromium', () => {
+  for (const where of ['the file system', 'a static host under a sub-path']) {
+    it(`loads from ${where} without console errors, and every image decodes`, async () => {
+      const url = where === 'the file system' ? pathToFileURL(path.join(dir, 'out/index.html')).href : base;
+      const { problems, images, info } = await openGallery(url);
+      expect(problems).toEqual([]);
+      const manifest = readJson(path.join(dir, 'out/manifest.json'));
+      const shown = manifest.figures.filter((f: { format: string }) => f.format !== 'pdf');
+      expect(images.map((i) => i.src).sort()).toEqual(shown.map((f: { file: string }) => f.file).sort());
+      for (const img of images) {
+        expect(img, img.src ?? '').toMatchObject({ decoded: true, complete: true });
+        const f = shown.find((x: { file: string }) => x.file === img.src);
+        // PNGs decode at their pixel size; SVGs at their CSS size.
+        if (f.format === 'png') expect([img.w, img.h]).toEqual([f.width, f.height]);
+        else expect(img.w).toBeGreaterThan(0);
+      }
+      expect(info.title).toBe('actiplot figures');
+      expect(info.scripts).toBe(0);
+      expect(info.groups).toEqual([
+        path.join('configs', 'basic', 'contours.json'), path.join('configs', 'basic', 'lines.json'),
+        path.join('configs', 'more', 'single.json'), path.join('configs', 'more', 'vector.json'),
+      ]);
+      expect(info.captions).toContain('Perceptron <ReLU> & "friends"');
+      expect(info.links.every((l) => l !== null && !/^[a-z]+:|^\/\//i.test(l))).toBe(true);
+      expect(info.links).toContain('step-pdf.pdf');
+      // No favicon request (a 404 on most hosts): the page names an empty inline icon.
+      expect(fs.readFileSync(path.join(dir, 'out/index.html'), 'utf8')).toContain('<link rel="icon" href="data:,">');
+    });
+  }
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createReporter, formatDuration, progressMode } from '../../src/pipeline/progress.js';
+import { BIN, cli, cliJson, tempDir, withFixtures } from './helpers.js';
+
+describe('progress', () => {
+  it('progressMode(quiet, stream, env): a bar only on a terminal outside CI', () => {
+    expect(progressMode(false, { isTTY: true }, {})).toBe('bar');
+    expect(progressMode(false, { isTTY: true }, { CI: 'true' })).toBe('lines');
+    expect(progressMode(false, { isTTY: true }, { CI: 'false' })).toBe('bar');
+    expect(progressMode(false, { isTTY: true }, { TERM: 'dumb' })).toBe('lines');
+    expect(progressMode(false, { isTTY: false }, {})).toBe('lines');
+    expect(progressMode(true, { isTTY: true }, {})).toBe('quiet');
+  });
+
+  it('formatDuration(ms) reads as s, m and h', () => {
+    expect([formatDuration(400), formatDuration(59_400), formatDuration(61_000), formatDuration(3_725_000)]).toEqual(['0s', '59s', '1m01s', '1h02m']);
+  });
+
+  it('the bar redraws in place with counts and time left, puts errors on their own lines and clears itself', () => {
+    let tty = '';
+    const lines: string[] = [];
+    const errors: string[] = [];
+    let t = 0;
+    const r = createReporter({ mode: 'bar', line: (l) => lines.push(l), error: (l) => errors.push(l), tty: { write: (s) => (tty += s), columns: 100 }, now: () => t });
+    r.start(4, 3);
+    r.figure({ name: 'a', status: 'skipped', config: 'c.json', path: 'out/a.png' });
+    t = 1000;
+    r.figure({ name: 'b', status: 'rendered', config: 'c.json', path: 'out/b.png', ms: 1000 });
+    t = 2000;
+    r.figure({ name: 'c', status: 'failed', config: 'c.json', message: 'failed to render: boom' });
+    t = 2100;
+    r.figure({ name: 'd', status: 'rendered', config: 'c.json', path: 'out/d.png', ms: 100 });
+    r.end('done');
+    const frames = tty.split('\r\x1b[K').filter(Boolean);
+    expect(frames[0]).toMatch(/^\[-+\] 0\/4 {2}rendered 0 {2}up to date 0 {2}failed 0$/);
+    expect(frames).toContain('[###############---------------] 2/4  rendered 1  up to date 1  failed 0 ~2s left');
+    expect(frames.at(-1)).toMatch(/^\[#+\] 4\/4 {2}rendered 2 {2}up to date 1 {2}failed 1$/);
+    expect(tty.endsWith('\r\x1b[K')).toBe(true);
+    expect(errors).toEqual(['c.json: c: failed to render: boom']);
+    expect(lines).toEqual(['done']);
+  });
+
+  it('on a real terminal, render draws the bar on stderr (run under script(1))', () => {
+    const dir = withFixtures(tempDir('tty'), 'basic');
+    const env = { ...process.env };
+    delete env.CI;
+    delete env.GITHUB_ACTIONS;
+    const r = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} render configs --out out --jobs 1`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...env, TERM: 'xterm' }, timeout: 30_000 });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\r\x1b\[K\[#+\] 4\/4 {2}rendered 4/);
+    expect(r.stdout).not.toMatch(/^rendered /m);
+    expect(r.stdout).toMatch(/4 figures written, 0 failed, 0 up to date/);
+  });
+});
+
+describe('render output modes', () => {
+  it('CI or piped: one plain line per figure on stdout, the closing line on stderr', () => {
+    const dir = withFixtures(tempDir('lines'), 'basic');
+    const r = cli(['render', 'configs', '--out', 'out'], dir);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    for (const l of lines) expect(l).toMatch(/^rendered +out[/\\][a-z-]+\.png 200×150 from configs[/\\]basic[/\\](lines|contours)\.json \(\d+ ms\)$/);
+    expect(r.err).toMatch(/^4 figures written, 0 failed, 0 up to date \(\d+\.\d s\)\n$/);
+    const again = cli(['render', 'configs', '--out', 'out'], dir);
+    expect(again.out.trim().split('\n').every((l) => l.startsWith('up to date '))).toBe(true);
+  });
+
+  it('--quiet prints nothing when all is well, and errors when not', () => {
+    const dir = withFixtures(tempDir('quiet'), 'basic');
+    const r = cli(['render', 'configs', '--out', 'out', '--quiet'], dir);
+    expect([r.code, r.out, r.err]).toEqual([0, '', '']);
+    fs.writeFileSync(path.join(dir, 'configs/bad.json'), '{"name": "Bad!", "kind": "line", "series": []}');
+    const bad = cli(['render', 'configs', '--out', 'out', '--quiet'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toBe('');
+    expect(bad.err).toMatch(/^configs[/\\]bad\.json:1:\d+: name: /);
+  });
+
+  it('--json prints one JSON document on stdout, and the human lines on stderr', () => {
+    const dir = withFixtures(tempDir('json'), 'basic');
+    const r = cliJson(['render', 'configs', '--out', 'out', '--jobs', '2'], dir);
+    expect(r.code).toBe(0);
+    expect(r.json).toMatchObject({ ok: true, out: 'out', manifest: path.join('out', 'manifest.json'), counts: { rendered: 4, skipped: 0, failed: 0, errors: 0, pruned: 0 }, errors: [], pruned: [], orphans: [] });
+    expect(r.json.figures[0]).toEqual({
+      name: 'relu-contour', status: 'rendered', file: path.join('out', 'relu-contour.png'), format: 'png', width: 200, height: 150,
+      bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), config: path.join('configs', 'basic', 'contours.json'), pointer: '/figures/0', ms: expect.any(Number),
+    });
+    expect(r.err).toMatch(/^rendered /m);
+  });
+
+  it('--summary writes a Markdown table of the run', () => {
+    const dir = withFixtures(tempDir('summary'), 'basic');
+    fs.writeFileSync(path.join(dir, 'configs/bad.json'), '{"name": "bad", "kind": "line"}');
+    const r = cli(['render', 'configs', '--out', 'out', '--summary', 'reports/summary.md'], dir);
+    expect(r.code).toBe(1);
+    const md = fs.readFileSync(path.join(dir, 'reports/summary.md'), 'utf8');
+    expect(md).toMatch(/^### actiplot render: 4 figures \(4 rendered, 0 up to date, 0 failed\), 1 other error\n/);
+    expect(md).toContain('| figure | status | file | size | config | time |');
+    expect(md).toMatch(/\| `relu-line` \| rendered \| `out[/\\]relu-line\.png` \| 200×150, [\d.]+ KiB \| `configs[/\\]basic[/\\]lines\.json` \| \d+ ms \|/);
+    expect(md).toMatch(/\*\*Errors\*\*\n\n```text\nconfigs[/\\]bad\.json/);
+  });
+
+  it('bad usage of the build options exits 2 with a hint', () => {
+    const dir = tempDir('usage');
+    for (const args of [['--jobs', '0'], ['--jobs', '1.5'], ['--shard', '3/2'], ['--shard', 'half'], ['--watch', '--summary', 's.md']]) {
+      const r = cli(['render', ...args], dir);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(/^actiplot: --?\w+/);
+      expect(r.err).toMatch(/actiplot --help/);
+    }
+    expect(cli(['merge'], dir).code).toBe(2);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { cli, hashes, tempDir, withFixtures } from './helpers.js';
+
+describe('render: reproducible bytes', () => {
+  it('gives byte-identical figures, manifest and gallery on two runs and for --jobs 1 and --jobs 2', () => {
+    const dir = withFixtures(tempDir('repro'), 'basic', 'more');
+    const a = cli(['render', 'configs', '--out', 'a', '--jobs', '2'], dir);
+    expect(a.code, a.err).toBe(0);
+    const b = cli(['render', 'configs', '--out', 'b', '--jobs', '2'], dir);
+    const c = cli(['render', 'configs', '--out', 'c', '--jobs', '1'], dir);
+    expect([b.code, c.code]).toEqual([0, 0]);
+    const ha = hashes(path.join(dir, 'a'));
+    // every fixture figure, in all three formats, plus the manifest and the gallery
+    expect(Object.keys(ha)).toEqual([
+      'index.html', 'manifest.json', 'relu-contour.png', 'relu-line.png', 'relu-svg.svg',
+      'single-hidpi.png', 'step-contour.png', 'step-line.png', 'step-pdf.pdf',
+    ]);
+    expect(hashes(path.join(dir, 'b'))).toEqual(ha);
+    expect(hashes(path.join(dir, 'c'))).toEqual(ha);
+  });
+
+  it('a forced re-render into the same folder rewrites nothing that changed (same bytes, same mtimes)', () => {
+    const dir = withFixtures(tempDir('repro2'), 'basic');
+    expect(cli(['render', 'configs', '--out', 'out', '--jobs', '2'], dir).code).toBe(0);
+    const before = hashes(path.join(dir, 'out'));
+    const mtimes = Object.keys(before).map((n) => fs.statSync(path.join(dir, 'out', n)).mtimeMs);
+    const r = cli(['render', 'configs', '--out', 'out', '--jobs', '1', '--force'], dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/4 figures written, 0 failed/);
+    expect(hashes(path.join(dir, 'out'))).toEqual(before);
+    expect(Object.keys(before).map((n) => fs.statSync(path.join(dir, 'out', n)).mtimeMs)).toEqual(mtimes);
+  });
+
+  it('the manifest records every output with its size, hashes and source, in a stable order, without timestamps', () => {
+    const dir = withFixtures(tempDir('manifest'), 'basic', 'more');
+    expect(cli(['render', 'configs', '--out', 'out'], dir).code).toBe(0);
+    const text = fs.readFileSync(path.join(dir, 'out/manifest.json'), 'utf8');
+    const m = JSON.parse(text);
+    expect(Object.keys(m)).toEqual(['manifest', 'actiplot', 'fonts', 'figures']);
+    expect(m.actiplot).toBe(JSON.parse(fs.readFileSync('package.json', 'utf8')).version);
+    expect(m.fonts).toMatch(/^[0-9a-f]{64}$/);
+    expect(m.figures.map((f: { name: string }) => f.name)).toEqual(['relu-contour', 'relu-line', 'relu-svg', 'single-hidpi', 'step-contour', 'step-line', 'step-pdf']);
+    const hidpi = m.figures.find((f: { name: string }) => f.name === 'single-hidpi');
+    expect(hidpi).toEqual({
+      name: 'single-hidpi', file: 'single-hidpi.png', format: 'png', width: 400, height: 300,
+      bytes: fs.statSync(path.join(dir, 'out/single-hidpi.png')).size,
+      sha256: hashes(path.join(dir, 'out'))['single-hidpi.png'],
+      config: path.join('configs', 'more', 'single.json'), pointer: '', title: 'ReLU at scale 2',
+      inputHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(m.figures.find((f: { name: string }) => f.name === 'step-pdf')).toMatchObject({ file: 'step-pdf.pdf', format: 'pdf', pointer: '/figures/1' });
+    expect(text).not.toMatch(/20\d\d-\d\d-\d\d|"(time|date|created)/i);
+  });
+});
