@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fontFiles } from '../render/canvas.js';
+import { fontFiles, pdfDate } from '../render/canvas.js';
 
 /** JSON with object keys sorted at every level and no whitespace; `undefined` members are dropped. */
 export function stableJson(value: unknown): string {
@@ -50,7 +50,12 @@ export function fontsFingerprint(): string {
   return fontsCache;
 }
 
-/** What a figure's bytes depend on: its normalized config, the actiplot version and the fonts. */
+/**
+ * What a figure's bytes depend on: its normalized config, the actiplot version, the fonts, and for
+ * a PDF the creation date it records (SOURCE_DATE_EPOCH or the fixed default).
+ */
 export function inputHash(figure: unknown, version: string, fonts: string): string {
-  return sha256(stableJson({ figure, fonts, version }));
+  const format = (figure as { format?: unknown } | null)?.format;
+  const environment = format === 'pdf' ? { pdfDate: pdfDate().toISOString() } : undefined;
+  return sha256(stableJson({ environment, figure, fonts, version }));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cli, hashes, tempDir, withFixtures } from './helpers.js';
+import { cli, cliJson, hashes, tempDir, withFixtures } from './helpers.js';
 
 describe('render: reproducible bytes', () => {
   it('gives byte-identical figures, manifest and gallery on two runs and for --jobs 1 and --jobs 2', () => {
@@ -52,5 +52,21 @@ describe('render: reproducible bytes', () => {
     });
     expect(m.figures.find((f: { name: string }) => f.name === 'step-pdf')).toMatchObject({ file: 'step-pdf.pdf', format: 'pdf', pointer: '/figures/1' });
     expect(text).not.toMatch(/20\d\d-\d\d-\d\d|"(time|date|created)/i);
+  });
+
+  it('SOURCE_DATE_EPOCH is an input of PDF figures only: setting it re-renders just the PDF, with its date', () => {
+    const dir = withFixtures(tempDir('epoch'), 'more');
+    expect(cli(['render', 'configs', '--out', 'out'], dir).code).toBe(0);
+    const before = hashes(path.join(dir, 'out'));
+    const run = (env: Record<string, string>) => {
+      const r = cli(['render', 'configs', '--out', 'out', '--json'], dir, env);
+      return JSON.parse(r.out).figures.filter((f: { status: string }) => f.status === 'rendered').map((f: { name: string }) => f.name);
+    };
+    expect(run({ SOURCE_DATE_EPOCH: '1700000000' })).toEqual(['step-pdf']);
+    expect(fs.readFileSync(path.join(dir, 'out/step-pdf.pdf'), 'latin1')).toContain('20231114221320Z');
+    expect(run({ SOURCE_DATE_EPOCH: '1700000000' })).toEqual([]);
+    expect(run({})).toEqual(['step-pdf']);
+    expect(hashes(path.join(dir, 'out'))).toEqual(before);
+    expect(cliJson(['check', 'configs', '--out', 'out'], dir).json.ok).toBe(true);
   });
 });
