@@ -3,6 +3,7 @@
  * resolved figure, so every later stage reads plain, complete data.
  */
 import type { AxisConfig, ContourPlotConfig, FigureConfig, LinePlotConfig, PlotConfig } from './schema.js';
+import { resolveActivation, type ActivationSpec } from '../core/activation.js';
 
 export type Ticks = number | readonly number[] | undefined;
 
@@ -32,7 +33,7 @@ interface PlotCommon {
 }
 
 export interface ResolvedSeries {
-  activation: string;
+  activation: ActivationSpec;
   weights: number[];
   bias: number;
   derivative: boolean;
@@ -58,7 +59,7 @@ export interface ResolvedLinePlot extends PlotCommon {
 export interface ResolvedContourPlot extends PlotCommon {
   kind: 'contour';
   y: ResolvedAxis & { range: [number, number] };
-  perceptron: { weights: [number, number]; bias: number; activation: string };
+  perceptron: { weights: [number, number]; bias: number; activation: ActivationSpec };
   levels: number | readonly number[];
   colormap: string;
   alpha: number;
@@ -121,7 +122,7 @@ function resolveLine(f: LinePlotConfig): ResolvedLinePlot {
       weights: s.weights ?? [1],
       bias: s.bias ?? 0,
       derivative: s.derivative ?? false,
-      label: s.label ?? (s.derivative ? `${s.activation}'` : s.activation),
+      label: s.label ?? `${resolveActivation(s.activation).name}${s.derivative ? "'" : ''}`,
       color: s.color ?? SERIES_COLORS[i % SERIES_COLORS.length],
       jumps: s.jumps ?? 'markers',
     })),

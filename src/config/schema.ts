@@ -4,7 +4,7 @@
  * through Ajv and then checks what a schema cannot say (shapes, min < max, finiteness).
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { activationNames } from '../core/activation.js';
+import { activationNames, activationParams, type ActivationSpec } from '../core/activation.js';
 import { colormapNames } from '../scale/colormap.js';
 import { LIMITS } from './limits.js';
 
@@ -35,7 +35,36 @@ export const Axis = Type.Object(
 const StringEnum = <T extends string>(values: readonly T[], description: string) =>
   Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 
-const Activation = StringEnum(activationNames, `an activation (${activationNames.join(', ')})`);
+/**
+ * An activation: a name, or `{ "name": "leaky_relu", "slope": 0.1 }` with the parameters that name
+ * takes (from `activationParams`). if/then/else rather than anyOf, so Ajv reports the one branch
+ * that applies: a misspelt name gets "did you mean", an unknown parameter "unknown key", a wrong
+ * type "expected a number".
+ */
+const activationChoice = `an activation (${activationNames.join(', ')})`;
+const Activation = Type.Unsafe<ActivationSpec>({
+  description: `${activationChoice}, or an object { "name": ..., parameters }`,
+  if: { type: 'object' },
+  then: {
+    type: 'object',
+    required: ['name'],
+    properties: { name: { enum: [...activationNames], description: activationChoice } },
+    allOf: [
+      {
+        if: { properties: { name: { enum: activationNames.filter((n) => !Object.hasOwn(activationParams, n)) } }, required: ['name'] },
+        then: { properties: { name: {} }, additionalProperties: false },
+      },
+      ...Object.entries(activationParams).map(([name, params]) => ({
+        if: { properties: { name: { const: name } }, required: ['name'] },
+        then: {
+          properties: { name: {}, ...Object.fromEntries(Object.entries(params).map(([k, p]) => [k, { type: 'number', description: p.description }])) },
+          additionalProperties: false,
+        },
+      })),
+    ],
+  },
+  else: { enum: [...activationNames], description: activationChoice },
+});
 
 /** Keys of an output file: who it is, how big, which format. */
 const outputKeys = {

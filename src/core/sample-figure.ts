@@ -1,7 +1,7 @@
 /**
  * The sample stage: a resolved figure in, the numbers to draw out (Float64Arrays, no pixels).
  */
-import { getActivation, type Activation } from './activation.js';
+import { resolveActivation, type Activation } from './activation.js';
 import { extent, linspace, sampleGrid, stepRange, withBreaks, type Grid } from './sample.js';
 import type { ResolvedAxis, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPlot, ResolvedSeries } from '../config/defaults.js';
 
@@ -52,7 +52,7 @@ export function axisSamples(axis: ResolvedAxis & { range: [number, number] }): F
 const TINY = Number.MIN_VALUE;
 
 function sampleSeries(s: ResolvedSeries, base: Float64Array): SeriesData {
-  const act: Activation = getActivation(s.activation);
+  const act: Activation = resolveActivation(s.activation);
   const w = s.weights[0];
   const fn = s.derivative ? act.df : act.f;
   // Break points live in a-space; x = (a - b) / w. A derivative jumps wherever f has a kink.
@@ -120,7 +120,7 @@ export function sampleContour(fig: ResolvedContourPlot): ContourData {
   const ys = axisSamples(fig.y);
   const [w1, w2] = fig.perceptron.weights;
   const b = fig.perceptron.bias;
-  const f = getActivation(fig.perceptron.activation).f;
+  const f = resolveActivation(fig.perceptron.activation).f;
   const grid = sampleGrid(xs, ys, (x1, x2) => f(w1 * x1 + w2 * x2 + b));
   const zExtent = extent(grid.z);
   return { kind: 'contour', grid, zExtent, levels: contourLevels(fig.levels, zExtent) };
