@@ -2,17 +2,38 @@
  * `actiplot eval`: the perceptron's output for one input, or the seed's value table over a range.
  */
 import { makePerceptron, evaluate } from '../core/perceptron.js';
+import { resolveActivation, type ActivationSpec } from '../core/activation.js';
 import { stepRange } from '../core/sample.js';
 
 export interface EvalOptions {
-  activation: string;
+  /** A name, or { name, ...parameters } (`--activation leaky_relu --param slope=0.1`). */
+  activation: ActivationSpec;
   weights: number[];
   bias: number;
   input?: number[];
   range?: [number, number];
   step: number;
   derivative: boolean;
-  format: 'text' | 'csv' | 'json';
+  format: 'text' | 'csv' | 'json' | 'markdown';
+}
+
+/**
+ * `--activation leaky_relu --param slope=0.1` as { name: "leaky_relu", slope: 0.1 }: each param is
+ * name=number, given once; several may share one flag, separated by commas. Checked here with
+ * resolveActivation, so an unknown parameter or a non-number throws before any output.
+ */
+export function activationSpec(name: string, params: readonly unknown[]): ActivationSpec {
+  if (params.length === 0) return name;
+  const spec: Record<string, unknown> = { name };
+  for (const item of params.flatMap((p) => String(p).split(','))) {
+    const m = /^\s*([A-Za-z_]\w*)\s*=\s*(\S+)\s*$/.exec(item);
+    const value = m ? Number(m[2]) : NaN;
+    if (!m || !Number.isFinite(value)) throw new Error(`expected name=number like slope=0.1, got "${item}"`);
+    if (Object.hasOwn(spec, m[1])) throw new Error(`"${m[1]}" is given twice`);
+    spec[m[1]] = value;
+  }
+  resolveActivation(spec as ActivationSpec);
+  return spec as ActivationSpec;
 }
 
 /** Shortest round-trip text of a number, with -0 shown as 0 (a table reader never wants "-0"). */
@@ -21,18 +42,29 @@ export function num(v: number): string {
 }
 
 export function evalLines(o: EvalOptions): string[] {
-  const p = makePerceptron(o.weights, o.bias, o.activation);
+  const p = makePerceptron(o.weights, o.bias, resolveActivation(o.activation));
   const head = o.derivative ? "f'(x)" : 'f(x)';
   if (o.range) {
     const xs = stepRange(o.range[0], o.range[1], o.step);
     const rows = Array.from(xs, (x) => [x, evaluate(p, [x], o.derivative)] as const);
     if (o.format === 'json') return [JSON.stringify(rows.map(([x, y]) => ({ x, y: Number.isFinite(y) ? y : null })))];
+    if (o.format === 'markdown') return markdownTable(['x', head], rows.map(([x, y]) => [x, y]));
     const sep = o.format === 'csv' ? ',' : '\t';
     const lines = rows.map(([x, y]) => `${num(x)}${sep}${num(y)}`);
     return o.format === 'csv' ? [`x,${head}`, ...lines] : lines;
   }
   const y = evaluate(p, o.input ?? [], o.derivative);
   if (o.format === 'json') return [JSON.stringify({ input: o.input, output: Number.isFinite(y) ? y : null })];
+  if (o.format === 'markdown') return markdownTable([...(o.input ?? []).map((_, i) => `x${i + 1}`), head], [[...(o.input ?? []), y]]);
   if (o.format === 'csv') return [`${(o.input ?? []).map((_, i) => `x${i + 1}`).join(',')},${head}`, `${(o.input ?? []).map(num).join(',')},${num(y)}`];
   return [num(y)];
+}
+
+/** A GitHub-flavoured Markdown table, numbers right-aligned (NaN, an undefined derivative, shows as NaN). */
+function markdownTable(head: readonly string[], rows: readonly (readonly number[])[]): string[] {
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => ' ---: ').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(num).join(' | ')} |`),
+  ];
 }

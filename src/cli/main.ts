@@ -6,7 +6,7 @@ import yargs from 'yargs';
 import { plan } from '../pipeline/plan.js';
 import { fileSchema } from '../config/schema.js';
 import { activationNames, isActivationName } from '../core/activation.js';
-import { evalLines } from './eval.js';
+import { activationSpec, evalLines } from './eval.js';
 import { checkCommand, mergeCommand, renderCommand } from './pipeline.js';
 import { VERSION } from '../version.js';
 
@@ -76,17 +76,25 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       (y) =>
         y
           .option('activation', { alias: 'a', type: 'string', demandOption: true, describe: `activation (${activationNames.join(', ')})` })
+          .option('param', { alias: 'p', type: 'string', array: true, describe: 'an activation parameter name=value (leaky_relu: slope, elu: alpha); repeat it or separate with commas' })
           .option('weights', { alias: 'w', type: 'string', default: '1', describe: 'weights, comma-separated' })
           .option('bias', { alias: 'b', type: 'number', default: 0 })
           .option('input', { alias: 'i', type: 'string', describe: 'one input vector, comma-separated' })
           .option('range', { type: 'string', describe: 'min,max for a table over one input' })
           .option('step', { type: 'number', default: 1, describe: 'table spacing (the end is included when a step lands on it)' })
           .option('derivative', { type: 'boolean', default: false, describe: "print f'(a) instead of f(a)" })
-          .option('format', { choices: ['text', 'csv', 'json'] as const, default: 'text' as const })
+          .option('format', { choices: ['text', 'csv', 'json', 'markdown'] as const, default: 'text' as const })
           .example('$0 eval --activation relu --weights 2,3 --bias -5 --input 1,2', 'the seed\'s worked example: prints 3')
-          .example('$0 eval --activation relu --range -10,10 --step 1', 'the seed\'s value table'),
+          .example('$0 eval --activation relu --range -10,10 --step 1', 'the seed\'s value table')
+          .example('$0 eval -a leaky_relu --param slope=0.1 --range -2,2 --format markdown', 'a Markdown table of a parametrised activation'),
       (args) => {
         if (!isActivationName(args.activation)) throw new UsageError(`--activation: expected one of ${activationNames.join(', ')}, got "${args.activation}"`);
+        let activation;
+        try {
+          activation = activationSpec(args.activation, args.param ?? []);
+        } catch (err) {
+          throw new UsageError(`--param: ${(err as Error).message}`);
+        }
         if ((args.input === undefined) === (args.range === undefined)) throw new UsageError('give --input or --range (one of them)');
         if (!Number.isFinite(args.bias)) throw new UsageError('--bias: expected a number');
         const weights = numberList('weights', args.weights);
@@ -103,7 +111,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (input && input.length !== weights.length) {
           throw new UsageError(`--input has ${input.length} value${input.length === 1 ? '' : 's'} but --weights has ${weights.length}`);
         }
-        for (const line of evalLines({ activation: args.activation, weights, bias: args.bias, input, range, step: args.step, derivative: args.derivative, format: args.format })) io.out(line);
+        for (const line of evalLines({ activation, weights, bias: args.bias, input, range, step: args.step, derivative: args.derivative, format: args.format })) io.out(line);
       },
     )
     .command('schema', 'Print the JSON Schema of config files', {}, () => io.out(JSON.stringify(fileSchema, null, 2)))
