@@ -49,7 +49,7 @@ const OUTPUT_EXT = /\.(png|svg|pdf|jpe?g|webp)$/i;
 
 export function check(opts: CheckOptions): CheckResult {
   const out = opts.out;
-  const p: Plan = plan(opts.paths);
+  const p: Plan = plan(opts.paths, [opts.out]);
   const errors = p.errors.map((e) => e.message);
   const items: CheckItem[] = [];
   const at = (file: string) => path.join(out, file);

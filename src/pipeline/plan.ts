@@ -38,8 +38,9 @@ export function loadFile(file: string): { jobs: Job[]; errors: ConfigError[] } {
   }
 }
 
-export function plan(paths: readonly string[]): Plan {
-  const { files, missing } = findConfigs(paths);
+/** `exclude`: folders not to search (a render passes its output folder, which holds manifest.json). */
+export function plan(paths: readonly string[], exclude: readonly string[] = []): Plan {
+  const { files, missing } = findConfigs(paths, exclude);
   const errors: ConfigError[] = missing.map((p) => new ConfigError(p, '', 'no such file or folder'));
   const jobs: Job[] = [];
   const byName = new Map<string, Job>();

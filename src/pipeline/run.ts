@@ -135,7 +135,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     reporter.error(msg);
   };
 
-  const p: Plan = plan(opts.paths);
+  const p: Plan = plan(opts.paths, [opts.out]);
   for (const e of p.errors) runError(e.message);
   const names = new Set(p.jobs.map((j) => j.figure.name));
   const jobs = p.jobs.filter((j) => inShard(j.figure.name, opts.shard));
@@ -145,7 +145,14 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     result.ms = performance.now() - t0;
     return result;
   }
-  fs.mkdirSync(out, { recursive: true });
+  try {
+    fs.mkdirSync(out, { recursive: true });
+    if (!fs.statSync(out).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+  } catch (err) {
+    runError(`cannot use ${out} as the output folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    result.ms = performance.now() - t0;
+    return result;
+  }
   leftoverTempFiles(out);
 
   const fonts = fontsFingerprint();
@@ -269,12 +276,20 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     if (existing && !opts.force && !existing.toString('utf8').includes(GALLERY_MARKER)) {
       runError(`${target} exists and was not made by actiplot; delete it, pass --no-gallery or --force`);
     } else {
-      writeIfChanged(out, GALLERY_FILE, galleryHtml(list, VERSION));
+      try {
+        writeIfChanged(out, GALLERY_FILE, galleryHtml(list, VERSION));
+      } catch (err) {
+        runError(`cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
     }
   }
   const manifest = makeManifest(VERSION, fonts, list, opts.shard);
-  writeIfChanged(out, ownManifest, serializeManifest(manifest));
-  result.manifest = path.join(out, ownManifest);
+  try {
+    writeIfChanged(out, ownManifest, serializeManifest(manifest));
+    result.manifest = path.join(out, ownManifest);
+  } catch (err) {
+    runError(`cannot write ${path.join(out, ownManifest)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 
   result.figures = [...byFigure.values()].sort(byName);
   result.ms = performance.now() - t0;

@@ -121,4 +121,17 @@ describe('render: incremental runs', () => {
     expect(r.err).toMatch(/manifest\.json is not an actiplot manifest \(figures\[4\]\.file: not a plain file name/);
     expect(fs.readFileSync(path.join(dir, 'victim.png'), 'utf8')).toBe('precious');
   });
+
+  it('an output folder inside the config folder is not read as configs; an output path that is a file is a clean error', () => {
+    const r = cli(['render', 'configs', '--out', 'configs/out'], dir);
+    expect(r.code, r.err).toBe(0);
+    const again = cliJson(['render', 'configs', '--out', 'configs/out'], dir);
+    expect([again.code, again.json.counts.rendered, again.json.errors]).toEqual([0, 0, []]);
+    expect(cli(['check', 'configs', '--out', 'configs/out'], dir).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'a-file'), '');
+    const bad = cli(['render', 'configs', '--out', 'a-file'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^cannot use a-file as the output folder \(EEXIST\)$/m);
+    expect(bad.err).not.toMatch(/internal error|\n\s+at /);
+  });
 });
