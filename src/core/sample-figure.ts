@@ -1,6 +1,7 @@
 /**
  * The sample stage: a resolved figure in, the numbers to draw out (Float64Arrays, no pixels).
  */
+import { nextDown, nextUp } from './float.js';
 import { resolveActivation, type Activation } from './activation.js';
 import { extent, linspace, sampleGrid, stepRange, withBreaks, type Grid } from './sample.js';
 import type { ResolvedAxis, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPlot, ResolvedSeries } from '../config/defaults.js';
@@ -48,9 +49,6 @@ export function axisSamples(axis: ResolvedAxis & { range: [number, number] }): F
   return axis.step !== undefined ? stepRange(lo, hi, axis.step) : linspace(lo, hi, axis.samples ?? 2);
 }
 
-/** The smallest positive double: f(±TINY) is f's one-sided limit at 0 for every activation here. */
-const TINY = Number.MIN_VALUE;
-
 function sampleSeries(s: ResolvedSeries, base: Float64Array): SeriesData {
   const act: Activation = resolveActivation(s.activation);
   const w = s.weights[0];
@@ -70,9 +68,15 @@ function sampleSeries(s: ResolvedSeries, base: Float64Array): SeriesData {
     for (const a of jumpsA) {
       const x = toX(a);
       if (!(x > lo && x < hi)) continue;
-      // Left of x in x-space is below a when w > 0, above it when w < 0.
-      const sgn = w > 0 ? 1 : -1;
-      jumps.push({ x, value: fn(a), left: fn(a - sgn * TINY), right: fn(a + sgn * TINY) });
+      // One-sided limits from the neighbouring doubles of a (exact for the piecewise activations
+      // here). Left of x in x-space is below a when w > 0, above it when w < 0.
+      const below = fn(nextDown(a));
+      const above = fn(nextUp(a));
+      const [left, right] = w > 0 ? [below, above] : [above, below];
+      const value = fn(a);
+      // A break where the function is continuous after all (elu' with alpha = 1) is no jump.
+      if (left === right && value === left) continue;
+      jumps.push({ x, value, left, right });
     }
   }
   jumps.sort((p, q) => p.x - q.x);

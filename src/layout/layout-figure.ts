@@ -72,7 +72,8 @@ export function layoutLine(fig: ResolvedLinePlot, data: LineData, measure: Measu
   data.series.forEach((s, i) => items.push(lineMark(plot, s, x, y, fig.series[i].color)));
   items.push(frame(plot));
   // Jump markers sit on top of the frame: at a plot edge they must stay whole.
-  data.series.forEach((s, i) => items.push(...jumpMarks(plot, s.jumps, fig.series[i].jumps, x, y, fig.series[i].color)));
+  const marks = data.series.map((s, i) => jumpMarks(plot, s.jumps, fig.series[i].jumps, x, y, fig.series[i].color));
+  items.push(...marks.flatMap((m) => m.under), ...marks.flatMap((m) => m.over));
   items.push(...xAxis(plot, x, xt, fig.x.label, measure));
   items.push(...yAxis(plot, y, yt, fig.y.label, measure));
   items.push(...title(plot, titleLines, size.width, pad, measure));

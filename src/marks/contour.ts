@@ -7,6 +7,7 @@ import { contours } from 'd3-contour';
 import type { Item, Rect } from '../layout/scene.js';
 import type { LinearScale } from '../scale/linear.js';
 import type { Grid } from '../core/sample.js';
+import { nextUp } from '../core/float.js';
 
 export function contourBands(
   plot: Rect,
@@ -46,11 +47,3 @@ export function contourBands(
   return items;
 }
 
-/** The next double above v, so "z > top" can be asked of d3-contour's "z >= level". */
-function nextUp(v: number): number {
-  if (v === 0) return Number.MIN_VALUE;
-  const buf = new Float64Array([v]);
-  const bits = new BigInt64Array(buf.buffer);
-  bits[0] += v > 0 ? 1n : -1n;
-  return buf[0];
-}

@@ -1,25 +1,33 @@
 /**
  * The markers at a jump, as textbooks draw a step function: a filled dot at the value the function
- * takes there, an open dot at the limit it does not take. An undefined value (a derivative at a
- * kink) gets two open dots. With "connect" the jump is a vertical segment instead.
+ * takes there, open dots at the one-sided limits it does not take (sign(0) = 0 has both limits
+ * open and its value filled; an undefined value, as a derivative at a kink, leaves only open dots).
+ * With "connect" the jump is a vertical segment instead, as matplotlib draws it.
  */
 import type { Item, Rect } from '../layout/scene.js';
 import type { LinearScale } from '../scale/linear.js';
 import type { Jump } from '../core/sample-figure.js';
 import { PT, THEME } from '../layout/theme.js';
 
-export function jumpMarks(plot: Rect, jumps: readonly Jump[], mode: 'markers' | 'connect' | 'gap', x: LinearScale, y: LinearScale, color: string): Item[] {
-  if (mode === 'gap' || jumps.length === 0) return [];
+export interface JumpMarks {
+  /** Connecting segments and open dots: drawn first. */
+  under: Item[];
+  /** Filled dots: drawn after every series' open dots, so no open dot hides a value. */
+  over: Item[];
+}
+
+export function jumpMarks(plot: Rect, jumps: readonly Jump[], mode: 'markers' | 'connect' | 'gap', x: LinearScale, y: LinearScale, color: string): JumpMarks {
+  if (mode === 'gap' || jumps.length === 0) return { under: [], over: [] };
   if (mode === 'connect') {
-    return [{ type: 'path', lines: jumps.map((j) => [x(j.x), y(j.left), x(j.x), y(j.right)]), stroke: color, lineWidth: THEME.lineWidth, clip: plot }];
+    return { under: [{ type: 'path', lines: jumps.map((j) => [x(j.x), y(j.left), x(j.x), y(j.right)]), stroke: color, lineWidth: THEME.lineWidth, clip: plot }], over: [] };
   }
   const r = 3 * PT;
-  const items: Item[] = [];
+  const dot = (px: number, v: number, fill: string): Item => ({ type: 'circle', x: x(px), y: y(v), r, fill, stroke: color, lineWidth: THEME.lineWidth * 0.8 });
+  const under: Item[] = [];
+  const over: Item[] = [];
   for (const j of jumps) {
-    for (const v of [j.left, j.right]) {
-      const filled = v === j.value;
-      items.push({ type: 'circle', x: x(j.x), y: y(v), r, fill: filled ? color : THEME.background, stroke: color, lineWidth: THEME.lineWidth * 0.8 });
-    }
+    for (const v of new Set([j.left, j.right])) if (Number.isFinite(v) && v !== j.value) under.push(dot(j.x, v, THEME.background));
+    if (Number.isFinite(j.value)) over.push(dot(j.x, j.value, color));
   }
-  return items;
+  return { under, over };
 }

@@ -60,7 +60,7 @@ describe('validateConfig: errors name the file, line:column, JSON path and what 
       /: series\[0\]\.weights: expected 1 number for a line series \(it has one input, x\), got 2$/],
     ['a misspelt key', contour({ colormapp: 'viridis' }), /: colormapp: unknown key "colormapp" \(did you mean "colormap"\?\)/],
     ['an unknown activation', contour({ perceptron: { weights: [1, 2], activation: 'rellu' } }),
-      /: perceptron\.activation: expected an activation \(relu, step\), got "rellu" \(did you mean "relu"\?\)$/],
+      /: perceptron\.activation: expected an activation \(identity, relu, leaky_relu, .*hard_sigmoid\), got "rellu" \(did you mean "relu"\?\)$/],
     ['an unknown colormap', contour({ colormap: 'viridiss' }), /: colormap: expected a colormap .*got "viridiss" \(did you mean "viridis"\?\)$/],
     ['a wrong type', contour({ alpha: 'high' }), /: alpha: expected a number, got "high"$/],
     ['alpha out of range', contour({ alpha: 2 }), /: alpha: expected an opacity from 0 to 1 <= 1 \(the limit\), got 2$/],

@@ -13,10 +13,10 @@ export const GOLDEN_DIR = path.resolve('test/golden/png');
 /** Share of pixels allowed to differ (anti-aliasing differences across cairo builds). */
 export const MAX_DIFF_RATIO = 0.002;
 
-export function compareGolden(name: string, bytes: Buffer): { ok: boolean; message: string } {
+export function compareGolden(name: string, bytes: Buffer, { update = process.env.UPDATE_GOLDENS === '1' } = {}): { ok: boolean; message: string } {
   const file = path.join(GOLDEN_DIR, name.endsWith(".png") ? name : `${name}.png`);
   const changed = file.replace(/\.png$/, "-changed.png");
-  if (process.env.UPDATE_GOLDENS === '1' || (!fs.existsSync(file) && process.env.CI !== 'true')) {
+  if (update || (!fs.existsSync(file) && process.env.CI !== 'true')) {
     fs.mkdirSync(GOLDEN_DIR, { recursive: true });
     fs.writeFileSync(file, bytes);
     fs.rmSync(changed, { force: true });
