@@ -22,7 +22,22 @@ export interface Output {
   width: number;
   height: number;
   scale: number;
-  format: 'png' | 'svg' | 'pdf';
+  format: 'png' | 'svg' | 'pdf' | 'gif' | 'apng';
+  /** An animation over one number of the config (format gif or apng). */
+  sweep: ResolvedSweep | null;
+}
+
+export interface ResolvedSweep {
+  /** Path segments into the figure config (numbers index lists). */
+  path: (string | number)[];
+  values: number[];
+  fps: number;
+  /** Frames on the contact sheet (0: none). */
+  sheet: number;
+  /** Frame caption, `{value}` replaced by the swept value. */
+  label: string;
+  /** The figure config without its sweep: each frame sets the value at `path` and resolves it. */
+  base: FigureConfig;
 }
 
 interface PlotCommon {
@@ -32,8 +47,21 @@ interface PlotCommon {
   y: ResolvedAxis;
 }
 
+export interface NetworkSpec {
+  layers: { weights: number[][]; biases: number[]; activation: ActivationSpec }[];
+}
+
+/** A network and the neuron whose output is drawn (by default the last layer's first). */
+export interface NetworkModel {
+  spec: NetworkSpec;
+  layer: number;
+  neuron: number;
+}
+
 export interface ResolvedSeries {
+  /** The activation of a one-input perceptron (unused when `network` is set). */
   activation: ActivationSpec;
+  network: NetworkSpec | null;
   weights: number[];
   bias: number;
   derivative: boolean;
@@ -59,7 +87,13 @@ export interface ResolvedLinePlot extends PlotCommon {
 export interface ResolvedContourPlot extends PlotCommon {
   kind: 'contour';
   y: ResolvedAxis & { range: [number, number] };
-  perceptron: { weights: [number, number]; bias: number; activation: ActivationSpec };
+  /** Exactly one of `perceptron` and `network` is set. */
+  perceptron: { weights: [number, number]; bias: number; activation: ActivationSpec } | null;
+  network: NetworkModel | null;
+  /** The output level drawn as a network's decision boundary. */
+  threshold: number;
+  /** Add a panel per hidden neuron (resolved into a "panels" figure). */
+  neurons: boolean;
   levels: number | readonly number[];
   colormap: string;
   alpha: number;
@@ -118,11 +152,12 @@ function resolveLine(f: LinePlotConfig): ResolvedLinePlot {
     y: axis(f.y, {}),
     legend: f.legend ?? f.series.some((s) => s.label !== undefined),
     series: f.series.map((s, i) => ({
-      activation: s.activation,
+      activation: s.activation ?? 'identity',
+      network: s.network ?? null,
       weights: s.weights ?? [1],
       bias: s.bias ?? 0,
       derivative: s.derivative ?? false,
-      label: s.label ?? `${resolveActivation(s.activation).name}${s.derivative ? "'" : ''}`,
+      label: s.label ?? (s.network ? 'network' : `${resolveActivation(s.activation ?? 'identity').name}${s.derivative ? "'" : ''}`),
       color: s.color ?? SERIES_COLORS[i % SERIES_COLORS.length],
       jumps: s.jumps ?? 'markers',
     })),
@@ -142,11 +177,12 @@ function resolveContour(f: ContourPlotConfig): ResolvedContourPlot {
     grid: f.grid ?? false,
     x: axis(f.x, { ...square, label: 'x1' }) as ResolvedContour['x'],
     y: axis(f.y, { ...square, label: 'x2' }) as ResolvedContour['y'],
-    perceptron: {
-      weights: [f.perceptron.weights[0], f.perceptron.weights[1]],
-      bias: f.perceptron.bias ?? 0,
-      activation: f.perceptron.activation,
-    },
+    perceptron: f.perceptron
+      ? { weights: [f.perceptron.weights[0], f.perceptron.weights[1]], bias: f.perceptron.bias ?? 0, activation: f.perceptron.activation }
+      : null,
+    network: f.network ? { spec: f.network, layer: f.network.layers.length - 1, neuron: 0 } : null,
+    threshold: f.threshold ?? defaultThreshold(f.network),
+    neurons: f.neurons ?? false,
     levels: f.levels ?? DEFAULTS.levels,
     colormap: f.colormap ?? DEFAULTS.colormap,
     alpha: f.alpha ?? 1,
@@ -163,6 +199,54 @@ function resolveContour(f: ContourPlotConfig): ResolvedContourPlot {
   };
 }
 
+export function sweepPath(path: string): (string | number)[] {
+  return path.split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
+}
+
+function resolveSweep(f: FigureConfig): ResolvedSweep {
+  const sw = f.sweep!;
+  const { sweep: _omit, ...base } = f;
+  const values = Array.from({ length: sw.frames }, (_, i) => sw.from + ((sw.to - sw.from) * i) / (sw.frames - 1));
+  values[values.length - 1] = sw.to;
+  return {
+    path: sweepPath(sw.path),
+    values,
+    fps: sw.fps ?? 10,
+    sheet: sw.sheet ?? Math.min(8, sw.frames),
+    label: sw.label ?? `${sw.path} = {value}`,
+    base: base as FigureConfig,
+  };
+}
+
+/** Outputs in [0, 1] (sigmoid, hard_sigmoid, step) decide at 0.5; everything else at 0. */
+export function defaultThreshold(net: NetworkSpec | undefined): number {
+  const last = net?.layers.at(-1)?.activation;
+  const name = typeof last === 'string' ? last : last?.name;
+  return name === 'sigmoid' || name === 'hard_sigmoid' || name === 'step' ? 0.5 : 0;
+}
+
+/**
+ * A network contour with `"neurons": true` becomes panels: the output first, then one small
+ * surface per hidden neuron (what TensorFlow Playground shows, here from the config's weights).
+ */
+function neuronPanels(plot: ResolvedContourPlot): ResolvedPlot[] {
+  const net = plot.network!;
+  const out: ResolvedPlot[] = [{ ...plot, title: 'output', neurons: false }];
+  net.spec.layers.slice(0, -1).forEach((layer, l) => {
+    layer.biases.forEach((_, j) => {
+      out.push({
+        ...plot,
+        title: `layer ${l + 1}, neuron ${j + 1}`,
+        neurons: false,
+        network: { ...net, layer: l, neuron: j },
+        threshold: defaultThreshold({ layers: [layer] }),
+        colorbar: { ...plot.colorbar, show: false },
+      });
+    });
+  });
+  return out;
+}
+
 export function resolvePlot(p: PlotConfig): ResolvedPlot {
   return p.kind === 'line' ? resolveLine(p) : resolveContour(p);
 }
@@ -173,11 +257,21 @@ export function resolveFigure(f: FigureConfig): ResolvedFigure {
     width: f.width ?? DEFAULTS.width,
     height: f.height ?? DEFAULTS.height,
     scale: f.scale ?? 1,
-    format: f.format ?? 'png',
+    format: f.format ?? (f.sweep ? 'gif' : 'png'),
+    sweep: f.sweep ? resolveSweep(f) : null,
   };
-  if (f.kind !== 'panels') return { ...resolvePlot(f), ...output } as ResolvedFigure;
-  const columns = Math.min(f.columns ?? f.panels.length, f.panels.length);
-  const rows = Math.ceil(f.panels.length / columns);
+  let panels: ResolvedPlot[];
+  let columns: number;
+  if (f.kind !== 'panels') {
+    const plot = resolvePlot(f);
+    if (plot.kind !== 'contour' || !plot.neurons || !plot.network) return { ...plot, ...output } as ResolvedFigure;
+    panels = neuronPanels(plot);
+    columns = Math.min(panels.length, 4);
+  } else {
+    panels = f.panels.map(resolvePlot);
+    columns = Math.min(f.columns ?? f.panels.length, f.panels.length);
+  }
+  const rows = Math.ceil(panels.length / columns);
   return {
     ...output,
     width: f.width ?? Math.min(8000, Math.round(DEFAULTS.width * 0.75 * columns)),
@@ -185,7 +279,7 @@ export function resolveFigure(f: FigureConfig): ResolvedFigure {
     kind: 'panels',
     title: f.title ?? '',
     columns,
-    sharedColorbar: f.sharedColorbar ?? false,
-    panels: f.panels.map(resolvePlot),
+    sharedColorbar: f.kind === 'panels' ? (f.sharedColorbar ?? false) : false,
+    panels,
   };
 }

@@ -17,6 +17,11 @@ export const LIMITS = {
   gridPoints: 16_000_000,
   /** Contour levels. */
   levels: 1000,
+  /** Layers in a network, and neurons in a layer. */
+  layers: 16,
+  neurons: 256,
+  /** Frames of a sweep animation. */
+  frames: 500,
   /** Panels in one figure. */
   panels: 64,
   /** Series in one line figure. */

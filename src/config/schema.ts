@@ -78,7 +78,21 @@ const outputKeys = {
   width: Type.Optional(Type.Integer({ minimum: 100, maximum: LIMITS.pixels, description: 'the width in pixels' })),
   height: Type.Optional(Type.Integer({ minimum: 100, maximum: LIMITS.pixels, description: 'the height in pixels' })),
   scale: Type.Optional(Type.Number({ minimum: 0.5, maximum: 4, description: 'the pixel density (2 for HiDPI)' })),
-  format: Type.Optional(StringEnum(['png', 'svg', 'pdf'] as const, 'an output format (png, svg, pdf)')),
+  format: Type.Optional(StringEnum(['png', 'svg', 'pdf', 'gif', 'apng'] as const, 'an output format (png, svg, pdf; gif, apng with a sweep)')),
+  sweep: Type.Optional(
+    Type.Object(
+      {
+        path: Type.String({ minLength: 1, description: 'the dotted path of the number to vary, e.g. "perceptron.bias"' }),
+        from: Finite(),
+        to: Finite(),
+        frames: Type.Integer({ minimum: 2, maximum: LIMITS.frames, description: 'the number of frames' }),
+        fps: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 60, description: 'frames per second' })),
+        sheet: Type.Optional(Type.Integer({ minimum: 0, maximum: 64, description: 'frames on the contact sheet (0 for none)' })),
+        label: Type.Optional(Type.String({ description: 'the frame caption, with {value} for the swept value' })),
+      },
+      { additionalProperties: false },
+    ),
+  ),
 };
 
 /** Keys of one plot (a whole figure, or one panel of a "panels" figure). */
@@ -89,9 +103,28 @@ const plotKeys = {
   grid: Type.Optional(Type.Boolean()),
 };
 
+/** A feed-forward network: weights[i][j] is the weight from input j to neuron i (W·x + b). */
+export const NetworkConfig = Type.Object(
+  {
+    layers: Type.Array(
+      Type.Object(
+        {
+          weights: Type.Array(Type.Array(Finite(), { minItems: 1, maxItems: LIMITS.neurons }), { minItems: 1, maxItems: LIMITS.neurons, description: 'a list of rows, one per neuron, each with one weight per input' }),
+          biases: Type.Array(Finite(), { description: 'the biases, one per neuron' }),
+          activation: Activation,
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: LIMITS.layers, description: 'a list of layers' },
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const Series = Type.Object(
   {
-    activation: Activation,
+    activation: Type.Optional(Activation),
+    network: Type.Optional(NetworkConfig),
     weights: Type.Optional(Type.Array(Finite(), { description: 'the weights, one per input' })),
     bias: Type.Optional(Finite()),
     derivative: Type.Optional(Type.Boolean()),
@@ -151,7 +184,10 @@ const Boundary = Type.Union(
 const contourKeys = {
     kind: Type.Literal('contour'),
     ...plotKeys,
-    perceptron: PerceptronConfig,
+    perceptron: Type.Optional(PerceptronConfig),
+    network: Type.Optional(NetworkConfig),
+    neurons: Type.Optional(Type.Boolean()),
+    threshold: Type.Optional(Type.Number({ description: "the output level drawn as the decision boundary" })),
     levels: Type.Optional(
       Type.Union([Type.Integer({ minimum: 2, maximum: LIMITS.levels }), Type.Array(Finite(), { minItems: 2, maxItems: LIMITS.levels })], {
         description: 'a count of levels >= 2, or an increasing list of level values',

@@ -4,10 +4,11 @@
  * names the file, the line:column, the JSON path and what was expected.
  */
 import { Ajv, type ErrorObject } from 'ajv';
-import { Figure, type FigureConfig, type PlotConfig } from './schema.js';
+import { Figure, type ContourPlotConfig, type FigureConfig, type PlotConfig } from './schema.js';
+import { shapeErrors } from '../core/network.js';
 import { ConfigError, describe, displayPath, suggest } from './messages.js';
 import { LIMITS } from './limits.js';
-import { DEFAULTS, resolveFigure, type ResolvedFigure } from './defaults.js';
+import { DEFAULTS, resolveFigure, sweepPath, type ResolvedFigure } from './defaults.js';
 import { stepRangeLength } from '../core/sample.js';
 import type { LoadedConfig } from './load.js';
 import { cjkFontInstalled, describeChar, firstUncovered } from '../text/coverage.js';
@@ -67,12 +68,20 @@ export function validateConfig(loaded: LoadedConfig): ValidatedFile {
   for (const item of items) {
     try {
       const figure = checkFigure(item.value, item.pointer, fail);
-      const prior = seen.get(figure.name);
-      if (prior !== undefined) {
-        throw fail(`${item.pointer}/name`, `duplicate figure name "${figure.name}" (also at ${prior || 'the top level'})`);
+      // A sweep of a line or contour also gets a contact sheet: a second output, `<name>-sheet.png`.
+      const outputs = figure.sweep && figure.sweep.sheet > 0 && figure.kind !== 'panels'
+        ? [figure, { ...figure, name: `${figure.name}-sheet`, format: 'png' as const }]
+        : [figure];
+      for (const f of outputs) {
+        const prior = seen.get(f.name);
+        if (prior !== undefined) {
+          throw fail(`${item.pointer}/name`, `duplicate figure name "${f.name}" (also at ${prior || 'the top level'})`);
+        }
       }
-      seen.set(figure.name, displayPath(splitPointer(item.pointer)));
-      out.figures.push({ index: item.index, pointer: item.pointer, figure });
+      for (const f of outputs) {
+        seen.set(f.name, displayPath(splitPointer(item.pointer)));
+        out.figures.push({ index: item.index, pointer: item.pointer, figure: f });
+      }
     } catch (err) {
       if (err instanceof ConfigError) out.errors.push(err);
       else throw err;
@@ -206,6 +215,10 @@ function checkTexts(texts: [string, string | undefined][], fail: Fail): void {
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/;
 
 function checkSemantics(f: FigureConfig, base: string, fail: Fail): void {
+  const animated = f.format === 'gif' || f.format === 'apng';
+  if (animated && !f.sweep) throw fail(`${base}/format`, `"${f.format}" is an animation format; it needs a "sweep"`);
+  if (f.sweep && f.format && !animated) throw fail(`${base}/format`, `a sweep renders an animation: expected "gif" or "apng", got "${f.format}"`);
+  if (f.sweep) checkSweep(f, base, fail);
   if (RESERVED.test(f.name)) throw fail(`${base}/name`, `"${f.name}" is a reserved device name on Windows; choose another name`);
   const scale = f.scale ?? 1;
   const pixels = (f.width ?? DEFAULTS.width) * (f.height ?? DEFAULTS.height) * scale * scale;
@@ -235,7 +248,12 @@ function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
     if (Array.isArray(a.ticks) && !isIncreasing(a.ticks)) throw fail(`${at}/ticks`, 'expected tick values in increasing order');
   }
   if (f.kind === 'contour') {
-    const w = f.perceptron.weights;
+    if ((f.perceptron === undefined) === (f.network === undefined)) {
+      throw fail(base, 'give "perceptron" or "network" (exactly one of them)');
+    }
+    if (f.network) checkNetwork(f.network, 2, `${base}/network`, 'a contour', fail);
+    if (f.neurons && !f.network) throw fail(`${base}/neurons`, '"neurons" shows the hidden neurons of a "network"; this contour has a perceptron');
+    const w = f.perceptron?.weights ?? [0, 0];
     if (w.length !== 2) {
       throw fail(`${base}/perceptron/weights`, `expected 2 numbers for a contour (inputs x1 and x2), got ${w.length}`);
     }
@@ -249,12 +267,18 @@ function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
     }
     const xr = f.x?.range ?? [-5, 5];
     const yr = f.y?.range ?? [-5, 5];
-    const reach = Math.abs(w[0]) * Math.max(Math.abs(xr[0]), Math.abs(xr[1])) + Math.abs(w[1]) * Math.max(Math.abs(yr[0]), Math.abs(yr[1])) + Math.abs(f.perceptron.bias ?? 0);
+    const reach = Math.abs(w[0]) * Math.max(Math.abs(xr[0]), Math.abs(xr[1])) + Math.abs(w[1]) * Math.max(Math.abs(yr[0]), Math.abs(yr[1])) + Math.abs(f.perceptron?.bias ?? 0);
     if (!Number.isFinite(reach)) throw fail(`${base}/perceptron`, 'w·x + b overflows to Infinity on the grid; use smaller weights, bias or ranges');
   } else {
     const xr = f.x?.range ?? [-5, 5];
     f.series.forEach((s, i) => {
       const at = `${base}/series/${i}`;
+      if ((s.activation === undefined) === (s.network === undefined)) throw fail(at, 'give "activation" (a perceptron) or "network" (exactly one of them)');
+      if (s.network) {
+        if (s.weights || s.bias !== undefined) throw fail(`${at}/${s.weights ? 'weights' : 'bias'}`, 'a network series takes its weights and biases from "network"');
+        if (s.derivative) throw fail(`${at}/derivative`, 'the derivative of a network series is not available; plot the network itself');
+        checkNetwork(s.network, 1, `${at}/network`, 'a line series', fail);
+      }
       if (s.weights && s.weights.length !== 1) {
         throw fail(`${at}/weights`, `expected 1 number for a line series (it has one input, x), got ${s.weights.length}`);
       }
@@ -264,6 +288,49 @@ function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
     const n = axisPoints(f.x, [-5, 5], undefined);
     if (n > LIMITS.samples) throw fail(`${base}/x`, `${n} samples; the limit is ${LIMITS.samples}`);
   }
+}
+
+/**
+ * A sweep must name a number in the config, and the figure must be valid at both ends of the
+ * sweep (every frame lies between them), so no frame can fail half-way through an animation.
+ */
+function checkSweep(f: FigureConfig, base: string, fail: Fail): void {
+  const sw = f.sweep!;
+  const path = sweepPath(sw.path);
+  let node: unknown = f;
+  for (const seg of path) {
+    node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[seg] : undefined;
+  }
+  if (typeof node !== 'number' || path[0] === 'sweep') {
+    throw fail(`${base}/sweep/path`, `"${sw.path}" does not name a number in this figure (e.g. "perceptron.bias", "perceptron.weights.0", "series.0.bias")`);
+  }
+  const { sweep: _sweep, format: _format, ...rest } = f;
+  for (const end of ['from', 'to'] as const) {
+    const frame = setPath(structuredClone(rest), path, sw[end]);
+    try {
+      checkFigure(frame, base, fail);
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      throw fail(`${base}/sweep/${end}`, `the frame at ${sw.path} = ${sw[end]} is invalid: ${err.detail}`);
+    }
+  }
+}
+
+/** Sets the value at `path` in a plain JSON object (for sweep frames). */
+export function setPath(obj: unknown, path: readonly (string | number)[], value: number): unknown {
+  let node = obj as Record<string | number, unknown>;
+  for (const seg of path.slice(0, -1)) node = node[seg] as Record<string | number, unknown>;
+  node[path[path.length - 1]] = value;
+  return obj;
+}
+
+/** Layer-to-layer shapes, the input count and a single output; errors name the layer and the row. */
+function checkNetwork(net: NonNullable<ContourPlotConfig['network']>, inputs: number, at: string, what: string, fail: Fail): void {
+  const [first] = shapeErrors(net.layers, inputs);
+  if (first) throw fail(`${at}/layers/${first.path.join('/')}`, first.message);
+  const last = net.layers.length - 1;
+  const outputs = net.layers[last].weights.length;
+  if (outputs !== 1) throw fail(`${at}/layers/${last}/weights`, `expected 1 output neuron in the last layer for ${what}, got ${outputs}`);
 }
 
 /** Points an axis will be sampled at, computed without allocating (so limits hold before any work). */

@@ -4,7 +4,8 @@
 import { nextDown, nextUp } from './float.js';
 import { resolveActivation, type Activation } from './activation.js';
 import { extent, linspace, sampleGrid, stepRange, withBreaks, type Grid } from './sample.js';
-import type { ResolvedAxis, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPlot, ResolvedSeries } from '../config/defaults.js';
+import { evaluator, type Network } from './network.js';
+import type { NetworkSpec, ResolvedAxis, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPlot, ResolvedSeries } from '../config/defaults.js';
 
 /** A jump of a series at x: the value there and the limits from each side. */
 export interface Jump {
@@ -49,7 +50,20 @@ export function axisSamples(axis: ResolvedAxis & { range: [number, number] }): F
   return axis.step !== undefined ? stepRange(lo, hi, axis.step) : linspace(lo, hi, axis.samples ?? 2);
 }
 
+/** A network of one input and one output, sampled as is (its kinks are not known in closed form). */
+function sampleNetworkSeries(spec: NetworkSpec, xs: Float64Array): SeriesData {
+  const run = evaluator(buildNetwork(spec));
+  const input = new Float64Array(1);
+  const ys = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    input[0] = xs[i];
+    ys[i] = run(input).at(-1)![0];
+  }
+  return { pieces: [{ xs, ys }], jumps: [] };
+}
+
 function sampleSeries(s: ResolvedSeries, base: Float64Array): SeriesData {
+  if (s.network) return sampleNetworkSeries(s.network, base);
   const act: Activation = resolveActivation(s.activation);
   const w = s.weights[0];
   const fn = s.derivative ? act.df : act.f;
@@ -122,12 +136,29 @@ export function sampleLine(fig: ResolvedLinePlot): LineData {
 export function sampleContour(fig: ResolvedContourPlot): ContourData {
   const xs = axisSamples(fig.x);
   const ys = axisSamples(fig.y);
-  const [w1, w2] = fig.perceptron.weights;
-  const b = fig.perceptron.bias;
-  const f = resolveActivation(fig.perceptron.activation).f;
-  const grid = sampleGrid(xs, ys, (x1, x2) => f(w1 * x1 + w2 * x2 + b));
+  let grid: Grid;
+  if (fig.network) {
+    const { spec, layer, neuron } = fig.network;
+    const run = evaluator(buildNetwork(spec));
+    const input = new Float64Array(2);
+    grid = sampleGrid(xs, ys, (x1, x2) => {
+      input[0] = x1;
+      input[1] = x2;
+      return run(input)[layer][neuron];
+    });
+  } else {
+    const p = fig.perceptron!;
+    const [w1, w2] = p.weights;
+    const f = resolveActivation(p.activation).f;
+    grid = sampleGrid(xs, ys, (x1, x2) => f(w1 * x1 + w2 * x2 + p.bias));
+  }
   const zExtent = extent(grid.z);
   return { kind: 'contour', grid, zExtent, levels: contourLevels(fig.levels, zExtent) };
+}
+
+/** A network config with its activations resolved. */
+export function buildNetwork(spec: NetworkSpec): Network {
+  return { layers: spec.layers.map((l) => ({ weights: l.weights, biases: l.biases, activation: resolveActivation(l.activation) })) };
 }
 
 /**

@@ -19,7 +19,7 @@ import { title, titleHeight, wrapTitle } from '../marks/title.js';
 import { lineMark, seriesLines } from '../marks/line.js';
 import { jumpMarks } from '../marks/jumps.js';
 import { legend } from '../marks/legend.js';
-import { contourBands } from '../marks/contour.js';
+import { contourBands, decisionBoundary } from '../marks/contour.js';
 import { boundaryEquation, boundaryMark, clipBoundary } from '../marks/boundary.js';
 import { colorbar } from '../marks/colorbar.js';
 
@@ -138,11 +138,14 @@ export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measu
   items.push(...contourBands(plot, data.grid, levels, colors, x, y, THEME.background, data.zExtent[1]));
   // Over filled bands the grid goes on top, as matplotlib draws it over contourf; otherwise it is hidden.
   if (fig.grid) items.push(gridLines(plot, x, xt.values, y, yt.values));
-  if (fig.boundary) {
+  if (fig.boundary && fig.perceptron) {
     const [w1, w2] = fig.perceptron.weights;
     const b = fig.perceptron.bias;
     const names: [string, string] = [fig.x.label || 'x1', fig.y.label || 'x2'];
     items.push(...boundaryMark(plot, clipBoundary(w1, w2, b, [x0, x1], [y0, y1]), x, y, fig.boundary, boundaryEquation(w1, w2, b, names)));
+  } else if (fig.boundary) {
+    // A network's decision boundary has no closed form: it is the contour where the output crosses the threshold.
+    items.push(decisionBoundary(plot, data.grid, fig.threshold, x, y, fig.boundary));
   }
   items.push(frame(plot));
   items.push(...xAxis(plot, x, xt, fig.x.label, measure));

@@ -6,6 +6,7 @@ import type { Item, Rect } from '../layout/scene.js';
 import type { LinearScale } from '../scale/linear.js';
 import { THEME } from '../layout/theme.js';
 import { MINUS } from '../scale/format.js';
+import { DASHES } from './contour.js';
 import type { ResolvedBoundary } from '../config/defaults.js';
 
 export type Segment = [[number, number], [number, number]];
@@ -32,14 +33,6 @@ export function clipBoundary(w1: number, w2: number, b: number, [x0, x1]: [numbe
   pts.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   return [pts[0], pts[pts.length - 1]];
 }
-
-/** matplotlib's dash patterns, in multiples of the line width. */
-const DASHES: Record<ResolvedBoundary['dash'], number[]> = {
-  solid: [],
-  dashed: [3.7, 1.6],
-  dotted: [1, 1.65],
-  dashdot: [6.4, 1.6, 1, 1.6],
-};
 
 function coefficient(v: number): string {
   return String(Number(v.toFixed(3)));

@@ -80,10 +80,13 @@ export function encodePng(surface: Surface): Buffer {
   return surface.toBuffer('image/png', { compressionLevel: 6, filters: Canvas.PNG_FILTER_NONE });
 }
 
-/** Rasterizes SVG bytes (through librsvg) to PNG at the SVG's own size: how tests see SVG output. */
-export async function rasterizeSvg(svg: Buffer): Promise<Buffer> {
+/**
+ * Decodes an SVG (through librsvg) or a GIF (its first frame) to PNG at its own size: how tests
+ * look at output that is not PNG.
+ */
+export async function rasterizeImage(bytes: Buffer): Promise<Buffer> {
   registerFonts();
-  const img = await loadImage(svg);
+  const img = await loadImage(bytes);
   const surface = createCanvas(img.width, img.height);
   const ctx = surface.getContext('2d');
   ctx.drawImage(img, 0, 0);

@@ -8,3 +8,10 @@ export function renderPng(scene: Scene, scale = 1): Buffer {
   drawScene(ctx, scene);
   return encodePng(surface);
 }
+
+/** A scene to raw RGBA pixels (for animation frames). */
+export function renderRgba(scene: Scene, scale = 1): { data: Uint8ClampedArray; width: number; height: number } {
+  const { surface, ctx } = createRaster(scene.width, scene.height, scale);
+  drawScene(ctx, scene);
+  return { data: ctx.getImageData(0, 0, surface.width, surface.height).data, width: surface.width, height: surface.height };
+}

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { plan } from '../../src/pipeline/plan.js';
 import { renderFigure } from '../../src/render-figure.js';
-import { rasterizeSvg } from '../../src/render/canvas.js';
+import { rasterizeImage } from '../../src/render/canvas.js';
 import { compareGolden } from './golden.js';
 
 // Every figure in configs/: what a reader of the README sees, through each format path.
@@ -14,8 +14,8 @@ const jobs = plan(['configs']).jobs;
 
 /** The figure as pixels, whatever its format: SVG through librsvg, PDF through pdftoppm. */
 async function pixels(bytes: Buffer, format: string): Promise<Buffer> {
-  if (format === 'png') return bytes;
-  if (format === 'svg') return rasterizeSvg(bytes);
+  if (format === 'png' || format === 'apng') return bytes;
+  if (format === 'svg' || format === 'gif') return rasterizeImage(bytes); // a GIF: its first frame
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actiplot-golden-'));
   fs.writeFileSync(path.join(dir, 'f.pdf'), bytes);
   execFileSync('pdftoppm', ['-png', '-r', '72', '-singlefile', path.join(dir, 'f.pdf'), path.join(dir, 'f')]);
@@ -27,7 +27,7 @@ describe('PNG goldens of every config in configs/ (pixelmatch, tolerance in gold
     const kinds = new Set(jobs.map((j) => j.figure.kind));
     const formats = new Set(jobs.map((j) => j.figure.format));
     expect([...kinds].sort()).toEqual(['contour', 'line', 'panels']);
-    expect([...formats].sort()).toEqual(['pdf', 'png', 'svg']);
+    expect([...formats].sort()).toEqual(['gif', 'pdf', 'png', 'svg']);
   });
   it.each(jobs.map((j) => [`${j.figure.name}.${j.figure.format}`, j] as const))('%s matches its golden', async (_, job) => {
     const r = renderFigure(job.figure);

@@ -7,7 +7,7 @@ import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
 import { check, contour, line } from '../helpers.js';
 import { renderFigure } from '../../src/render-figure.js';
-import { measureText, rasterizeSvg } from '../../src/render/canvas.js';
+import { measureText, rasterizeImage } from '../../src/render/canvas.js';
 import type { ResolvedFigure } from '../../src/config/defaults.js';
 import { THEME } from '../../src/layout/theme.js';
 
@@ -40,7 +40,7 @@ describe('SVG output', () => {
     expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(text).toMatch(/<text [^>]*>(Perceptron Outputs \(ReLU\)|Step Function)<\/text>/);
     expect(text).not.toMatch(/\d{8,}/); // numbers are rounded, so the bytes are stable and small
-    expect(diffRatio(png, await rasterizeSvg(svg.bytes))).toBeLessThan(0.03);
+    expect(diffRatio(png, await rasterizeImage(svg.bytes))).toBeLessThan(0.03);
   });
   it('is byte-identical across runs (stable clip ids, no dates)', () => {
     expect(renderFigure({ ...fig(contourConfig), format: 'svg' }).bytes.equals(renderFigure({ ...fig(contourConfig), format: 'svg' }).bytes)).toBe(true);

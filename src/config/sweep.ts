@@ -1,0 +1,62 @@
+/**
+ * Sweeps: one number of a figure varied over frames. Each frame is the base config with the value
+ * set and resolved like any figure (both ends were validated, so every frame is valid).
+ */
+import { resolveFigure, type ResolvedFigure, type ResolvedPanels, type ResolvedPlot, type ResolvedSweep } from './defaults.js';
+import { setPath } from './validate.js';
+import type { FigureConfig } from './schema.js';
+
+/** `1.5`, `-2.25`, `10`: the swept value as a caption shows it (at most 3 decimals). */
+export function formatValue(v: number): string {
+  return String(Number(v.toFixed(3)) + 0).replace('-', '\u2212');
+}
+
+export function caption(sweep: ResolvedSweep, value: number): string {
+  return sweep.label.replace('{value}', formatValue(value));
+}
+
+/** The resolved figure of each frame, captioned with its value. */
+export function sweepFrames(fig: ResolvedFigure): ResolvedFigure[] {
+  const sw = fig.sweep;
+  if (!sw) return [fig];
+  return sw.values.map((value) => {
+    const config = setPath(structuredClone(sw.base), sw.path, value) as FigureConfig;
+    const frame = resolveFigure({ ...config, format: 'png' } as FigureConfig);
+    const text = caption(sw, value);
+    return { ...frame, name: fig.name, sweep: null, title: frame.title ? `${frame.title} (${text})` : text } as ResolvedFigure;
+  });
+}
+
+/** Evenly spread frame indices, first and last included. */
+export function sheetIndices(frames: number, count: number): number[] {
+  if (count <= 1) return [0];
+  return Array.from({ length: Math.min(count, frames) }, (_, i) => Math.round((i * (frames - 1)) / (Math.min(count, frames) - 1)));
+}
+
+/** The contact sheet: selected frames side by side as panels, each captioned with its value. */
+export function contactSheet(fig: ResolvedFigure): ResolvedPanels {
+  const sw = fig.sweep!;
+  const frames = sweepFrames(fig);
+  const picks = sheetIndices(frames.length, sw.sheet);
+  const base = resolveFigure({ ...sw.base, format: 'png' } as FigureConfig);
+  const panels = picks.map((i) => {
+    const f = frames[i];
+    if (f.kind === 'panels') throw new Error('a contact sheet needs a line or contour figure');
+    return { ...f, title: caption(sw, sw.values[i]) } as ResolvedPlot;
+  });
+  const columns = Math.min(4, panels.length);
+  const rows = Math.ceil(panels.length / columns);
+  return {
+    kind: 'panels',
+    name: fig.name,
+    width: Math.min(8000, Math.round(base.width * 0.5 * columns)),
+    height: Math.min(8000, Math.round(base.height * 0.5 * rows + 40)),
+    scale: fig.scale,
+    format: 'png',
+    sweep: null,
+    title: base.title,
+    columns,
+    sharedColorbar: panels.some((p) => p.kind === 'contour'),
+    panels,
+  };
+}
