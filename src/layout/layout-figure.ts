@@ -19,7 +19,7 @@ import { title, titleHeight, wrapTitle } from '../marks/title.js';
 import { lineMark, seriesLines } from '../marks/line.js';
 import { jumpMarks } from '../marks/jumps.js';
 import { legend } from '../marks/legend.js';
-import { contourBands, decisionBoundary } from '../marks/contour.js';
+import { contourField, decisionBoundary } from '../marks/contour.js';
 import { boundaryEquation, boundaryMark, clipBoundary } from '../marks/boundary.js';
 import { colorbar } from '../marks/colorbar.js';
 
@@ -135,7 +135,7 @@ export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measu
   const x = linearScale([x0, x1], [plot.x, plot.x + plot.width]);
   const y = linearScale([y0, y1], [plot.y + plot.height, plot.y]);
   const items: Item[] = [];
-  items.push(...contourBands(plot, data.grid, levels, colors, x, y, THEME.background, data.zExtent[1]));
+  items.push(contourField(plot, data.grid, levels, colors, x, y, THEME.background));
   // Over filled bands the grid goes on top, as matplotlib draws it over contourf; otherwise it is hidden.
   if (fig.grid) items.push(gridLines(plot, x, xt.values, y, yt.values));
   if (fig.boundary && fig.perceptron) {

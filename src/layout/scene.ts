@@ -69,7 +69,28 @@ export interface CircleItem {
   lineWidth?: number;
 }
 
-export type Item = RectItem | PathItem | AreaItem | TextItem | CircleItem;
+/**
+ * Filled contour bands of a sampled surface, kept as data: a raster renderer colours each device
+ * pixel from the surface (cost independent of the grid size, no seams by construction); a vector
+ * renderer turns it into band polygons (marks/contour.ts `fieldAreas`).
+ */
+export interface FieldItem {
+  type: 'field';
+  /** The plot rectangle the field fills. */
+  rect: Rect;
+  /** Data x at the rect's left and right, data y at its bottom and top. */
+  xDomain: [number, number];
+  yDomain: [number, number];
+  /** A uniform grid: nx × ny samples from (x0, y0) to (x1, y1), row-major with rows along y. */
+  grid: { nx: number; ny: number; x0: number; x1: number; y0: number; y1: number; z: ArrayLike<number> };
+  /** Increasing level values; band i covers levels[i]..levels[i+1] and is painted colors[i]. */
+  levels: number[];
+  colors: string[];
+  /** What shows where z lies outside the levels (matplotlib leaves it unpainted). */
+  background: string;
+}
+
+export type Item = RectItem | PathItem | AreaItem | TextItem | CircleItem | FieldItem;
 
 export interface Scene {
   width: number;

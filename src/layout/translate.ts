@@ -18,6 +18,8 @@ export function translateItem(item: Item, dx: number, dy: number): Item {
       return { ...item, x: item.x + dx, y: item.y + dy };
     case 'path':
       return { ...item, lines: item.lines.map((l) => moveFlat(l, dx, dy)), clip: item.clip && moveRect(item.clip, dx, dy) };
+    case 'field':
+      return { ...item, rect: moveRect(item.rect, dx, dy) };
     case 'area':
       return { ...item, polygons: item.polygons.map((p) => p.map((r) => moveFlat(r, dx, dy))), clip: item.clip && moveRect(item.clip, dx, dy) };
   }

@@ -7,7 +7,7 @@ import type { Canvas as CanvasType, CanvasRenderingContext2D } from 'canvas';
 import type { Font, Measure, TextSize } from '../layout/scene.js';
 import { familyList, fontFiles as registeredFonts } from '../text/fonts.js';
 
-const { createCanvas, registerFont, Canvas, loadImage } = canvasPkg;
+const { createCanvas, registerFont, Canvas, loadImage, ImageData } = canvasPkg;
 
 export type Context = CanvasRenderingContext2D;
 export type Surface = CanvasType;
@@ -48,6 +48,12 @@ export function createRaster(width: number, height: number, scale = 1): { surfac
   const ctx = surface.getContext('2d');
   ctx.scale(scale, scale);
   return { surface, ctx };
+}
+
+/** Writes RGBA pixels at device position (x, y), bypassing the transform (as putImageData does). */
+export function putRgba(ctx: Context, image: { data: Uint8ClampedArray; width: number; height: number }, x: number, y: number): void {
+  if (image.width === 0 || image.height === 0) return;
+  ctx.putImageData(new ImageData(image.data, image.width, image.height), x, y);
 }
 
 /** A PDF canvas: one vector page of width × height points. */

@@ -2,16 +2,30 @@
  * Paints a Scene onto a 2-D context, item by item, in order. No layout decisions happen here.
  */
 import type { AreaItem, CircleItem, Item, PathItem, RectItem, Scene, TextItem } from '../layout/scene.js';
-import { cssFont, type Context } from './canvas.js';
+import { cssFont, putRgba, type Context } from './canvas.js';
+import { rasterizeField } from './raster-field.js';
+import { fieldAreas } from '../marks/contour.js';
 
-export function drawScene(ctx: Context, scene: Scene): void {
-  ctx.fillStyle = scene.background;
-  ctx.fillRect(0, 0, scene.width, scene.height);
-  for (const item of scene.items) drawItem(ctx, item);
+export interface DrawOptions {
+  /** Device pixels per CSS pixel of a raster surface; 0 for a vector surface (PDF). */
+  rasterScale: number;
 }
 
-function drawItem(ctx: Context, item: Item): void {
+export function drawScene(ctx: Context, scene: Scene, opts: DrawOptions): void {
+  ctx.fillStyle = scene.background;
+  ctx.fillRect(0, 0, scene.width, scene.height);
+  for (const item of scene.items) drawItem(ctx, item, opts);
+}
+
+function drawItem(ctx: Context, item: Item, opts: DrawOptions): void {
   switch (item.type) {
+    case 'field':
+      if (opts.rasterScale > 0) {
+        const { image, x, y } = rasterizeField(item, opts.rasterScale);
+        return putRgba(ctx, image, x, y);
+      }
+      for (const area of fieldAreas(item)) withClip(ctx, area.clip, () => drawArea(ctx, area));
+      return;
     case 'rect':
       return drawRect(ctx, item);
     case 'path':

@@ -3,6 +3,7 @@
  * searched and restyled; clip paths get ids numbered in order of use, so the bytes are stable.
  */
 import type { CircleItem, Item, PathItem, Scene, TextItem } from '../layout/scene.js';
+import { fieldAreas } from '../marks/contour.js';
 
 /** DejaVu Sans's vertical metrics (hhea, per em), to place text by its alphabetic baseline. */
 const ASCENT = 0.928;
@@ -86,6 +87,8 @@ function itemSvg(item: Item, clipAttr: (c: PathItem['clip']) => string): string 
     }
     case 'circle':
       return circleSvg(item);
+    case 'field':
+      return fieldAreas(item).map((a) => itemSvg(a, clipAttr)).join('\n');
   }
 }
 

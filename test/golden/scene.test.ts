@@ -1,7 +1,7 @@
 /**
  * Scene goldens: the layout of small versions of the seed figures as JSON, compared with a numeric
- * tolerance (so they hold across platforms). Filled areas are summarized (fill and point count):
- * their geometry is d3-contour's, and the PNG goldens cover how they look.
+ * tolerance (so they hold across platforms). Filled areas and fields are summarized (no point
+ * lists, no z values): their geometry is d3-contour's, and the PNG goldens cover how they look.
  */
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
@@ -19,7 +19,10 @@ function summarize(scene: Scene): unknown {
     typeof v === 'number' ? Math.round(v * 100) / 100 : Array.isArray(v) ? v.map(round) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, round(x)])) : v;
   return round({
     ...scene,
-    items: scene.items.map((i) => (i.type === 'area' ? { type: 'area', fill: i.fill, polygons: i.polygons.length, points: i.polygons.flat(2).length / 2, clip: i.clip } : i)),
+    items: scene.items.map((i) =>
+      i.type === 'area' ? { type: 'area', fill: i.fill, polygons: i.polygons.length, points: i.polygons.flat(2).length / 2, clip: i.clip }
+      : i.type === 'field' ? { ...i, grid: { ...i.grid, z: `${i.grid.z.length} values` } }
+      : i),
   });
 }
 
