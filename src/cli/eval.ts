@@ -4,6 +4,9 @@
 import { makePerceptron, evaluate } from '../core/perceptron.js';
 import { resolveActivation, type ActivationSpec } from '../core/activation.js';
 import { stepRange } from '../core/sample.js';
+import { evaluator } from '../core/network.js';
+import { buildNetwork } from '../core/sample-figure.js';
+import type { ResolvedFigure, ResolvedPlot } from '../config/defaults.js';
 
 export interface EvalOptions {
   /** A name, or { name, ...parameters } (`--activation leaky_relu --param slope=0.1`). */
@@ -41,23 +44,76 @@ export function num(v: number): string {
   return Object.is(v, -0) ? '0' : String(v);
 }
 
-export function evalLines(o: EvalOptions): string[] {
+/** Something to evaluate: a function of `inputs` numbers. */
+export interface Model {
+  inputs: number;
+  f: (x: ArrayLike<number>) => number;
+  /** Column heading of the output. */
+  head: string;
+}
+
+export function perceptronModel(o: Pick<EvalOptions, 'activation' | 'weights' | 'bias' | 'derivative'>): Model {
   const p = makePerceptron(o.weights, o.bias, resolveActivation(o.activation));
-  const head = o.derivative ? "f'(x)" : 'f(x)';
+  return { inputs: o.weights.length, f: (x) => evaluate(p, x, o.derivative), head: o.derivative ? "f'(x)" : 'f(x)' };
+}
+
+/**
+ * The model a figure draws: a contour's perceptron or network (2 inputs), or a line series (1 input).
+ * `panel` picks a panel of a "panels" figure, `series` a series of a line plot.
+ */
+export function figureModel(fig: ResolvedFigure, panel = 0, series = 0): Model {
+  let plot: ResolvedPlot;
+  if (fig.kind === 'panels') {
+    if (panel < 0 || panel >= fig.panels.length) throw new Error(`--panel: the figure has panels 0..${fig.panels.length - 1}, got ${panel}`);
+    plot = fig.panels[panel];
+  } else {
+    plot = fig;
+  }
+  if (plot.kind === 'contour') {
+    if (plot.network) {
+      const run = evaluator(buildNetwork(plot.network.spec));
+      const { layer, neuron } = plot.network;
+      return { inputs: 2, f: (x) => run(x)[layer][neuron], head: 'output' };
+    }
+    const p = plot.perceptron!;
+    return perceptronModel({ activation: p.activation, weights: [...p.weights], bias: p.bias, derivative: false });
+  }
+  if (series < 0 || series >= plot.series.length) throw new Error(`--series: the plot has series 0..${plot.series.length - 1}, got ${series}`);
+  const s = plot.series[series];
+  if (s.network) {
+    const run = evaluator(buildNetwork(s.network));
+    return { inputs: 1, f: (x) => run(x).at(-1)![0], head: 'output' };
+  }
+  return perceptronModel({ activation: s.activation, weights: s.weights, bias: s.bias, derivative: s.derivative });
+}
+
+export interface EvalRequest {
+  input?: number[];
+  range?: [number, number];
+  step: number;
+  format: EvalOptions['format'];
+}
+
+export function evalModel(m: Model, o: EvalRequest): string[] {
+  const head = m.head;
   if (o.range) {
     const xs = stepRange(o.range[0], o.range[1], o.step);
-    const rows = Array.from(xs, (x) => [x, evaluate(p, [x], o.derivative)] as const);
+    const rows = Array.from(xs, (x) => [x, m.f([x])] as const);
     if (o.format === 'json') return [JSON.stringify(rows.map(([x, y]) => ({ x, y: Number.isFinite(y) ? y : null })))];
     if (o.format === 'markdown') return markdownTable(['x', head], rows.map(([x, y]) => [x, y]));
     const sep = o.format === 'csv' ? ',' : '\t';
     const lines = rows.map(([x, y]) => `${num(x)}${sep}${num(y)}`);
     return o.format === 'csv' ? [`x,${head}`, ...lines] : lines;
   }
-  const y = evaluate(p, o.input ?? [], o.derivative);
+  const y = m.f(o.input ?? []);
   if (o.format === 'json') return [JSON.stringify({ input: o.input, output: Number.isFinite(y) ? y : null })];
   if (o.format === 'markdown') return markdownTable([...(o.input ?? []).map((_, i) => `x${i + 1}`), head], [[...(o.input ?? []), y]]);
   if (o.format === 'csv') return [`${(o.input ?? []).map((_, i) => `x${i + 1}`).join(',')},${head}`, `${(o.input ?? []).map(num).join(',')},${num(y)}`];
   return [num(y)];
+}
+
+export function evalLines(o: EvalOptions): string[] {
+  return evalModel(perceptronModel(o), o);
 }
 
 /** A GitHub-flavoured Markdown table, numbers right-aligned (NaN, an undefined derivative, shows as NaN). */

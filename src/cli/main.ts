@@ -3,10 +3,10 @@
  * figure failed (the rest still rendered), 2 bad usage. The code is set, never forced.
  */
 import yargs from 'yargs';
-import { plan } from '../pipeline/plan.js';
+import { loadFile, plan } from '../pipeline/plan.js';
 import { fileSchema } from '../config/schema.js';
 import { activationNames, isActivationName } from '../core/activation.js';
-import { activationSpec, evalLines } from './eval.js';
+import { activationSpec, evalLines, evalModel, figureModel, type EvalOptions } from './eval.js';
 import { checkCommand, mergeCommand, renderCommand } from './pipeline.js';
 import { VERSION } from '../version.js';
 
@@ -46,6 +46,45 @@ export function joinNegativeValues(argv: readonly string[]): string[] {
   return out;
 }
 
+interface ConfigEvalArgs {
+  config?: string;
+  figure?: string;
+  panel: number;
+  series: number;
+  input?: string;
+  range?: string;
+  step: number;
+  format: EvalOptions['format'];
+}
+
+/** `eval --config file --figure name`: the model a figure draws, evaluated like the flags' perceptron. */
+function evalFromConfig(args: ConfigEvalArgs): string[] {
+  if (!args.config || !args.figure) throw new UsageError('--config and --figure go together');
+  const { jobs, errors } = loadFile(args.config);
+  if (errors.length) throw new UsageError(errors[0].message);
+  const job = jobs.find((j) => j.figure.name === args.figure);
+  if (!job) throw new UsageError(`--figure: no figure "${args.figure}" in ${args.config} (it has ${jobs.map((j) => j.figure.name).join(', ') || 'none'})`);
+  let model;
+  try {
+    model = figureModel(job.figure, args.panel, args.series);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if ((args.input === undefined) === (args.range === undefined)) throw new UsageError('give --input or --range (one of them)');
+  let range: [number, number] | undefined;
+  if (args.range !== undefined) {
+    const r = numberList('range', args.range);
+    if (r.length !== 2 || !(r[0] <= r[1])) throw new UsageError(`--range: expected min,max with min <= max, got "${args.range}"`);
+    if (model.inputs !== 1) throw new UsageError(`--range tabulates one input, but this model takes ${model.inputs}`);
+    if (!(args.step > 0)) throw new UsageError('--step: expected a number > 0');
+    if ((r[1] - r[0]) / args.step > 1e6) throw new UsageError('--range/--step: more than 1,000,000 rows');
+    range = [r[0], r[1]];
+  }
+  const input = args.input !== undefined ? numberList('input', args.input) : undefined;
+  if (input && input.length !== model.inputs) throw new UsageError(`--input has ${input.length} value${input.length === 1 ? '' : 's'} but the model takes ${model.inputs}`);
+  return evalModel(model, { input, range, step: args.step, format: args.format });
+}
+
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
@@ -75,7 +114,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       "Print a perceptron's output for an input, or a table over a range",
       (y) =>
         y
-          .option('activation', { alias: 'a', type: 'string', demandOption: true, describe: `activation (${activationNames.join(', ')})` })
+          .option('activation', { alias: 'a', type: 'string', describe: `activation (${activationNames.join(', ')})` })
+          .option('config', { alias: 'c', type: 'string', describe: 'take the model from a figure of this config file (with --figure)' })
+          .option('figure', { alias: 'f', type: 'string', describe: 'the figure name in --config' })
+          .option('panel', { type: 'number', default: 0, describe: 'the panel of a panels figure (from 0)' })
+          .option('series', { type: 'number', default: 0, describe: 'the series of a line plot (from 0)' })
           .option('param', { alias: 'p', type: 'string', array: true, describe: 'an activation parameter name=value (leaky_relu: slope, elu: alpha); repeat it or separate with commas' })
           .option('weights', { alias: 'w', type: 'string', default: '1', describe: 'weights, comma-separated' })
           .option('bias', { alias: 'b', type: 'number', default: 0 })
@@ -86,8 +129,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('format', { choices: ['text', 'csv', 'json', 'markdown'] as const, default: 'text' as const })
           .example('$0 eval --activation relu --weights 2,3 --bias -5 --input 1,2', 'the seed\'s worked example: prints 3')
           .example('$0 eval --activation relu --range -10,10 --step 1', 'the seed\'s value table')
-          .example('$0 eval -a leaky_relu --param slope=0.1 --range -2,2 --format markdown', 'a Markdown table of a parametrised activation'),
+          .example('$0 eval -a leaky_relu --param slope=0.1 --range -2,2 --format markdown', 'a Markdown table of a parametrised activation')
+          .example('$0 eval --config configs/xor-network.json --figure xor-network --input 1,0', 'a network from a config'),
       (args) => {
+        if (args.config !== undefined || args.figure !== undefined) {
+          for (const line of evalFromConfig(args)) io.out(line);
+          return;
+        }
+        if (args.activation === undefined) throw new UsageError('give --activation (with --weights, --bias), or --config and --figure');
         if (!isActivationName(args.activation)) throw new UsageError(`--activation: expected one of ${activationNames.join(', ')}, got "${args.activation}"`);
         let activation;
         try {

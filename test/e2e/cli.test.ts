@@ -87,6 +87,21 @@ describe('actiplot CLI, end to end in a temporary folder', () => {
     expect(json).toEqual({ input: [-2], output: 0 });
   });
 
+  it("eval takes the seed's numbers from the configs in configs/", () => {
+    const root = path.resolve('.');
+    const worked = (panel: number) => cli(['eval', '--config', 'configs/worked-example.json', '--figure', 'worked-example', '--panel', String(panel), '--input', '1,2'], root).out;
+    expect([worked(0), worked(1), worked(2)]).toEqual(['3\n', '1\n', '3\n']); // a = 3, step 1, ReLU 3
+    const table = cli(['eval', '--config', 'configs/relu.json', '--figure', 'relu', '--range', '-10,10', '--step', '1'], root).out.trim().split('\n');
+    expect(table.map((l) => l.split('\t').map(Number))).toEqual(Array.from({ length: 21 }, (_, i) => [i - 10, Math.max(i - 10, 0)]));
+    const xor = (input: string) => Number(cli(['eval', '-c', 'configs/xor-network.json', '-f', 'xor-network', '--input', input], root).out);
+    expect([xor('0,0'), xor('0,1'), xor('1,0'), xor('1,1')].map(Math.round)).toEqual([0, 1, 1, 0]);
+    const md = cli(['eval', '-c', 'configs/relu.json', '-f', 'relu', '--range', '-1,1', '--format', 'markdown'], root).out;
+    expect(md).toBe('| x | f(x) |\n| ---: | ---: |\n| -1 | 0 |\n| 0 | 0 |\n| 1 | 1 |\n');
+    const missing = cli(['eval', '-c', 'configs/relu.json', '-f', 'nope', '--input', '1'], root);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/no figure "nope" in configs\/relu\.json \(it has relu\)/);
+  });
+
   it('eval rejects mismatched shapes and unknown activations with exit 2', () => {
     const r = cli(['eval', '-a', 'relu', '--weights', '2,3', '--input', '1'], dir);
     expect(r.code).toBe(2);
