@@ -110,8 +110,12 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
       queue.unshift(...waiting);
       pump();
     };
-    child.on('exit', (code, signal) => gone(signal ? `was killed by ${signal}` : `exited with code ${code}`));
-    child.on('error', (err) => gone(`failed (${err.message})`));
+    // 'close', not 'exit': it comes after the IPC channel has delivered every message the worker sent.
+    child.on('close', (code, signal) => gone(signal ? `was killed by ${signal}` : `exited with code ${code}`));
+    // A worker that could not start has no 'close' to wait for.
+    child.on('error', (err) => {
+      if (child.pid === undefined) gone(`could not start (${err.message})`);
+    });
     return slot;
   }
 
@@ -145,7 +149,8 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
         job.started = performance.now();
         slot.jobs.push(job);
         const msg: JobMessage = { type: 'job', id: job.id, figure: job.figure };
-        slot.child.send(msg);
+        // Errors (a worker that just died) are reported by its 'close' event.
+        slot.child.send(msg, undefined, {}, () => {});
       }
     }
     // Start workers while there is queued work and room in the pool.
@@ -169,6 +174,7 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
           new Promise<void>((resolve) => {
             if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
             const timer = setTimeout(() => slot.child.kill('SIGKILL'), 2000);
+            // 'exit' here: after a disconnect from this side, 'close' may never come.
             slot.child.once('exit', () => {
               clearTimeout(timer);
               resolve();
