@@ -68,8 +68,9 @@ export function createPdf(width: number, height: number): { surface: Surface; ct
  * convention), otherwise a fixed date, so the same config always gives the same bytes.
  */
 export function pdfDate(): Date {
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  return new Date(Number.isFinite(epoch) && epoch >= 0 ? epoch * 1000 : Date.UTC(2000, 0, 1));
+  const raw = process.env.SOURCE_DATE_EPOCH?.trim();
+  const epoch = raw ? Number(raw) : NaN; // unset or empty: the fixed date (Number('') would be 0)
+  return new Date(Number.isInteger(epoch) && epoch >= 0 ? epoch * 1000 : Date.UTC(2000, 0, 1));
 }
 
 export function encodePdf(surface: Surface, title: string): Buffer {
