@@ -35,6 +35,8 @@ export function extensionOf(format: OutputFormat): string {
 }
 
 export function renderFigure(fig: ResolvedFigure): RenderedFigure {
+  // Fault injection for the tests that prove one failing figure costs nothing else (test/pipeline/confinement.test.ts).
+  if (process.env.ACTIPLOT_FAULT_INJECT === fig.name) throw new Error(`injected fault while drawing ${fig.name}`);
   if (fig.sweep && (fig.format === 'gif' || fig.format === 'apng')) return renderAnimation(fig);
   // A sweep figure in PNG is its contact sheet (the planner adds it beside the animation).
   const scene = sceneFor(fig.sweep ? contactSheet(fig) : fig);

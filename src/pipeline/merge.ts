@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileSha256 } from './hash.js';
 import { MANIFEST_FILE, byName, isPlainFileName, makeManifest, readManifest, serializeManifest, type ManifestEntry } from './manifest.js';
 import { readFolder } from './state.js';
-import { writeIfChanged } from './write.js';
+import { symlinkRefusal, writeIfChanged } from './write.js';
 import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
 
 export interface MergeOptions {
@@ -79,6 +79,11 @@ export function merge(opts: MergeOptions): MergeResult {
     return result;
   }
 
+  const refusal = symlinkRefusal(out);
+  if (refusal) {
+    errors.push(`cannot use ${out} as the output folder: ${refusal}`);
+    return result;
+  }
   fs.mkdirSync(out, { recursive: true });
   const state = readFolder(out);
   const outAbs = path.resolve(out);

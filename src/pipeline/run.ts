@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { plan, type Job, type Plan } from './plan.js';
-import { leftoverTempFiles, writeIfChanged } from './write.js';
+import { leftoverTempFiles, symlinkRefusal, writeIfChanged } from './write.js';
 import { fileSha256, fontsFingerprint, inputHash, sha256 } from './hash.js';
 import { byName, isPlainFileName, makeManifest, manifestFileName, serializeManifest, type ManifestEntry } from './manifest.js';
 import { inShard, type Shard } from './shard.js';
@@ -142,6 +142,12 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
   const outExists = fs.existsSync(out);
   if (!outExists && jobs.length === 0) {
     reporter.start(0, 0);
+    result.ms = performance.now() - t0;
+    return result;
+  }
+  const refusal = symlinkRefusal(out);
+  if (refusal) {
+    runError(`cannot use ${out} as the output folder: ${refusal}; give the real folder with --out`);
     result.ms = performance.now() - t0;
     return result;
   }

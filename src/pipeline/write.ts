@@ -14,11 +14,29 @@ export function isTempFile(name: string): boolean {
 }
 
 /**
+ * The reason actiplot must not write to `file`, or undefined: a symbolic link could point anywhere
+ * (outside the output folder, at a file the user keeps), so actiplot never writes through one.
+ */
+export function symlinkRefusal(file: string): string | undefined {
+  const st = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (!st?.isSymbolicLink()) return undefined;
+  let to = '?';
+  try {
+    to = fs.readlinkSync(file);
+  } catch {
+    // unreadable link: still a link
+  }
+  return `${file} is a symbolic link (to ${to}); actiplot refuses to write through it`;
+}
+
+/**
  * Writes `bytes` to `dir/name` atomically: a temporary file in the same folder, then a rename, so a
  * reader (or a run killed half-way) sees the old file or the new one, never a truncated one.
  */
 export function writeAtomic(dir: string, name: string, bytes: Uint8Array | string): string {
   const target = path.join(dir, name);
+  const refusal = symlinkRefusal(dir) ?? symlinkRefusal(target);
+  if (refusal) throw new Error(refusal);
   const tmp = path.join(dir, tempName(name));
   try {
     fs.writeFileSync(tmp, bytes);
@@ -34,6 +52,8 @@ export function writeAtomic(dir: string, name: string, bytes: Uint8Array | strin
 export function writeIfChanged(dir: string, name: string, bytes: Uint8Array | string): boolean {
   const target = path.join(dir, name);
   const want = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+  const refusal = symlinkRefusal(dir) ?? symlinkRefusal(target);
+  if (refusal) throw new Error(refusal);
   try {
     const have = fs.readFileSync(target);
     if (Buffer.compare(have, want) === 0) return false;
