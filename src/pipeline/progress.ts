@@ -72,19 +72,40 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 
+/**
+ * The run ends with what failed and why, gathered in one place: in a long log the error lines are
+ * scattered among hundreds of per-figure lines.
+ */
+function failureSummary(failures: readonly string[]): string[] {
+  return failures.length === 0 ? [] : [`${failures.length} problem${failures.length === 1 ? '' : 's'}:`, ...failures.map((f) => `  ${f}`)];
+}
+
 export function createReporter(o: ReporterOptions): Reporter {
   const now = o.now ?? (() => performance.now());
+  const failures: string[] = [];
   if (o.mode !== 'bar' || !o.tty) {
     const quiet = o.mode === 'quiet';
+    let mixed = false; // were error lines interleaved with other lines?
+    const fail = (l: string) => {
+      failures.push(l);
+      o.error(l);
+    };
     return {
       start() {},
       figure(e) {
-        if (e.status === 'failed') o.error(describeFigure(e));
-        else if (!quiet) o.line(describeFigure(e));
+        if (e.status === 'failed') fail(describeFigure(e));
+        else if (!quiet) {
+          mixed = true;
+          o.line(describeFigure(e));
+        }
       },
-      error: (l) => o.error(l),
+      error: fail,
       note: (l) => quiet || o.line(l),
-      end: (l) => quiet || (o.closing ?? o.line)(l),
+      end: (l) => {
+        if (quiet) return;
+        if (mixed) for (const s of failureSummary(failures)) o.error(s);
+        (o.closing ?? o.line)(l);
+      },
     };
   }
   const tty = o.tty;
@@ -129,12 +150,14 @@ export function createReporter(o: ReporterOptions): Reporter {
       else {
         failed++;
         clear();
+        failures.push(describeFigure(e));
         o.error(describeFigure(e));
       }
       draw(e.status === 'failed');
     },
     error(l) {
       clear();
+      failures.push(l);
       o.error(l);
       if (total > 0) draw(true);
     },
@@ -145,6 +168,7 @@ export function createReporter(o: ReporterOptions): Reporter {
     },
     end(l) {
       clear();
+      for (const s of failureSummary(failures)) o.error(s);
       (o.closing ?? o.line)(l);
     },
   };

@@ -68,7 +68,7 @@ describe('nothing lost', () => {
     const r = cli(['render', 'configs', '--out', 'out', '--jobs', jobs], dir, { ACTIPLOT_FAULT_INJECT: 'b' });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/b: failed to render: injected fault while drawing b/);
-    expect(r.err).toMatch(/2 figures written, 1 failed/);
+    expect(r.err).toMatch(/1 problem:\n {2}configs\/figs\.json: b: failed to render: injected fault while drawing b\n2 figures written, 1 failed/);
     expect(r.err).not.toMatch(/\n\s+at /);
     const after = hashes(path.join(dir, 'out'));
     expect(after['b.png']).toBe(before['b.png']);

@@ -39,7 +39,8 @@ describe('progress', () => {
     expect(frames).toContain('[###############---------------] 2/4  rendered 1  up to date 1  failed 0 ~2s left');
     expect(frames.at(-1)).toMatch(/^\[#+\] 4\/4 {2}rendered 2 {2}up to date 1 {2}failed 1$/);
     expect(tty.endsWith('\r\x1b[K')).toBe(true);
-    expect(errors).toEqual(['c.json: c: failed to render: boom']);
+    // The failure on its own line as it happens, then again in the closing summary.
+    expect(errors).toEqual(['c.json: c: failed to render: boom', '1 problem:', '  c.json: c: failed to render: boom']);
     expect(lines).toEqual(['done']);
   });
 
