@@ -92,6 +92,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .scriptName('actiplot')
     .usage('$0 <command> [options]')
     .version(VERSION)
+    .option('debug', { type: 'boolean', default: false, global: true, describe: 'show the stack trace of an internal error (also ACTIPLOT_DEBUG=1)' })
     .strict()
     .recommendCommands()
     .demandCommand(1, 'Give a command: render, check, merge, validate, eval or schema.')
