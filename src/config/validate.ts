@@ -6,7 +6,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { Figure, type ContourPlotConfig, type FigureConfig, type PlotConfig } from './schema.js';
 import { shapeErrors } from '../core/network.js';
-import { ConfigError, describe, displayPath, suggest } from './messages.js';
+import { ConfigError, describe, displayPath, suggest, type Location } from './messages.js';
 import { LIMITS } from './limits.js';
 import { DEFAULTS, resolveFigure, sweepPath, type ResolvedFigure } from './defaults.js';
 import { stepRangeLength } from '../core/sample.js';
@@ -25,6 +25,8 @@ export interface FigureEntry {
   /** JSON pointer of the figure object within the file. */
   pointer: string;
   figure: ResolvedFigure;
+  /** Where its name stands, for errors found later (duplicates across files). */
+  nameLoc?: Location;
 }
 
 export interface ValidatedFile {
@@ -80,7 +82,7 @@ export function validateConfig(loaded: LoadedConfig): ValidatedFile {
       }
       for (const f of outputs) {
         seen.set(f.name, displayPath(splitPointer(item.pointer)));
-        out.figures.push({ index: item.index, pointer: item.pointer, figure: f });
+        out.figures.push({ index: item.index, pointer: item.pointer, figure: f, nameLoc: loaded.locate(`${item.pointer}/name`) });
       }
     } catch (err) {
       if (err instanceof ConfigError) out.errors.push(err);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { parseConfigText } from '../config/load.js';
 import { validateConfig } from '../config/validate.js';
-import { ConfigError } from '../config/messages.js';
+import { ConfigError, type Location } from '../config/messages.js';
 import type { ResolvedFigure } from '../config/defaults.js';
 import { findConfigs } from './find-configs.js';
 
@@ -14,6 +14,8 @@ export interface Job {
   /** JSON pointer of the figure within its file. */
   pointer: string;
   figure: ResolvedFigure;
+  /** Where the figure's name stands in its file (for errors that point at it). */
+  nameLoc?: Location;
 }
 
 export interface Plan {
@@ -31,7 +33,7 @@ export function loadFile(file: string): { jobs: Job[]; errors: ConfigError[] } {
   }
   try {
     const v = validateConfig(parseConfigText(file, bytes));
-    return { jobs: v.figures.map((f) => ({ file, pointer: f.pointer, figure: f.figure })), errors: v.errors };
+    return { jobs: v.figures.map((f) => ({ file, pointer: f.pointer, figure: f.figure, nameLoc: f.nameLoc })), errors: v.errors };
   } catch (err) {
     if (err instanceof ConfigError) return { jobs: [], errors: [err] };
     throw err;
@@ -50,7 +52,8 @@ export function plan(paths: readonly string[], exclude: readonly string[] = []):
     for (const job of r.jobs) {
       const prior = byName.get(job.figure.name);
       if (prior) {
-        errors.push(new ConfigError(job.file, where(job), `duplicate figure name "${job.figure.name}" (also in ${prior.file}${prior.pointer ? ` at ${where(prior)}` : ''})`));
+        const at = prior.nameLoc ? `${prior.file}:${prior.nameLoc.line}:${prior.nameLoc.column}` : prior.file;
+        errors.push(new ConfigError(job.file, where(job), `duplicate figure name "${job.figure.name}" (also in ${at})`, job.nameLoc));
         continue;
       }
       byName.set(job.figure.name, job);

@@ -115,3 +115,14 @@ describe('actiplot CLI, end to end in a temporary folder', () => {
     expect(s.then.properties.figures.type).toBe('array');
   });
 });
+
+describe('duplicate names across files', () => {
+  it('name both places with line and column', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actiplot-dup-'));
+    write(dir, 'a.json', '{"name": "relu", "kind": "line", "series": [{"activation": "relu"}]}');
+    write(dir, 'b.json', '{\n  "kind": "line",\n  "name": "relu", "series": [{"activation": "relu"}]}');
+    const r = cli(['validate', '.'], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('b.json:3:11: name: duplicate figure name "relu" (also in a.json:1:10)');
+  });
+});
