@@ -13,6 +13,7 @@ import { watchRender } from '../pipeline/watch.js';
 import { check, type CheckResult } from '../pipeline/check.js';
 import { merge } from '../pipeline/merge.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
+import type { Overrides } from '../pipeline/plan.js';
 import { checkSummary, renderSummary } from '../pipeline/summary.js';
 
 type SetCode = (code: number) => void;
@@ -98,6 +99,17 @@ interface RenderArgs {
   summary?: string;
   watch: boolean;
   gallery: boolean;
+  format?: string;
+  scale?: number;
+}
+
+/** `--format` and `--scale`, checked; undefined (after a usage line) when they are bad. */
+function overridesOf(io: Io, args: { format?: string; scale?: number }): Overrides | undefined {
+  if (args.scale !== undefined && !(args.scale >= 0.5 && args.scale <= 4)) {
+    usage(io, `--scale: expected a number from 0.5 to 4, got ${String(args.scale)}`);
+    return undefined;
+  }
+  return { format: args.format as Overrides['format'], scale: args.scale };
 }
 
 export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, RenderArgs> {
@@ -117,7 +129,10 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
         .option('summary', { type: 'string', describe: 'write a Markdown summary of the run to this file' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
         .option('json', { type: 'boolean', default: false, describe: 'print the results as JSON on stdout' })
+        .option('format', { choices: ['png', 'svg', 'pdf'] as const, describe: 'render still figures in this format (sweeps keep theirs)' })
+        .option('scale', { type: 'number', describe: 'pixel density for every figure, 0.5 to 4 (2 for HiDPI)' })
         .example('$0 render configs --out output', 'render what changed in configs/ into output/')
+        .example('$0 render configs --out hidpi --scale 2', 'every figure at twice the pixels')
         .example('$0 render --shard 2/4', 'render a quarter of the figures (CI matrix)') as unknown as Argv<RenderArgs>,
     handler: async (args) => {
       const jobs = args.jobs;
@@ -129,6 +144,8 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
         shard = s;
       }
       if (args.watch && args.summary) return setCode(usage(io, '--summary is for one run; it cannot be used with --watch'));
+      const overrides = overridesOf(io, args);
+      if (overrides === undefined) return setCode(2);
       const reporter = makeReporter(io, args.quiet, args.json);
       const opts: RenderOptions = {
         paths: args.paths.map(String),
@@ -138,6 +155,7 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
         prune: args.prune,
         shard,
         gallery: args.gallery,
+        overrides,
         reporter,
       };
       const report = (r: RenderResult) => {
@@ -177,6 +195,8 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
 interface CheckArgs {
   paths: string[];
   out: string;
+  format?: string;
+  scale?: number;
   gallery: boolean;
   summary?: string;
   quiet: boolean;
@@ -208,9 +228,13 @@ export function checkCommand(io: Io, setCode: SetCode): CommandModule<object, Ch
         .option('summary', { type: 'string', describe: 'write a Markdown summary to this file' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print problems only' })
         .option('json', { type: 'boolean', default: false, describe: 'print the results as JSON on stdout' })
+        .option('format', { choices: ['png', 'svg', 'pdf'] as const, describe: 'as given to render' })
+        .option('scale', { type: 'number', describe: 'as given to render' })
         .example('$0 check configs --out output', 'in CI: fail when committed figures are out of date') as unknown as Argv<CheckArgs>,
     handler: (args) => {
-      const c = check({ paths: args.paths.map(String), out: args.out, gallery: args.gallery });
+      const overrides = overridesOf(io, args);
+      if (overrides === undefined) return setCode(2);
+      const c = check({ paths: args.paths.map(String), out: args.out, gallery: args.gallery, overrides });
       for (const e of c.errors) io.err(e);
       if (args.json) io.out(checkJson(c));
       else for (const i of c.items) io.out(`${i.kind.padEnd(7)} ${i.path}${i.config && i.path !== i.name ? ` (${i.name}, from ${i.config})` : i.config ? ` (from ${i.config})` : ''}: ${i.reason}`);

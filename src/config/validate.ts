@@ -299,11 +299,14 @@ function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
 function checkSweep(f: FigureConfig, base: string, fail: Fail): void {
   const sw = f.sweep!;
   const path = sweepPath(sw.path);
-  let node: unknown = f;
-  for (const seg of path) {
-    node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[seg] : undefined;
+  // Walk to the parent of the last segment; the value itself may be absent (a defaulted bias):
+  // then the frames at both ends, validated below, prove the key takes a number.
+  let parent: unknown = f;
+  for (const seg of path.slice(0, -1)) {
+    parent = parent && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[seg] : undefined;
   }
-  if (typeof node !== 'number' || path[0] === 'sweep') {
+  const node = parent && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[path[path.length - 1]] : null;
+  if (!(typeof node === 'number' || (node === undefined && !Array.isArray(parent))) || path[0] === 'sweep') {
     throw fail(`${base}/sweep/path`, `"${sw.path}" does not name a number in this figure (e.g. "perceptron.bias", "perceptron.weights.0", "series.0.bias")`);
   }
   const { sweep: _sweep, format: _format, ...rest } = f;

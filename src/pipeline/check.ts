@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { plan, type Plan } from './plan.js';
+import { plan, type Overrides, type Plan } from './plan.js';
 import { fileSha256, fontsFingerprint, inputHash } from './hash.js';
 import { MANIFEST_FILE, isPlainFileName, makeManifest, manifestFilesIn, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { isGone } from './state.js';
@@ -30,6 +30,8 @@ export interface CheckOptions {
   out: string;
   /** Also compare index.html with the gallery a render would write (default true). */
   gallery?: boolean;
+  /** `--format` and `--scale`, as the render being checked was given them. */
+  overrides?: Overrides;
 }
 
 export interface CheckResult {
@@ -49,7 +51,7 @@ const OUTPUT_EXT = /\.(png|svg|pdf|jpe?g|webp)$/i;
 
 export function check(opts: CheckOptions): CheckResult {
   const out = opts.out;
-  const p: Plan = plan(opts.paths, [opts.out]);
+  const p: Plan = plan(opts.paths, [opts.out], opts.overrides);
   const errors = p.errors.map((e) => e.message);
   const items: CheckItem[] = [];
   const at = (file: string) => path.join(out, file);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { parseConfigText } from '../config/load.js';
 import { validateConfig } from '../config/validate.js';
 import { ConfigError, type Location } from '../config/messages.js';
+import { LIMITS } from '../config/limits.js';
 import type { ResolvedFigure } from '../config/defaults.js';
 import { findConfigs } from './find-configs.js';
 
@@ -40,8 +41,28 @@ export function loadFile(file: string): { jobs: Job[]; errors: ConfigError[] } {
   }
 }
 
-/** `exclude`: folders not to search (a render passes its output folder, which holds manifest.json). */
-export function plan(paths: readonly string[], exclude: readonly string[] = []): Plan {
+/** Command-line settings that replace a figure's own (`render --format svg --scale 2`). */
+export interface Overrides {
+  /** For still figures; a sweep keeps its animation format and its contact sheet stays PNG. */
+  format?: 'png' | 'svg' | 'pdf';
+  scale?: number;
+}
+
+function override(job: Job, o: Overrides): Job | ConfigError {
+  const f = job.figure;
+  const scale = o.scale ?? f.scale;
+  const format = o.format && !f.sweep ? o.format : f.format;
+  if (f.width * f.height * scale * scale > LIMITS.imagePixels) {
+    return new ConfigError(job.file, where(job).replace(/\.?name$/, '') || '', `with --scale ${scale} the image would have ${Math.round(f.width * f.height * scale * scale)} pixels; the limit is ${LIMITS.imagePixels}`, job.nameLoc);
+  }
+  return scale === f.scale && format === f.format ? job : { ...job, figure: { ...f, scale, format } };
+}
+
+/**
+ * `exclude`: folders not to search (a render passes its output folder, which holds manifest.json).
+ * `overrides`: settings from the command line applied to every figure.
+ */
+export function plan(paths: readonly string[], exclude: readonly string[] = [], overrides: Overrides = {}): Plan {
   const { files, missing } = findConfigs(paths, exclude);
   const errors: ConfigError[] = missing.map((p) => new ConfigError(p, '', 'no such file or folder'));
   const jobs: Job[] = [];
@@ -57,7 +78,9 @@ export function plan(paths: readonly string[], exclude: readonly string[] = []):
         continue;
       }
       byName.set(job.figure.name, job);
-      jobs.push(job);
+      const final = override(job, overrides);
+      if (final instanceof ConfigError) errors.push(final);
+      else jobs.push(final);
     }
   }
   return { files, jobs, errors };

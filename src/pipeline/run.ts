@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { plan, type Job, type Plan } from './plan.js';
+import { plan, type Overrides, type Job, type Plan } from './plan.js';
 import { leftoverTempFiles, symlinkRefusal, writeIfChanged } from './write.js';
 import { fileSha256, fontsFingerprint, inputHash, sha256 } from './hash.js';
 import { byName, isPlainFileName, makeManifest, manifestFileName, serializeManifest, type ManifestEntry } from './manifest.js';
@@ -34,6 +34,8 @@ export interface RenderOptions {
   shard?: Shard;
   /** Write `<out>/index.html` (default true; never for a shard of several). */
   gallery?: boolean;
+  /** `--format` and `--scale` from the command line. */
+  overrides?: Overrides;
   reporter?: Reporter;
   /** Used when no reporter is given: plain lines and error lines. */
   log?: (line: string) => void;
@@ -135,7 +137,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     reporter.error(msg);
   };
 
-  const p: Plan = plan(opts.paths, [opts.out]);
+  const p: Plan = plan(opts.paths, [opts.out], opts.overrides);
   for (const e of p.errors) runError(e.message);
   const names = new Set(p.jobs.map((j) => j.figure.name));
   const jobs = p.jobs.filter((j) => inShard(j.figure.name, opts.shard));

@@ -126,3 +126,23 @@ describe('duplicate names across files', () => {
     expect(r.err).toContain('b.json:3:11: name: duplicate figure name "relu" (also in a.json:1:10)');
   });
 });
+
+describe('render --scale and --format', () => {
+  it('render every figure at the given density and still format; check takes the same flags', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actiplot-over-'));
+    write(dir, 'c/a.json', { figures: [
+      { name: 'l', kind: 'line', width: 200, height: 150, series: [{ activation: 'relu' }] },
+      { name: 's', kind: 'contour', width: 200, height: 150, x: { range: [-5, 5], samples: 11 }, y: { range: [-5, 5], samples: 11 }, levels: [0, 5, 10],
+        perceptron: { weights: [1, 1], activation: 'relu' }, sweep: { path: 'perceptron.bias', from: 0, to: 1, frames: 2, sheet: 0 } },
+    ] });
+    const r = cli(['render', 'c', '--out', 'o', '--scale', '2', '--format', 'svg'], dir);
+    expect(r.code, r.err).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'o')).filter((f) => !f.endsWith('.json') && !f.endsWith('.html')).sort()).toEqual(['l.svg', 's.gif']);
+    expect(fs.readFileSync(path.join(dir, 'o', 'l.svg'), 'utf8')).toMatch(/^<svg [^>]*width="400" height="300" viewBox="0 0 200 150"/);
+    const gif = fs.readFileSync(path.join(dir, 'o', 's.gif'));
+    expect([gif.readUInt16LE(6), gif.readUInt16LE(8)]).toEqual([400, 300]);
+    expect(cli(['check', 'c', '--out', 'o', '--scale', '2', '--format', 'svg'], dir).code).toBe(0);
+    expect(cli(['check', 'c', '--out', 'o'], dir).code).toBe(1);
+    expect(cli(['render', 'c', '--out', 'o', '--scale', '0'], dir).code).toBe(2);
+  });
+});
