@@ -7,12 +7,16 @@ export { readManifest, serializeManifest, type Manifest, type ManifestEntry } fr
 export { parseShard, shardOf, type Shard } from './pipeline/shard.js';
 export { inputHash, fontsFingerprint, stableJson } from './pipeline/hash.js';
 export { galleryHtml } from './pipeline/gallery.js';
-export { plan, loadFile, type Job, type Plan } from './pipeline/plan.js';
+export { plan, loadFile, type Job, type Plan, type Overrides } from './pipeline/plan.js';
 export { renderFigure, sceneFor } from './render-figure.js';
 export { fileSchema } from './config/schema.js';
 export type { FigureConfig } from './config/schema.js';
 export { ConfigError } from './config/messages.js';
-export { relu, step, activations, getActivation, type Activation } from './core/activation.js';
+export { relu, step, activations, activationNames, getActivation, resolveActivation, erf, erfc, type Activation, type ActivationSpec } from './core/activation.js';
+export { forward, evaluator, shapeErrors, type Network, type Layer } from './core/network.js';
+export { sweepFrames, contactSheet } from './config/sweep.js';
+export type { ResolvedFigure } from './config/defaults.js';
+export type { Scene, Item } from './layout/scene.js';
 export { makePerceptron, preActivation, evaluate } from './core/perceptron.js';
 export { linspace, arange, stepRange, sampleGrid } from './core/sample.js';
 export { main } from './cli/main.js';
