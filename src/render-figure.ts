@@ -6,8 +6,9 @@ import type { ResolvedFigure } from './config/defaults.js';
 import { sampleFigure } from './core/sample-figure.js';
 import { layoutFigure } from './layout/layout-figure.js';
 import type { Scene } from './layout/scene.js';
-import { measureText } from './render/canvas.js';
-import { renderPng, renderRgba } from './render/render-png.js';
+import type { FigureData } from './core/sample-figure.js';
+import { encodePng, measureText, type Surface } from './render/canvas.js';
+import { drawRaster, renderPng, renderRgba } from './render/render-png.js';
 import { encodeApng, encodeGif } from './render/encode-animation.js';
 import { contactSheet, sweepFrames } from './config/sweep.js';
 import { renderSvg } from './render/svg.js';
@@ -28,6 +29,17 @@ export interface RenderedFigure {
 export function sceneFor(fig: ResolvedFigure): Scene {
   return layoutFigure(fig, sampleFigure(fig), measureText);
 }
+
+/**
+ * The stages of a still PNG figure, one function each, exactly as renderFigure runs them, so the
+ * benchmark (bench/) can time each one.
+ */
+export const pngStages = {
+  sample: (fig: ResolvedFigure): FigureData => sampleFigure(fig),
+  layout: (fig: ResolvedFigure, data: FigureData): Scene => layoutFigure(fig, data, measureText),
+  draw: (scene: Scene, scale: number): Surface => drawRaster(scene, scale),
+  encode: (surface: Surface): Buffer => encodePng(surface),
+};
 
 /** The file extension of a format (an APNG is a .png that browsers animate). */
 export function extensionOf(format: OutputFormat): string {

@@ -1,12 +1,17 @@
 import type { Scene } from '../layout/scene.js';
-import { createRaster, encodePng } from './canvas.js';
+import { createRaster, encodePng, type Surface } from './canvas.js';
 import { drawScene } from './draw.js';
+
+/** A scene drawn onto a raster surface of its size × scale (the draw stage of a PNG). */
+export function drawRaster(scene: Scene, scale = 1): Surface {
+  const { surface, ctx } = createRaster(scene.width, scene.height, scale);
+  drawScene(ctx, scene, { rasterScale: scale });
+  return surface;
+}
 
 /** A scene to PNG bytes. */
 export function renderPng(scene: Scene, scale = 1): Buffer {
-  const { surface, ctx } = createRaster(scene.width, scene.height, scale);
-  drawScene(ctx, scene, { rasterScale: scale });
-  return encodePng(surface);
+  return encodePng(drawRaster(scene, scale));
 }
 
 /** A scene to raw RGBA pixels (for animation frames). */

@@ -1,0 +1,67 @@
+/**
+ * Batch runs of the real CLI (`node bin/actiplot.js`), timed from spawn to exit as a user sees
+ * them: 200 contour figures with --jobs 1 and --jobs 2 (each into a fresh output folder), then the
+ * same render again with nothing changed, beside `actiplot --version` and a bare `node -e 0`.
+ * The variants alternate, so drift on a shared machine spreads over all of them.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { median } from './stats.js';
+import { ROOT, writeContourConfigs } from './figures.js';
+
+const BIN = path.join(ROOT, 'bin/actiplot.js');
+
+function run(args: string[], cwd: string): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const t = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
+  return t;
+}
+
+export interface BatchResult {
+  figures: number;
+  jobs1: number;
+  jobs2: number;
+  /** jobs1 / jobs2. */
+  speedup: number;
+  noop: number;
+  version: number;
+  node: number;
+  /** noop / version. */
+  noopRatio: number;
+  runs: { jobs1: number[]; jobs2: number[]; noop: number[]; version: number[]; node: number[] };
+}
+
+export function batch(count: number, renderRuns: number, startRuns: number): BatchResult {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actiplot-bench-batch-'));
+  try {
+    writeContourConfigs(dir, count);
+    const render = (jobs: number | undefined, out: string) =>
+      run([BIN, 'render', 'configs', '--out', out, ...(jobs ? ['--jobs', String(jobs)] : []), '--quiet'], dir);
+    const runs: BatchResult['runs'] = { jobs1: [], jobs2: [], noop: [], version: [], node: [] };
+    for (let i = 0; i < renderRuns; i++) {
+      for (const jobs of i % 2 === 0 ? [1, 2] : [2, 1]) {
+        const out = path.join(dir, `out-${jobs}`);
+        fs.rmSync(out, { recursive: true, force: true });
+        runs[jobs === 1 ? 'jobs1' : 'jobs2'].push(render(jobs, out));
+      }
+    }
+    const out = path.join(dir, 'out-2');
+    render(undefined, out); // up to date already; warms the file cache for the no-op runs
+    for (let i = 0; i < startRuns; i++) {
+      runs.noop.push(render(undefined, out)); // the default --jobs, as a user runs it
+      runs.version.push(run([BIN, '--version'], dir));
+      runs.node.push(run(['-e', '0'], dir));
+    }
+    const jobs1 = median(runs.jobs1);
+    const jobs2 = median(runs.jobs2);
+    const noop = median(runs.noop);
+    const version = median(runs.version);
+    return { figures: count, jobs1, jobs2, speedup: jobs1 / jobs2, noop, version, node: median(runs.node), noopRatio: noop / version, runs };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: how fast actiplot is, where the time goes and how cost grows. Prints Markdown
+ * tables and writes the numbers as JSON (bench/results/latest.json, or --json <file>).
+ *
+ *   npm run bench                       everything (a few minutes)
+ *   npm run bench -- --quick            fewer repetitions, for a quick look
+ *   npm run bench -- --only stages,batch    some sections: stages, scaling, batch, memory
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { machine, type Machine } from './stats.js';
+import { ROOT, seedFigures } from './figures.js';
+import { stagesAndFloor, type StagesResult } from './stages.js';
+import { scaling, type ScalingResult } from './scaling.js';
+import { batch, type BatchResult } from './batch.js';
+import { memory, type MemoryResult } from './memory.js';
+import { markdown, targets } from './report.js';
+
+export interface BenchResult {
+  date: string;
+  machine: Machine;
+  options: { runs: number; warmup: number; quick: boolean; sections: string[] };
+  stages?: StagesResult;
+  scaling?: ScalingResult;
+  batch?: BatchResult;
+  memory?: MemoryResult;
+}
+
+const SECTIONS = ['stages', 'scaling', 'batch', 'memory'];
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i >= 0) return process.argv[i + 1];
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+const quick = process.argv.includes('--quick');
+const sections = (arg('only') ?? SECTIONS.join(',')).split(',').map((s) => s.trim());
+for (const s of sections) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section "${s}" (${SECTIONS.join(', ')})`);
+const runs = Number(arg('runs') ?? (quick ? 7 : 21));
+const warmup = quick ? 2 : 5;
+const jsonFile = arg('json') ?? path.join(ROOT, 'bench/results/latest.json');
+
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+const result: BenchResult = { date: new Date().toISOString(), machine: machine(), options: { runs, warmup, quick, sections } };
+
+if (sections.includes('stages')) {
+  log('per figure and stage, with the floor');
+  result.stages = stagesAndFloor(seedFigures(), runs, warmup);
+}
+if (sections.includes('scaling')) {
+  log('scaling: grid, line samples, image size');
+  result.scaling = scaling(runs, warmup);
+}
+if (sections.includes('batch')) {
+  log('batch: 200 figures, --jobs 1 and 2, no-op, --version');
+  result.batch = batch(200, quick ? 1 : 3, quick ? 3 : 7);
+}
+if (sections.includes('memory')) {
+  log('memory: 1,000 figures in one process');
+  result.memory = memory(1000, 100);
+}
+
+process.stdout.write(`${markdown(result)}\n`);
+fs.mkdirSync(path.dirname(jsonFile), { recursive: true });
+fs.writeFileSync(jsonFile, `${JSON.stringify({ ...result, targets: targets(result) }, null, 2)}\n`);
+log(`wrote ${path.relative(process.cwd(), jsonFile)}`);

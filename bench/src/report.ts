@@ -1,0 +1,95 @@
+/** The benchmark's Markdown: targets first, then each section's table. */
+import type { BenchResult } from './bench.js';
+import type { ScalePoint } from './scaling.js';
+import { ms, ratio } from './stats.js';
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map((h, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
+}
+
+export interface Target {
+  what: string;
+  measured: number;
+  goal: string;
+  met: boolean;
+}
+
+export function targets(r: BenchResult): Target[] {
+  const out: Target[] = [];
+  if (r.stages) {
+    const contour = r.stages.figures.find((f) => f.kind === 'contour')!;
+    out.push({ what: `contour figure (${contour.name}) / floor`, measured: contour.ratio, goal: '≤ 1.3×', met: contour.ratio <= 1.3 });
+  }
+  if (r.batch) {
+    out.push({ what: `${r.batch.figures} figures: --jobs 1 / --jobs 2`, measured: r.batch.speedup, goal: '≥ 1.7×', met: r.batch.speedup >= 1.7 });
+  }
+  if (r.scaling) {
+    const g = r.scaling.grid;
+    const a = g.find((p) => p.n === 101);
+    const b = g.find((p) => p.n === 1001);
+    if (a && b) out.push({ what: 'contour 1001² grid / 101² grid', measured: b.render / a.render, goal: '≤ 1.5×', met: b.render / a.render <= 1.5 });
+  }
+  if (r.batch) {
+    out.push({ what: `no-op run of ${r.batch.figures} figures / \`actiplot --version\``, measured: r.batch.noopRatio, goal: '< 1.5×', met: r.batch.noopRatio < 1.5 });
+  }
+  if (r.memory) {
+    out.push({ what: `RSS after figure ${r.memory.samples.at(-1)!.figures} / after figure ${r.memory.samples[0].figures}`, measured: r.memory.growth, goal: '≤ 1.10×', met: r.memory.growth <= 1.1 });
+  }
+  return out;
+}
+
+function scaleTable(first: string, points: ScalePoint[], extra?: (p: ScalePoint) => string, extraHead?: string): string {
+  const head = [first, 'sample', 'layout', 'draw', 'encode', 'render ms', ...(extraHead ? [extraHead] : []), `× ${points[0].label}`];
+  return table(head, points.map((p) => [p.label, ms(p.sample), ms(p.layout), ms(p.draw), ms(p.encode), ms(p.render), ...(extra ? [extra(p)] : []), ratio(p.ratio)]));
+}
+
+export function markdown(r: BenchResult): string {
+  const m = r.machine;
+  const parts: string[] = [];
+  parts.push(`Measured ${r.date} on ${m.nproc} cores (${m.cpu}), Node ${m.node}, ${m.platform}, ${m.memoryGiB} GiB. Times in ms, medians of ${r.options.runs} runs after ${r.options.warmup} warm-up runs unless noted.`);
+  const t = targets(r);
+  if (t.length) {
+    parts.push('### Targets (ratios measured in this run)');
+    parts.push(table(['target', 'measured', 'goal', 'met'], t.map((x) => [x.what, ratio(x.measured), x.goal, x.met ? 'yes' : '**no**'])));
+  }
+  if (r.stages) {
+    const f = r.stages.floor;
+    parts.push('### Per figure and stage (in one process)');
+    parts.push(table(
+      ['figure', 'kind', 'pixels', 'sample', 'layout', 'draw', 'encode', 'write', 'render', '× floor'],
+      [
+        ...r.stages.figures.map((x) => [`${x.name} (${x.what})`, x.kind, `${x.width} × ${x.height}`, ms(x.sample), ms(x.layout), ms(x.draw), ms(x.encode), ms(x.write), ms(x.render), ratio(x.ratio)]),
+        ['floor: every pixel from f, putImageData, the same PNG encoding', '–', '800 × 600', `fill ${ms(f.fill)}`, '–', `put ${ms(f.put)}`, ms(f.encode), '–', ms(f.total), ratio(1)],
+      ],
+    ));
+    parts.push('`render` = sample + layout + draw + encode, the span the floor covers; `write` (atomic write of the file) is reported beside it.');
+  }
+  if (r.scaling) {
+    const s = r.scaling;
+    parts.push('### Scaling: contour grid at 800 × 600');
+    parts.push(scaleTable('grid', s.grid));
+    parts.push('### Scaling: line samples (ReLU, 800 × 600)');
+    parts.push(scaleTable('samples', s.line));
+    parts.push('### Scaling: image size (the contour, `scale` 1 to 4)');
+    parts.push(scaleTable('pixels', s.size, (p) => ms(p.render / (p.width * p.height / 1e6)), 'ms per Mpx'));
+  }
+  if (r.batch) {
+    const b = r.batch;
+    parts.push(`### Batch: \`actiplot render\` of ${b.figures} contour configs (wall time from spawn to exit; medians of ${b.runs.jobs1.length} / ${b.runs.noop.length} runs)`);
+    parts.push(table(['run', 'ms', 'ms per figure', 'ratio'], [
+      ['--jobs 1, fresh output folder', ms(b.jobs1), ms(b.jobs1 / b.figures), '–'],
+      ['--jobs 2, fresh output folder', ms(b.jobs2), ms(b.jobs2 / b.figures), `${ratio(b.speedup)} faster`],
+      ['again, nothing changed (no-op)', ms(b.noop), '–', `${ratio(b.noopRatio)} of --version`],
+      ['`actiplot --version`', ms(b.version), '–', '1.00×'],
+      ['`node -e 0` (Node start-up alone)', ms(b.node), '–', ratio(b.node / b.version)],
+    ]));
+  }
+  if (r.memory) {
+    const mem = r.memory;
+    parts.push(`### Memory: ${mem.figures} contour figures in one process (\`render\`, jobs 1; ${ms(mem.ms)} ms)`);
+    parts.push(table(['figures rendered', ...mem.samples.map((s) => String(s.figures))], [['RSS MiB', ...mem.samples.map((s) => s.rssMiB.toFixed(1))]]));
+    parts.push(`Peak RSS ${mem.peakRssMiB.toFixed(1)} MiB; RSS after ${mem.samples.at(-1)!.figures} / after ${mem.samples[0].figures}: ${ratio(mem.growth)}.`);
+  }
+  return parts.join('\n\n');
+}
