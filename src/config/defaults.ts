@@ -40,9 +40,16 @@ export interface ResolvedSweep {
   base: FigureConfig;
 }
 
+export interface ResolvedPoint {
+  at: [number, number];
+  label: string;
+  color: string;
+}
+
 interface PlotCommon {
   title: string;
   grid: boolean;
+  points: ResolvedPoint[];
   x: ResolvedAxis & { range: [number, number] };
   y: ResolvedAxis;
 }
@@ -142,12 +149,17 @@ function axis(a: AxisConfig | undefined, fallback: Partial<ResolvedAxis>): Resol
   };
 }
 
+function resolvePoints(points: PlotConfig['points']): ResolvedPoint[] {
+  return (points ?? []).map((p) => ({ at: [p.at[0], p.at[1]], label: p.label ?? '', color: p.color ?? '#000000' }));
+}
+
 function resolveLine(f: LinePlotConfig): ResolvedLinePlot {
   const x = axis(f.x, { range: [-5, 5], samples: DEFAULTS.lineSamples });
   return {
     kind: 'line',
     title: f.title ?? '',
     grid: f.grid ?? false,
+    points: resolvePoints(f.points),
     x: x as ResolvedLine['x'],
     y: axis(f.y, {}),
     legend: f.legend ?? f.series.some((s) => s.label !== undefined),
@@ -175,6 +187,7 @@ function resolveContour(f: ContourPlotConfig): ResolvedContourPlot {
     kind: 'contour',
     title: f.title ?? '',
     grid: f.grid ?? false,
+    points: resolvePoints(f.points),
     x: axis(f.x, { ...square, label: 'x1' }) as ResolvedContour['x'],
     y: axis(f.y, { ...square, label: 'x2' }) as ResolvedContour['y'],
     perceptron: f.perceptron

@@ -96,11 +96,22 @@ const outputKeys = {
 };
 
 /** Keys of one plot (a whole figure, or one panel of a "panels" figure). */
+/** A marked point with an optional label (the seed's worked input x = (1, 2), say). */
+const Point = Type.Object(
+  {
+    at: Type.Tuple([Finite(), Finite()], { description: 'an [x, y] pair of numbers' }),
+    label: Type.Optional(Type.String()),
+    color: Type.Optional(Type.String({ description: 'a CSS colour' })),
+  },
+  { additionalProperties: false },
+);
+
 const plotKeys = {
   title: Type.Optional(Type.String()),
   x: Type.Optional(Axis),
   y: Type.Optional(Axis),
   grid: Type.Optional(Type.Boolean()),
+  points: Type.Optional(Type.Array(Point, { maxItems: 100, description: 'a list of { at: [x, y], label, color }' })),
 };
 
 /** A feed-forward network: weights[i][j] is the weight from input j to neuron i (W·x + b). */

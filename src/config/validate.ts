@@ -196,6 +196,7 @@ function textsOf(p: PlotConfig, base: string): [string, string | undefined][] {
     [`${base}/title`, p.title],
     [`${base}/x/label`, p.x?.label],
     [`${base}/y/label`, p.y?.label],
+    ...(p.points ?? []).map((pt, i): [string, string | undefined] => [`${base}/points/${i}/label`, pt.label]),
   ];
   if (p.kind === 'line') p.series.forEach((s, i) => out.push([`${base}/series/${i}/label`, s.label]));
   else if (typeof p.colorbar === 'object') out.push([`${base}/colorbar/label`, p.colorbar.label]);

@@ -22,6 +22,7 @@ import { legend } from '../marks/legend.js';
 import { contourField, decisionBoundary } from '../marks/contour.js';
 import { boundaryEquation, boundaryMark, clipBoundary } from '../marks/boundary.js';
 import { colorbar } from '../marks/colorbar.js';
+import { pointMarks } from '../marks/points.js';
 
 interface Size {
   width: number;
@@ -74,6 +75,7 @@ export function layoutLine(fig: ResolvedLinePlot, data: LineData, measure: Measu
   // Jump markers sit on top of the frame: at a plot edge they must stay whole.
   const marks = data.series.map((s, i) => jumpMarks(plot, s.jumps, fig.series[i].jumps, x, y, fig.series[i].color));
   items.push(...marks.flatMap((m) => m.under), ...marks.flatMap((m) => m.over));
+  items.push(...pointMarks(plot, fig.points, x, y, measure));
   items.push(...xAxis(plot, x, xt, fig.x.label, measure));
   items.push(...yAxis(plot, y, yt, fig.y.label, measure));
   items.push(...title(plot, titleLines, size.width, pad, measure));
@@ -142,11 +144,13 @@ export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measu
     const [w1, w2] = fig.perceptron.weights;
     const b = fig.perceptron.bias;
     const names: [string, string] = [fig.x.label || 'x1', fig.y.label || 'x2'];
-    items.push(...boundaryMark(plot, clipBoundary(w1, w2, b, [x0, x1], [y0, y1]), x, y, fig.boundary, boundaryEquation(w1, w2, b, names)));
+    const avoid = fig.points.map((p): [number, number] => [x(p.at[0]), y(p.at[1])]);
+    items.push(...boundaryMark(plot, clipBoundary(w1, w2, b, [x0, x1], [y0, y1]), x, y, fig.boundary, boundaryEquation(w1, w2, b, names), avoid));
   } else if (fig.boundary) {
     // A network's decision boundary has no closed form: it is the contour where the output crosses the threshold.
     items.push(decisionBoundary(plot, data.grid, fig.threshold, x, y, fig.boundary));
   }
+  items.push(...pointMarks(plot, fig.points, x, y, measure));
   items.push(frame(plot));
   items.push(...xAxis(plot, x, xt, fig.x.label, measure));
   items.push(...yAxis(plot, y, yt, fig.y.label, measure));

@@ -55,7 +55,18 @@ export function boundaryEquation(w1: number, w2: number, b: number, names: [stri
   return `${left || '0'} = ${rhs < 0 ? MINUS + coefficient(-rhs) : coefficient(rhs)}`;
 }
 
-export function boundaryMark(plot: Rect, seg: Segment | null, x: LinearScale, y: LinearScale, style: ResolvedBoundary, equation: string): Item[] {
+/**
+ * Where along the segment (0..1) the label goes: the middle, unless a marked point sits there; then
+ * the candidate position farthest from every point.
+ */
+function labelPosition(ax: number, ay: number, bx: number, by: number, avoid: readonly [number, number][]): number {
+  const candidates = [0.5, 0.35, 0.65, 0.25, 0.75];
+  const clearance = (t: number) => Math.min(Infinity, ...avoid.map(([px, py]) => Math.hypot(ax + (bx - ax) * t - px, ay + (by - ay) * t - py)));
+  if (clearance(0.5) > 80) return 0.5;
+  return candidates.reduce((best, t) => (clearance(t) > clearance(best) ? t : best), 0.5);
+}
+
+export function boundaryMark(plot: Rect, seg: Segment | null, x: LinearScale, y: LinearScale, style: ResolvedBoundary, equation: string, avoid: readonly [number, number][] = []): Item[] {
   if (!seg) return [];
   const lw = style.width;
   const [ax, ay, bx, by] = [x(seg[0][0]), y(seg[0][1]), x(seg[1][0]), y(seg[1][1])];
@@ -69,7 +80,8 @@ export function boundaryMark(plot: Rect, seg: Segment | null, x: LinearScale, y:
     clip: plot,
   }];
   if (style.label && equation) {
-    // Along the line at its middle, turned to its slope but never upside down.
+    // Along the line (at its middle unless a marked point is there), turned to its slope but never upside down.
+    const t = labelPosition(ax, ay, bx, by, avoid);
     let angle = (-Math.atan2(by - ay, bx - ax) * 180) / Math.PI;
     if (angle > 90) angle -= 180;
     if (angle <= -90) angle += 180;
@@ -79,7 +91,7 @@ export function boundaryMark(plot: Rect, seg: Segment | null, x: LinearScale, y:
     const rad = (angle * Math.PI) / 180;
     const halo = style.color === 'white' || style.color === '#ffffff' ? '#000000' : '#ffffff';
     items.push({
-      type: 'text', x: (ax + bx) / 2 - Math.sin(rad) * lift, y: (ay + by) / 2 - Math.cos(rad) * lift, text: equation, font,
+      type: 'text', x: ax + (bx - ax) * t - Math.sin(rad) * lift, y: ay + (by - ay) * t - Math.cos(rad) * lift, text: equation, font,
       fill: style.color, align: 'center', baseline: 'bottom', angle: angle + 0, halo,
     });
   }

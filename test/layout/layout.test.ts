@@ -147,3 +147,20 @@ describe('clipBoundary(w1, w2, b, xRange, yRange)', () => {
     expect(dashed(sceneFor(fig(contour())).items)).toBe(0);
   });
 });
+
+describe('points', () => {
+  it('marks a point with a dot and its label, and moves the boundary label away from it', () => {
+    const scene = sceneFor(fig(contour({ boundary: { label: true }, perceptron: { weights: [2, 3], bias: -5, activation: 'relu' }, points: [{ at: [0, 5 / 3], label: 'here' }] })));
+    const dots = scene.items.filter((i) => i.type === 'circle');
+    expect(dots).toHaveLength(1);
+    const label = texts(scene).find((t) => t.text === 'here');
+    expect(label).toBeDefined();
+    const equation = texts(scene).find((t) => t.text === '2x1 + 3x2 = 5')!;
+    const dot = dots[0] as { x: number; y: number };
+    expect(Math.hypot(equation.x - dot.x, equation.y - dot.y)).toBeGreaterThan(60);
+  });
+  it('skips points outside the plot and rejects a malformed one', () => {
+    expect(sceneFor(fig(contour({ points: [{ at: [50, 50] }] }))).items.filter((i) => i.type === 'circle')).toHaveLength(0);
+    expect(check(contour({ points: [{ at: [1] }] })).errors[0].message).toMatch(/points\[0\]\.at: expected an \[x, y\] pair of numbers with at least 2 items, got an array of 1/);
+  });
+});
