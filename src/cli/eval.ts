@@ -112,10 +112,6 @@ export function evalModel(m: Model, o: EvalRequest): string[] {
   return [num(y)];
 }
 
-export function evalLines(o: EvalOptions): string[] {
-  return evalModel(perceptronModel(o), o);
-}
-
 /** A GitHub-flavoured Markdown table, numbers right-aligned (NaN, an undefined derivative, shows as NaN). */
 function markdownTable(head: readonly string[], rows: readonly (readonly number[])[]): string[] {
   return [

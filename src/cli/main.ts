@@ -6,7 +6,7 @@ import yargs from 'yargs';
 import { loadFile, plan } from '../pipeline/plan.js';
 import { fileSchema } from '../config/schema.js';
 import { activationNames, isActivationName } from '../core/activation.js';
-import { activationSpec, evalLines, evalModel, figureModel, type EvalOptions } from './eval.js';
+import { activationSpec, evalModel, figureModel, perceptronModel, type EvalOptions, type EvalRequest } from './eval.js';
 import { checkCommand, mergeCommand, renderCommand } from './pipeline.js';
 import { VERSION } from '../version.js';
 
@@ -70,19 +70,27 @@ function evalFromConfig(args: ConfigEvalArgs): string[] {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+  return evalModel(model, evalRequest(args, model.inputs, `the model takes ${model.inputs}`));
+}
+
+/**
+ * The input or range of an `eval`, checked against the model's input count: `takes` says where
+ * that count comes from in messages ("--weights has 2", "the model takes 2").
+ */
+function evalRequest(args: { input?: string; range?: string; step: number; format: EvalOptions['format'] }, inputs: number, takes: string): EvalRequest {
   if ((args.input === undefined) === (args.range === undefined)) throw new UsageError('give --input or --range (one of them)');
   let range: [number, number] | undefined;
   if (args.range !== undefined) {
     const r = numberList('range', args.range);
     if (r.length !== 2 || !(r[0] <= r[1])) throw new UsageError(`--range: expected min,max with min <= max, got "${args.range}"`);
-    if (model.inputs !== 1) throw new UsageError(`--range tabulates one input, but this model takes ${model.inputs}`);
+    if (inputs !== 1) throw new UsageError(`--range tabulates one input, but ${takes}`);
     if (!(args.step > 0)) throw new UsageError('--step: expected a number > 0');
     if ((r[1] - r[0]) / args.step > 1e6) throw new UsageError('--range/--step: more than 1,000,000 rows');
     range = [r[0], r[1]];
   }
   const input = args.input !== undefined ? numberList('input', args.input) : undefined;
-  if (input && input.length !== model.inputs) throw new UsageError(`--input has ${input.length} value${input.length === 1 ? '' : 's'} but the model takes ${model.inputs}`);
-  return evalModel(model, { input, range, step: args.step, format: args.format });
+  if (input && input.length !== inputs) throw new UsageError(`--input has ${input.length} value${input.length === 1 ? '' : 's'} but ${takes}`);
+  return { input, range, step: args.step, format: args.format };
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
@@ -145,23 +153,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         } catch (err) {
           throw new UsageError(`--param: ${(err as Error).message}`);
         }
-        if ((args.input === undefined) === (args.range === undefined)) throw new UsageError('give --input or --range (one of them)');
         if (!Number.isFinite(args.bias)) throw new UsageError('--bias: expected a number');
         const weights = numberList('weights', args.weights);
-        let range: [number, number] | undefined;
-        if (args.range !== undefined) {
-          const r = numberList('range', args.range);
-          if (r.length !== 2 || !(r[0] <= r[1])) throw new UsageError(`--range: expected min,max with min <= max, got "${args.range}"`);
-          if (weights.length !== 1) throw new UsageError(`--range tabulates one input, but --weights has ${weights.length}`);
-          if (!(args.step > 0)) throw new UsageError('--step: expected a number > 0');
-          if ((r[1] - r[0]) / args.step > 1e6) throw new UsageError('--range/--step: more than 1,000,000 rows');
-          range = [r[0], r[1]];
-        }
-        const input = args.input !== undefined ? numberList('input', args.input) : undefined;
-        if (input && input.length !== weights.length) {
-          throw new UsageError(`--input has ${input.length} value${input.length === 1 ? '' : 's'} but --weights has ${weights.length}`);
-        }
-        for (const line of evalLines({ activation, weights, bias: args.bias, input, range, step: args.step, derivative: args.derivative, format: args.format })) io.out(line);
+        const request = evalRequest(args, weights.length, `--weights has ${weights.length}`);
+        const model = perceptronModel({ activation, weights, bias: args.bias, derivative: args.derivative });
+        for (const line of evalModel(model, request)) io.out(line);
       },
     )
     .command('schema', 'Print the JSON Schema of config files', {}, () => io.out(JSON.stringify(fileSchema, null, 2)))
