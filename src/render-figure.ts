@@ -7,8 +7,9 @@ import { sampleFigure } from './core/sample-figure.js';
 import { layoutFigure } from './layout/layout-figure.js';
 import type { Scene } from './layout/scene.js';
 import type { FigureData } from './core/sample-figure.js';
-import { encodePng, measureText, type Surface } from './render/canvas.js';
-import { drawRaster, renderPng, renderRgba } from './render/render-png.js';
+import { measureText } from './render/canvas.js';
+import { drawRaster, encodeRaster, renderPng, renderRgba } from './render/render-png.js';
+import type { Raster } from './render/raster-pool.js';
 import { encodeApng, encodeGif } from './render/encode-animation.js';
 import { contactSheet, sweepFrames } from './config/sweep.js';
 import { renderSvg } from './render/svg.js';
@@ -37,8 +38,8 @@ export function sceneFor(fig: ResolvedFigure): Scene {
 export const pngStages = {
   sample: (fig: ResolvedFigure): FigureData => sampleFigure(fig),
   layout: (fig: ResolvedFigure, data: FigureData): Scene => layoutFigure(fig, data, measureText),
-  draw: (scene: Scene, scale: number): Surface => drawRaster(scene, scale),
-  encode: (surface: Surface): Buffer => encodePng(surface),
+  draw: (scene: Scene, scale: number): Raster => drawRaster(scene, scale),
+  encode: (raster: Raster): Buffer => encodeRaster(raster),
 };
 
 /** The file extension of a format (an APNG is a .png that browsers animate). */

@@ -36,15 +36,16 @@ export function runStages(fig: ResolvedFigure, dir: string): StageTimes {
   const t1 = performance.now();
   const scene = pngStages.layout(fig, data);
   const t2 = performance.now();
-  const surface = pngStages.draw(scene, fig.scale);
+  const raster = pngStages.draw(scene, fig.scale);
   const t3 = performance.now();
-  const bytes = pngStages.encode(surface);
+  const { width, height } = raster.surface;
+  const bytes = pngStages.encode(raster);
   const t4 = performance.now();
   writeAtomic(dir, `${fig.name}.png`, bytes);
   const t5 = performance.now();
   return {
     sample: t1 - t0, layout: t2 - t1, draw: t3 - t2, encode: t4 - t3, write: t5 - t4, render: t4 - t0,
-    bytes: bytes.length, width: surface.width, height: surface.height,
+    bytes: bytes.length, width, height,
   };
 }
 
