@@ -29,9 +29,12 @@ export function outputCount(net: Network): number {
  */
 export function evaluator(net: Network): (x: ArrayLike<number>) => Float64Array[] {
   const outs = net.layers.map((l) => new Float64Array(l.biases.length));
+  const layers = net.layers;
   return (x) => {
     let input: ArrayLike<number> = x;
-    net.layers.forEach((layer, k) => {
+    // Plain loops: a callback here would be a closure allocated per point.
+    for (let k = 0; k < layers.length; k++) {
+      const layer = layers[k];
       const out = outs[k];
       const f = layer.activation.f;
       for (let i = 0; i < out.length; i++) {
@@ -41,7 +44,7 @@ export function evaluator(net: Network): (x: ArrayLike<number>) => Float64Array[
         out[i] = f(a);
       }
       input = out;
-    });
+    }
     return outs;
   };
 }

@@ -3,7 +3,7 @@
  */
 import { nextDown, nextUp } from './float.js';
 import { resolveActivation, type Activation } from './activation.js';
-import { extent, linspace, sampleGrid, stepRange, withBreaks, type Grid } from './sample.js';
+import { extent, finiteExtent, linspace, sampleGrid, samplePlane, stepRange, withBreaks, type Grid } from './sample.js';
 import { evaluator, type Network } from './network.js';
 import type { NetworkSpec, ResolvedAxis, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPlot, ResolvedSeries } from '../config/defaults.js';
 
@@ -101,21 +101,25 @@ function sampleSeries(s: ResolvedSeries, base: Float64Array): SeriesData {
   let head: [number, number] | undefined;
   for (const j of jumps) {
     const end = xs.indexOf(j.x); // withBreaks put every break into xs exactly
-    const px = [...(head ? [head[0]] : []), ...xs.subarray(start, end), j.x];
-    const py = [...(head ? [head[1]] : []), ...ys.subarray(start, end), j.left];
-    pieces.push({ xs: Float64Array.from(px), ys: Float64Array.from(py) });
+    pieces.push(piece(head, xs, ys, start, end, [j.x, j.left]));
     head = [j.x, j.right];
     start = end + 1;
   }
-  if (head) {
-    pieces.push({
-      xs: Float64Array.from([head[0], ...xs.subarray(start)]),
-      ys: Float64Array.from([head[1], ...ys.subarray(start)]),
-    });
-  } else {
-    pieces.push({ xs, ys });
-  }
+  pieces.push(head ? piece(head, xs, ys, start, xs.length, undefined) : { xs, ys });
   return { pieces, jumps };
+}
+
+/** xs/ys[start..end) between an optional first point and an optional last point, copied once. */
+function piece(first: [number, number] | undefined, xs: Float64Array, ys: Float64Array, start: number, end: number, last: [number, number] | undefined): { xs: Float64Array; ys: Float64Array } {
+  const lead = first ? 1 : 0;
+  const n = lead + (end - start) + (last ? 1 : 0);
+  const px = new Float64Array(n);
+  const py = new Float64Array(n);
+  if (first) [px[0], py[0]] = first;
+  px.set(xs.subarray(start, end), lead);
+  py.set(ys.subarray(start, end), lead);
+  if (last) [px[n - 1], py[n - 1]] = last;
+  return { xs: px, ys: py };
 }
 
 export function sampleLine(fig: ResolvedLinePlot): LineData {
@@ -125,7 +129,7 @@ export function sampleLine(fig: ResolvedLinePlot): LineData {
   let hi = -Infinity;
   for (const s of series) {
     for (const p of s.pieces) {
-      const [a, b] = extent(p.ys.filter(Number.isFinite));
+      const [a, b] = finiteExtent(p.ys);
       if (a < lo) lo = a;
       if (b > hi) hi = b;
     }
@@ -149,8 +153,7 @@ export function sampleContour(fig: ResolvedContourPlot): ContourData {
   } else {
     const p = fig.perceptron!;
     const [w1, w2] = p.weights;
-    const f = resolveActivation(p.activation).f;
-    grid = sampleGrid(xs, ys, (x1, x2) => f(w1 * x1 + w2 * x2 + p.bias));
+    grid = samplePlane(xs, ys, w1, w2, p.bias, resolveActivation(p.activation).f);
   }
   const zExtent = extent(grid.z);
   return { kind: 'contour', grid, zExtent, levels: contourLevels(fig.levels, zExtent) };

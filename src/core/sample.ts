@@ -78,12 +78,44 @@ export function sampleGrid(xs: Float64Array, ys: Float64Array, fn: (x: number, y
   return { xs, ys, z };
 }
 
+/**
+ * A perceptron's surface z = f(w1·x + w2·y + b) on the grid, without a closure per point: the
+ * products w1·x are computed once per column, so each point costs two additions and f. The sums
+ * are formed in the same order as `f(w1 * x + w2 * y + b)`, so every value is the same to the last
+ * bit. For large grids this is most of the sample stage.
+ */
+export function samplePlane(xs: Float64Array, ys: Float64Array, w1: number, w2: number, b: number, f: (a: number) => number): Grid {
+  const nx = xs.length;
+  const z = new Float64Array(nx * ys.length);
+  const wx = new Float64Array(nx);
+  for (let i = 0; i < nx; i++) wx[i] = w1 * xs[i];
+  let o = 0;
+  for (let j = 0; j < ys.length; j++) {
+    const wy = w2 * ys[j];
+    for (let i = 0; i < nx; i++, o++) z[o] = f(wx[i] + wy + b);
+  }
+  return { xs, ys, z };
+}
+
 /** Min and max ignoring NaN; [NaN, NaN] when there is no number. */
 export function extent(values: ArrayLike<number>): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo > hi ? [NaN, NaN] : [lo, hi];
+}
+
+/** Min and max of the finite values; [NaN, NaN] when there is none. Allocates nothing. */
+export function finiteExtent(values: ArrayLike<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v - v !== 0) continue; // NaN or ±Infinity
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
@@ -102,7 +134,23 @@ export function withBreaks(xs: Float64Array, breaks: readonly number[]): Float64
   const extra = breaks.filter((b) => b > lo && b < hi && !xs.includes(b));
   if (extra.length === 0) return xs;
   const out = new Float64Array(xs.length + extra.length);
-  out.set(xs);
-  out.set(extra, xs.length);
-  return out.sort();
+  if (!isSorted(xs)) {
+    out.set(xs);
+    out.set(extra, xs.length);
+    return out.sort();
+  }
+  // xs is sorted (every axis is): merge the few breaks in rather than sort a million samples.
+  let i = 0;
+  let o = 0;
+  for (const b of Float64Array.from(extra).sort()) {
+    while (i < xs.length && xs[i] < b) out[o++] = xs[i++];
+    out[o++] = b;
+  }
+  while (i < xs.length) out[o++] = xs[i++];
+  return out;
+}
+
+function isSorted(xs: Float64Array): boolean {
+  for (let i = 1; i < xs.length; i++) if (!(xs[i - 1] <= xs[i])) return false;
+  return true;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { arange, extent, linspace, sampleGrid, stepRange, stepRangeLength, withBreaks } from '../../src/core/sample.js';
+import { arange, extent, finiteExtent, linspace, sampleGrid, samplePlane, stepRange, stepRangeLength, withBreaks } from '../../src/core/sample.js';
+import { activations } from '../../src/core/activation.js';
 
 const TOL = 1e-12;
 
@@ -93,6 +94,26 @@ describe('sampleGrid(xs, ys, fn)', () => {
   });
 });
 
+describe('samplePlane(xs, ys, w1, w2, b, f)', () => {
+  const sameBits = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.from(a).every((v, i) => Object.is(v, b[i]));
+  it('gives the very values of sampleGrid with f(w1 * x + w2 * y + b), for every activation', () => {
+    // Values with many significant bits, where the order of additions shows in the last bit.
+    const messy = fc.integer({ min: -1e9, max: 1e9 }).map((i) => i / 1021.7);
+    const w = fc.oneof(messy, fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }));
+    fc.assert(
+      fc.property(w, w, w, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(...Object.keys(activations)), (w1, w2, b, nx, ny, name) => {
+        const f = activations[name].f;
+        const xs = linspace(-5, 5, nx);
+        const ys = linspace(-3, 7, ny);
+        const want = sampleGrid(xs, ys, (x, y) => f(w1 * x + w2 * y + b));
+        const got = samplePlane(xs, ys, w1, w2, b, f);
+        return sameBits(got.z, want.z);
+      }),
+      { seed: 6, numRuns: 300 },
+    );
+  });
+});
+
 describe('extent(values)', () => {
   it('ignores NaN and reports [NaN, NaN] when nothing is left', () => {
     expect(extent([3, NaN, -1, 2])).toEqual([-1, 3]);
@@ -101,7 +122,27 @@ describe('extent(values)', () => {
   });
 });
 
+describe('finiteExtent(values)', () => {
+  it('is extent over the finite values only', () => {
+    expect(finiteExtent([3, NaN, -Infinity, -1, Infinity, 2])).toEqual([-1, 3]);
+    expect(finiteExtent([NaN, Infinity])).toEqual([NaN, NaN]);
+    expect(finiteExtent(new Float64Array(0))).toEqual([NaN, NaN]);
+  });
+});
+
 describe('withBreaks(xs, breaks)', () => {
+  it('gives what sorting all the points gives (it merges the breaks into the sorted samples)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 50 }), fc.array(fc.double({ min: -12, max: 12 }), { maxLength: 5 }), (n, breaks) => {
+        const xs = linspace(-10, 10, n);
+        const extra = breaks.filter((b) => b > xs[0] && b < xs[n - 1] && !xs.includes(b));
+        const want = Float64Array.from([...xs, ...extra]).sort();
+        const got = withBreaks(xs, breaks);
+        return got.length === want.length && got.every((v, i) => Object.is(v, want[i]));
+      }),
+      { seed: 6, numRuns: 300 },
+    );
+  });
   it('adds the kink at 0 that linspace(-10, 10, 100) misses, sorted and without duplicates', () => {
     const x = withBreaks(linspace(-10, 10, 100), [0]);
     expect(x.length).toBe(101);
