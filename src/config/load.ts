@@ -33,17 +33,29 @@ export function parseConfigText(file: string, bytes: Uint8Array): LoadedConfig {
   if (depth > LIMITS.nesting) {
     throw new ConfigError(file, '', `JSON nested ${depth} levels deep; the limit is ${LIMITS.nesting}`);
   }
-  let doc: DocumentNode;
+  // JSON.parse gives the same value as momoa for every text both accept, about 30 times faster
+  // (momoa was a third of an up-to-date run); momoa, which knows where each value is, parses the
+  // text only for an error message or when a later error needs a line and column.
+  let value: unknown;
+  let doc: DocumentNode | undefined;
   try {
-    doc = parse(text, { mode: 'json' });
+    value = JSON.parse(text);
+  } catch {
+    doc = parseDocument(file, text);
+    value = evaluate(doc);
+  }
+  return { file, value, locate: (pointer) => locate((doc ??= parseDocument(file, text)).body, pointer) };
+}
+
+function parseDocument(file: string, text: string): DocumentNode {
+  try {
+    return parse(text, { mode: 'json' });
   } catch (err) {
     const e = err as { message: string; line?: number; column?: number };
     const msg = e.message.replace(/\s*\(\d+:\d+\)\s*$/, '');
     const hint = /RBrace|RBracket/.test(msg) ? ' (a trailing comma?)' : /'\/'/.test(msg) ? ' (comments are not JSON)' : '';
     throw new ConfigError(file, '', `invalid JSON: ${msg}${hint}`, e.line ? { line: e.line, column: e.column ?? 1 } : undefined);
   }
-  const value = evaluate(doc);
-  return { file, value, locate: (pointer) => locate(doc.body, pointer) };
 }
 
 function locate(root: AnyNode, pointer: string): Location | undefined {

@@ -3,7 +3,7 @@
  * set and resolved like any figure (both ends were validated, so every frame is valid).
  */
 import { resolveFigure, type ResolvedFigure, type ResolvedPanels, type ResolvedPlot, type ResolvedSweep } from './defaults.js';
-import { setPath } from './validate.js';
+import { setPath } from './set-path.js';
 import type { FigureConfig } from './schema.js';
 
 /** `1.5`, `-2.25`, `10`: the swept value as a caption shows it (at most 3 decimals). */

@@ -3,8 +3,10 @@
  * its own, so one bad figure in a file does not stop the others. Every error is a ConfigError that
  * names the file, the line:column, the JSON path and what was expected.
  */
-import { Ajv, type ErrorObject } from 'ajv';
-import { Figure, type ContourPlotConfig, type FigureConfig, type PlotConfig } from './schema.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ContourPlotConfig, FigureConfig, PlotConfig } from './schema.js';
+import precompiled, { sharedSubschemas } from './figure-validator.js';
+import { inlineRefs, type Json } from './schema-refs.js';
 import { shapeErrors } from '../core/network.js';
 import { ConfigError, describe, displayPath, suggest, type Location } from './messages.js';
 import { LIMITS } from './limits.js';
@@ -13,11 +15,27 @@ import { stepRangeLength } from '../core/sample.js';
 import type { LoadedConfig } from './load.js';
 import { cjkFontInstalled, describeChar, firstUncovered } from '../text/coverage.js';
 import { fontFiles } from '../text/fonts.js';
+import { setPath } from './set-path.js';
+
+export { setPath };
 
 const fontFamilies = () => [...new Set(fontFiles().map((f) => f.family))].join(', ');
 
-const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, strict: false });
-const validateFigure = ajv.compile(Figure);
+/**
+ * The JSON Schema check: Ajv's code for `Figure`, generated ahead of time (figure-validator-source.ts)
+ * because compiling the schema took 150–300 ms of every CLI call.
+ */
+const validateFigure = precompiled as unknown as ValidateFunction;
+
+/** The errors of the last failed check, each pointing at its subschema as schema.ts wrote it. */
+function schemaErrors(): ErrorObject[] {
+  const defs = sharedSubschemas as unknown as { [key: string]: Json };
+  return (validateFigure.errors ?? []).map((e) => ({
+    ...e,
+    schema: inlineRefs(e.schema as Json, defs),
+    parentSchema: e.parentSchema && (inlineRefs(e.parentSchema as Json, defs) as ErrorObject['parentSchema']),
+  }));
+}
 
 export interface FigureEntry {
   /** Index in the file's `figures` list, or -1 for a file that is one figure. */
@@ -25,8 +43,11 @@ export interface FigureEntry {
   /** JSON pointer of the figure object within the file. */
   pointer: string;
   figure: ResolvedFigure;
-  /** Where its name stands, for errors found later (duplicates across files). */
-  nameLoc?: Location;
+  /**
+   * Where its name stands, for errors found later (duplicates across files). A function, because
+   * finding it parses the file a second time for positions, which only an error needs.
+   */
+  locateName?: () => Location | undefined;
 }
 
 export interface ValidatedFile {
@@ -82,7 +103,7 @@ export function validateConfig(loaded: LoadedConfig): ValidatedFile {
       }
       for (const f of outputs) {
         seen.set(f.name, displayPath(splitPointer(item.pointer)));
-        out.figures.push({ index: item.index, pointer: item.pointer, figure: f, nameLoc: loaded.locate(`${item.pointer}/name`) });
+        out.figures.push({ index: item.index, pointer: item.pointer, figure: f, locateName: () => loaded.locate(`${item.pointer}/name`) });
       }
     } catch (err) {
       if (err instanceof ConfigError) out.errors.push(err);
@@ -98,7 +119,7 @@ function checkFigure(value: unknown, base: string, fail: Fail): ResolvedFigure {
   const nonFinite = findNonFinite(value, base);
   if (nonFinite) throw fail(nonFinite, 'expected a finite number, got a number too large for a double (it reads as Infinity)');
   if (!validateFigure(value)) {
-    const err = pickError(validateFigure.errors ?? []);
+    const err = pickError(schemaErrors());
     const [pointer, detail] = explain(err);
     throw fail(base + pointer, detail);
   }
@@ -109,15 +130,26 @@ function checkFigure(value: unknown, base: string, fail: Fail): ResolvedFigure {
 
 /** JSON allows 1e999; it parses to Infinity, which no figure can use. Found without recursion limits mattering (depth is capped on load). */
 function findNonFinite(v: unknown, pointer: string): string | undefined {
+  // Almost every config has none: look first without building a pointer for every value.
+  return hasNonFinite(v) ? firstNonFinite(v, pointer) : undefined;
+}
+
+function hasNonFinite(v: unknown): boolean {
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (Array.isArray(v)) return v.some(hasNonFinite);
+  return v !== null && typeof v === 'object' && Object.values(v).some(hasNonFinite);
+}
+
+function firstNonFinite(v: unknown, pointer: string): string | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? undefined : pointer;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
-      const r = findNonFinite(v[i], `${pointer}/${i}`);
+      const r = firstNonFinite(v[i], `${pointer}/${i}`);
       if (r) return r;
     }
   } else if (v && typeof v === 'object') {
     for (const [k, x] of Object.entries(v)) {
-      const r = findNonFinite(x, `${pointer}/${escapePointer(k)}`);
+      const r = firstNonFinite(x, `${pointer}/${escapePointer(k)}`);
       if (r) return r;
     }
   }
@@ -320,14 +352,6 @@ function checkSweep(f: FigureConfig, base: string, fail: Fail): void {
       throw fail(`${base}/sweep/${end}`, `the frame at ${sw.path} = ${sw[end]} is invalid: ${err.detail}`);
     }
   }
-}
-
-/** Sets the value at `path` in a plain JSON object (for sweep frames). */
-export function setPath(obj: unknown, path: readonly (string | number)[], value: number): unknown {
-  let node = obj as Record<string | number, unknown>;
-  for (const seg of path.slice(0, -1)) node = node[seg] as Record<string | number, unknown>;
-  node[path[path.length - 1]] = value;
-  return obj;
 }
 
 /** Layer-to-layer shapes, the input count and a single output; errors name the layer and the row. */

@@ -15,8 +15,8 @@ export interface Job {
   /** JSON pointer of the figure within its file. */
   pointer: string;
   figure: ResolvedFigure;
-  /** Where the figure's name stands in its file (for errors that point at it). */
-  nameLoc?: Location;
+  /** Where the figure's name stands in its file (for errors that point at it; found on demand). */
+  locateName?: () => Location | undefined;
 }
 
 export interface Plan {
@@ -34,7 +34,7 @@ export function loadFile(file: string): { jobs: Job[]; errors: ConfigError[] } {
   }
   try {
     const v = validateConfig(parseConfigText(file, bytes));
-    return { jobs: v.figures.map((f) => ({ file, pointer: f.pointer, figure: f.figure, nameLoc: f.nameLoc })), errors: v.errors };
+    return { jobs: v.figures.map((f) => ({ file, pointer: f.pointer, figure: f.figure, locateName: f.locateName })), errors: v.errors };
   } catch (err) {
     if (err instanceof ConfigError) return { jobs: [], errors: [err] };
     throw err;
@@ -53,7 +53,7 @@ function override(job: Job, o: Overrides): Job | ConfigError {
   const scale = o.scale ?? f.scale;
   const format = o.format && !f.sweep ? o.format : f.format;
   if (f.width * f.height * scale * scale > LIMITS.imagePixels) {
-    return new ConfigError(job.file, where(job).replace(/\.?name$/, '') || '', `with --scale ${scale} the image would have ${Math.round(f.width * f.height * scale * scale)} pixels; the limit is ${LIMITS.imagePixels}`, job.nameLoc);
+    return new ConfigError(job.file, where(job).replace(/\.?name$/, '') || '', `with --scale ${scale} the image would have ${Math.round(f.width * f.height * scale * scale)} pixels; the limit is ${LIMITS.imagePixels}`, job.locateName?.());
   }
   return scale === f.scale && format === f.format ? job : { ...job, figure: { ...f, scale, format } };
 }
@@ -73,8 +73,9 @@ export function plan(paths: readonly string[], exclude: readonly string[] = [], 
     for (const job of r.jobs) {
       const prior = byName.get(job.figure.name);
       if (prior) {
-        const at = prior.nameLoc ? `${prior.file}:${prior.nameLoc.line}:${prior.nameLoc.column}` : prior.file;
-        errors.push(new ConfigError(job.file, where(job), `duplicate figure name "${job.figure.name}" (also in ${at})`, job.nameLoc));
+        const loc = prior.locateName?.();
+        const at = loc ? `${prior.file}:${loc.line}:${loc.column}` : prior.file;
+        errors.push(new ConfigError(job.file, where(job), `duplicate figure name "${job.figure.name}" (also in ${at})`, job.locateName?.()));
         continue;
       }
       byName.set(job.figure.name, job);
