@@ -62,7 +62,7 @@ export function check(opts: CheckOptions): CheckResult {
   else if (read.state === 'ok') manifest = read.manifest;
   const recorded = new Map((manifest?.figures ?? []).map((e) => [e.name, e]));
 
-  const fonts = fontsFingerprint();
+  const fonts = fontsFingerprint(false);
   const names = new Set(p.jobs.map((j) => j.figure.name));
   const current: ManifestEntry[] = [];
   for (const job of p.jobs) {

@@ -5,7 +5,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fontFiles, pdfDate } from '../render/canvas.js';
+import { fontFiles } from '../text/fonts.js';
+import { pdfDate } from '../render/pdf-date.js';
+import { fileDigests } from './digest-cache.js';
 
 /** JSON with object keys sorted at every level and no whitespace; `undefined` members are dropped. */
 export function stableJson(value: unknown): string {
@@ -24,12 +26,21 @@ export function sha256(data: string | Uint8Array): string {
   return crypto.createHash('sha256').update(data).digest('hex');
 }
 
+/** One buffer for reading files to hash: an up-to-date run hashes every output without garbage. */
+const chunk = Buffer.allocUnsafe(1 << 16);
+
 /** The sha256 of a file's bytes, or undefined when it cannot be read (missing, a folder, ...). */
 export function fileSha256(file: string): string | undefined {
+  let fd: number | undefined;
   try {
-    return sha256(fs.readFileSync(file));
+    fd = fs.openSync(file, 'r');
+    const h = crypto.createHash('sha256');
+    for (let n; (n = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0; ) h.update(chunk.subarray(0, n));
+    return h.digest('hex');
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
@@ -37,14 +48,16 @@ let fontsCache: string | undefined;
 
 /**
  * One hash over the bytes of every font file drawing registers (name and content, in order), so a
- * font update re-renders everything. Computed once per process.
+ * font update re-renders everything. Computed once per process; the files' own digests come from
+ * the per-user cache while the files are unchanged (digest-cache.ts). `remember` false: read the
+ * cache, never write it (for `check`, which writes nothing).
  */
-export function fontsFingerprint(): string {
+export function fontsFingerprint(remember = true): string {
   if (fontsCache === undefined) {
+    const files = fontFiles().map((f) => f.file);
+    const digests = fileDigests(files, remember);
     const h = crypto.createHash('sha256');
-    for (const file of fontFiles()) {
-      h.update(`${path.basename(file)}\0${fileSha256(file) ?? 'unreadable'}\0`);
-    }
+    files.forEach((file, i) => h.update(`${path.basename(file)}\0${digests[i] ?? 'unreadable'}\0`));
     fontsCache = h.digest('hex');
   }
   return fontsCache;

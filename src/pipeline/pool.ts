@@ -8,7 +8,6 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedFigure } from '../config/defaults.js';
-import { renderFigure } from '../render-figure.js';
 import type { JobMessage, RenderOutcome, WorkerMessage } from './protocol.js';
 
 export interface Renderer {
@@ -17,11 +16,23 @@ export interface Renderer {
   close(): Promise<void>;
 }
 
+type RenderFigure = typeof import('../render-figure.js').renderFigure;
+let loading: Promise<RenderFigure> | undefined;
+
+/**
+ * The drawing code and node-canvas, loaded when this process renders its first figure rather than
+ * when a run starts: a run with nothing to render, or one that renders in workers, never needs them.
+ */
+export function loadRenderFigure(): Promise<RenderFigure> {
+  return (loading ??= import('../render-figure.js').then((m) => m.renderFigure));
+}
+
 export function inProcessRenderer(): Renderer {
   return {
     size: 1,
     async render(figure) {
       // Let timers (progress bar) and I/O run between figures.
+      const renderFigure = await loadRenderFigure();
       await new Promise((r) => setImmediate(r));
       const t0 = performance.now();
       try {
@@ -123,7 +134,7 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
     if (!o.local || localBusy || closing || queue.length === 0) return;
     localBusy = true;
     // setImmediate: IPC messages and writes get their turn between two local renders.
-    setImmediate(() => {
+    void loadRenderFigure().then((renderFigure) => setImmediate(() => {
       const job = queue.shift();
       if (job && !closing) {
         const t0 = performance.now();
@@ -138,7 +149,7 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
       }
       localBusy = false;
       pump();
-    });
+    }));
   }
 
   function pump(): void {

@@ -6,6 +6,9 @@ import canvasPkg from 'canvas';
 import type { Canvas as CanvasType, CanvasRenderingContext2D } from 'canvas';
 import type { Font, Measure, TextSize } from '../layout/scene.js';
 import { familyList, fontFiles as registeredFonts } from '../text/fonts.js';
+import { pdfDate } from './pdf-date.js';
+
+export { pdfDate };
 
 const { createCanvas, registerFont, Canvas, loadImage, ImageData } = canvasPkg;
 
@@ -61,16 +64,6 @@ export function createPdf(width: number, height: number): { surface: Surface; ct
   registerFonts();
   const surface = createCanvas(width, height, 'pdf');
   return { surface, ctx: surface.getContext('2d') };
-}
-
-/**
- * The creation date written into PDFs: SOURCE_DATE_EPOCH when set (the reproducible-builds
- * convention), otherwise a fixed date, so the same config always gives the same bytes.
- */
-export function pdfDate(): Date {
-  const raw = process.env.SOURCE_DATE_EPOCH?.trim();
-  const epoch = raw ? Number(raw) : NaN; // unset or empty: the fixed date (Number('') would be 0)
-  return new Date(Number.isInteger(epoch) && epoch >= 0 ? epoch * 1000 : Date.UTC(2000, 0, 1));
 }
 
 export function encodePdf(surface: Surface, title: string): Buffer {

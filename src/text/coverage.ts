@@ -3,13 +3,16 @@
  * machine has (or draw a box); we would rather reject a label at validation than publish a figure
  * whose glyphs depend on the machine it was built on.
  */
-import * as fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import type * as Fontkit from 'fontkit';
 import { fontFiles, CJK_FAMILY } from './fonts.js';
 
-let faces: fontkit.Font[] | undefined;
+let faces: Fontkit.Font[] | undefined;
 
-function loadFaces(): fontkit.Font[] {
+function loadFaces(): Fontkit.Font[] {
   if (faces) return faces;
+  // fontkit takes about 100 ms to load and only labels beyond ASCII need it: load it on first use.
+  const fontkit: typeof Fontkit = createRequire(import.meta.url)('fontkit');
   faces = [];
   for (const f of fontFiles()) {
     if (f.weight !== 'normal') continue;
@@ -26,9 +29,9 @@ const INVISIBLE = /[\s\u200b-\u200d\ufe0f]/u;
 /** The first character of `text` that no registered font has a glyph for, or undefined. */
 export function firstUncovered(text: string): string | undefined {
   for (const ch of text) {
-    if (INVISIBLE.test(ch)) continue;
     const cp = ch.codePointAt(0)!;
     if (cp < 0x7f) continue; // ASCII: DejaVu covers all of it
+    if (INVISIBLE.test(ch)) continue;
     if (!loadFaces().some((f) => f.hasGlyphForCodePoint(cp))) return ch;
   }
   return undefined;
