@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pngStages } from '../../dist/render-figure.js';
+import { pngStages } from '../../dist/render-png-figure.js';
 import { writeAtomic } from '../../dist/pipeline/write.js';
 import type { ResolvedFigure } from '../../dist/config/defaults.js';
 import { median } from './stats.js';

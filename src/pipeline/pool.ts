@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedFigure } from '../config/defaults.js';
 import type { JobMessage, RenderOutcome, WorkerMessage } from './protocol.js';
+import { renderOutcome, rendererFor } from './render-job.js';
 
 export interface Renderer {
   readonly size: number;
@@ -16,31 +17,14 @@ export interface Renderer {
   close(): Promise<void>;
 }
 
-type RenderFigure = typeof import('../render-figure.js').renderFigure;
-let loading: Promise<RenderFigure> | undefined;
-
-/**
- * The drawing code and node-canvas, loaded when this process renders its first figure rather than
- * when a run starts: a run with nothing to render, or one that renders in workers, never needs them.
- */
-export function loadRenderFigure(): Promise<RenderFigure> {
-  return (loading ??= import('../render-figure.js').then((m) => m.renderFigure));
-}
-
 export function inProcessRenderer(): Renderer {
   return {
     size: 1,
     async render(figure) {
+      const render = await rendererFor(figure);
       // Let timers (progress bar) and I/O run between figures.
-      const renderFigure = await loadRenderFigure();
       await new Promise((r) => setImmediate(r));
-      const t0 = performance.now();
-      try {
-        const r = renderFigure(figure);
-        return { ok: true, bytes: r.bytes, format: r.format, fileName: r.fileName, width: r.width, height: r.height, ms: performance.now() - t0 };
-      } catch (err) {
-        return { ok: false, message: (err as Error)?.message ?? String(err), ms: performance.now() - t0 };
-      }
+      return renderOutcome(render, figure);
     },
     async close() {},
   };
@@ -134,22 +118,16 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
     if (!o.local || localBusy || closing || queue.length === 0) return;
     localBusy = true;
     // setImmediate: IPC messages and writes get their turn between two local renders.
-    void loadRenderFigure().then((renderFigure) => setImmediate(() => {
+    setImmediate(async () => {
       const job = queue.shift();
       if (job && !closing) {
-        const t0 = performance.now();
-        try {
-          const r = renderFigure(job.figure);
-          job.resolve({ ok: true, bytes: r.bytes, format: r.format, fileName: r.fileName, width: r.width, height: r.height, ms: performance.now() - t0 });
-        } catch (err) {
-          job.resolve({ ok: false, message: (err as Error)?.message ?? String(err), ms: performance.now() - t0 });
-        }
+        job.resolve(renderOutcome(await rendererFor(job.figure), job.figure));
       } else if (job) {
         queue.unshift(job);
       }
       localBusy = false;
       pump();
-    }));
+    });
   }
 
   function pump(): void {

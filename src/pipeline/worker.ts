@@ -3,7 +3,7 @@
  * figure per message and sends the bytes back. Exits when its parent goes away, so a killed run
  * leaves no workers behind.
  */
-import { renderFigure } from '../render-figure.js';
+import { renderOutcome, rendererFor } from './render-job.js';
 import type { JobMessage, WorkerMessage } from './protocol.js';
 
 function send(m: WorkerMessage): void {
@@ -11,15 +11,15 @@ function send(m: WorkerMessage): void {
   if (process.connected) process.send?.(m, undefined, {}, () => {});
 }
 
+/** The jobs in the order they came, one at a time: the pool counts on it (see `gone` in pool.ts). */
+let previous: Promise<void> = Promise.resolve();
+
 process.on('message', (m: JobMessage) => {
   if (m?.type !== 'job') return;
-  const t0 = performance.now();
-  try {
-    const r = renderFigure(m.figure);
-    send({ type: 'done', id: m.id, bytes: r.bytes, format: r.format, fileName: r.fileName, width: r.width, height: r.height, ms: performance.now() - t0 });
-  } catch (err) {
-    send({ type: 'failed', id: m.id, message: (err as Error)?.message ?? String(err), ms: performance.now() - t0 });
-  }
+  previous = previous.then(async () => {
+    const o = renderOutcome(await rendererFor(m.figure), m.figure);
+    send(o.ok ? { type: 'done', id: m.id, bytes: o.bytes, format: o.format, fileName: o.fileName, width: o.width, height: o.height, ms: o.ms } : { type: 'failed', id: m.id, message: o.message, ms: o.ms });
+  });
 });
 process.on('disconnect', () => process.exit(0));
 send({ type: 'ready' });
