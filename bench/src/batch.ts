@@ -2,7 +2,9 @@
  * Batch runs of the real CLI (`node bin/actiplot.js`), timed from spawn to exit as a user sees
  * them: 200 contour figures with --jobs 1 and --jobs 2 (each into a fresh output folder), then the
  * same render again with nothing changed, beside `actiplot --version` and a bare `node -e 0`.
- * The variants alternate, so drift on a shared machine spreads over all of them.
+ * The variants alternate, so drift on a shared machine spreads over all of them. On Linux the CPU
+ * time of each run (all its processes and threads) is read too: it shows what parallel rendering
+ * costs beyond the work itself.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,12 +15,29 @@ import { ROOT, writeContourConfigs } from './figures.js';
 
 const BIN = path.join(ROOT, 'bin/actiplot.js');
 
-function run(args: string[], cwd: string): number {
+/** CPU milliseconds of this process's waited-for children so far (Linux: /proc/self/stat), else NaN. */
+function childrenCpuMs(): number {
+  try {
+    const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    // After "pid (comm) ": state is field 3, so cutime (16) and cstime (17) are at 13 and 14 here.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100; // clock ticks of 10 ms (CLK_TCK 100)
+  } catch {
+    return NaN;
+  }
+}
+
+interface Run {
+  ms: number;
+  cpuMs: number;
+}
+
+function run(args: string[], cwd: string): Run {
+  const c0 = childrenCpuMs();
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-  const t = performance.now() - t0;
+  const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
-  return t;
+  return { ms, cpuMs: childrenCpuMs() - c0 };
 }
 
 export interface BatchResult {
@@ -27,12 +46,15 @@ export interface BatchResult {
   jobs2: number;
   /** jobs1 / jobs2. */
   speedup: number;
+  /** CPU time of the runs (all processes), medians. */
+  jobs1Cpu: number;
+  jobs2Cpu: number;
   noop: number;
   version: number;
   node: number;
   /** noop / version. */
   noopRatio: number;
-  runs: { jobs1: number[]; jobs2: number[]; noop: number[]; version: number[]; node: number[] };
+  runs: { jobs1: Run[]; jobs2: Run[]; noop: Run[]; version: Run[]; node: Run[] };
 }
 
 export function batch(count: number, renderRuns: number, startRuns: number): BatchResult {
@@ -56,11 +78,15 @@ export function batch(count: number, renderRuns: number, startRuns: number): Bat
       runs.version.push(run([BIN, '--version'], dir));
       runs.node.push(run(['-e', '0'], dir));
     }
-    const jobs1 = median(runs.jobs1);
-    const jobs2 = median(runs.jobs2);
-    const noop = median(runs.noop);
-    const version = median(runs.version);
-    return { figures: count, jobs1, jobs2, speedup: jobs1 / jobs2, noop, version, node: median(runs.node), noopRatio: noop / version, runs };
+    const m = (list: Run[], key: keyof Run = 'ms') => median(list.map((r) => r[key]));
+    const jobs1 = m(runs.jobs1);
+    const jobs2 = m(runs.jobs2);
+    const noop = m(runs.noop);
+    const version = m(runs.version);
+    return {
+      figures: count, jobs1, jobs2, speedup: jobs1 / jobs2, jobs1Cpu: m(runs.jobs1, 'cpuMs'), jobs2Cpu: m(runs.jobs2, 'cpuMs'),
+      noop, version, node: m(runs.node), noopRatio: noop / version, runs,
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
