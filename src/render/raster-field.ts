@@ -59,20 +59,22 @@ function bandOf(v: number, levels: Float64Array, uniform: boolean, step: number)
 
 /**
  * Paints `field` into a width × height RGBA image covering its rect at `scale` device pixels per
- * CSS pixel. Returns the image and its device position.
+ * CSS pixel. Returns the image and its device position. With `memory` (a buffer from an earlier
+ * call's image) the image may live in it, and is then valid only until that memory is reused.
  *
  * The inner loop runs once per device pixel (about 290,000 for an 800 × 600 figure), so it is
  * written for speed: per-column tables, the last pixel's band tried first, one 32-bit store per
  * pixel. z is interpolated with the same operations, in the same order, as the plain version it
  * replaced, and the band is unique, so every pixel keeps its colour.
  */
-export function rasterizeField(field: FieldItem, scale: number): { image: RgbaImage; x: number; y: number } {
+export function rasterizeField(field: FieldItem, scale: number, memory?: ArrayBuffer): { image: RgbaImage; x: number; y: number } {
   const { rect, grid } = field;
   const X0 = Math.round(rect.x * scale);
   const Y0 = Math.round(rect.y * scale);
   const W = Math.max(0, Math.round((rect.x + rect.width) * scale) - X0);
   const H = Math.max(0, Math.round((rect.y + rect.height) * scale) - Y0);
-  const data = new Uint8ClampedArray(W * H * 4);
+  // Into `memory` when it is big enough: its old pixels are all overwritten below.
+  const data = memory && memory.byteLength >= W * H * 4 ? new Uint8ClampedArray(memory, 0, W * H * 4) : new Uint8ClampedArray(W * H * 4);
   const words = new Uint32Array(data.buffer, data.byteOffset, W * H);
   const { nx, ny, x0, x1, y0, y1 } = grid;
   const z = grid.z instanceof Float64Array ? grid.z : Float64Array.from(grid.z);
