@@ -50,11 +50,13 @@ export interface BatchResult {
   jobs1Cpu: number;
   jobs2Cpu: number;
   noop: number;
+  /** One contour figure from a cold start: `render` of one config into a fresh folder. */
+  single: number;
   version: number;
   node: number;
   /** noop / version. */
   noopRatio: number;
-  runs: { jobs1: Run[]; jobs2: Run[]; noop: Run[]; version: Run[]; node: Run[] };
+  runs: { jobs1: Run[]; jobs2: Run[]; noop: Run[]; single: Run[]; version: Run[]; node: Run[] };
 }
 
 export function batch(count: number, renderRuns: number, startRuns: number): BatchResult {
@@ -63,7 +65,7 @@ export function batch(count: number, renderRuns: number, startRuns: number): Bat
     writeContourConfigs(dir, count);
     const render = (jobs: number | undefined, out: string) =>
       run([BIN, 'render', 'configs', '--out', out, ...(jobs ? ['--jobs', String(jobs)] : []), '--quiet'], dir);
-    const runs: BatchResult['runs'] = { jobs1: [], jobs2: [], noop: [], version: [], node: [] };
+    const runs: BatchResult['runs'] = { jobs1: [], jobs2: [], noop: [], single: [], version: [], node: [] };
     for (let i = 0; i < renderRuns; i++) {
       for (const jobs of i % 2 === 0 ? [1, 2] : [2, 1]) {
         const out = path.join(dir, `out-${jobs}`);
@@ -75,6 +77,9 @@ export function batch(count: number, renderRuns: number, startRuns: number): Bat
     render(undefined, out); // up to date already; warms the file cache for the no-op runs
     for (let i = 0; i < startRuns; i++) {
       runs.noop.push(render(undefined, out)); // the default --jobs, as a user runs it
+      const one = path.join(dir, 'out-one');
+      fs.rmSync(one, { recursive: true, force: true });
+      runs.single.push(run([BIN, 'render', path.join('configs', 'contour-0000.json'), '--out', one, '--quiet'], dir));
       runs.version.push(run([BIN, '--version'], dir));
       runs.node.push(run(['-e', '0'], dir));
     }
@@ -85,7 +90,7 @@ export function batch(count: number, renderRuns: number, startRuns: number): Bat
     const version = m(runs.version);
     return {
       figures: count, jobs1, jobs2, speedup: jobs1 / jobs2, jobs1Cpu: m(runs.jobs1, 'cpuMs'), jobs2Cpu: m(runs.jobs2, 'cpuMs'),
-      noop, version, node: m(runs.node), noopRatio: noop / version, runs,
+      noop, single: m(runs.single), version, node: m(runs.node), noopRatio: noop / version, runs,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -81,6 +81,7 @@ export function markdown(r: BenchResult): string {
       ['--jobs 1, fresh output folder', ms(b.jobs1), ms(b.jobs1 / b.figures), ms(b.jobs1Cpu), '–'],
       ['--jobs 2, fresh output folder', ms(b.jobs2), ms(b.jobs2 / b.figures), ms(b.jobs2Cpu), `${ratio(b.speedup)} faster`],
       ['again, nothing changed (no-op)', ms(b.noop), '–', '–', `${ratio(b.noopRatio)} of --version`],
+      ['one contour figure from a cold start (one config, fresh folder)', ms(b.single), '–', '–', '–'],
       ['`actiplot --version`', ms(b.version), '–', '–', '1.00×'],
       ['`node -e 0` (Node start-up alone)', ms(b.node), '–', '–', ratio(b.node / b.version)],
     ]));
