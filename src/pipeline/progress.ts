@@ -2,7 +2,6 @@
  * Progress of a run. On a terminal (stderr is a TTY and not CI): one bar, redrawn in place, with
  * counts and time left. Otherwise (CI, pipes): one plain line per figure. `quiet`: errors only.
  */
-import path from 'node:path';
 
 export type FigureStatus = 'rendered' | 'skipped' | 'failed';
 
@@ -42,8 +41,6 @@ export interface ReporterOptions {
   tty?: { write: (text: string) => void; columns?: number };
   now?: () => number;
 }
-
-export const silentReporter: Reporter = { start() {}, figure() {}, error() {}, note() {}, end() {} };
 
 /** 'bar' when stderr is a terminal outside CI, else 'lines'; 'quiet' when asked. */
 export function progressMode(quiet: boolean, stream: { isTTY?: boolean } = process.stderr, env = process.env): ReporterOptions['mode'] {
@@ -172,9 +169,4 @@ export function createReporter(o: ReporterOptions): Reporter {
       (o.closing ?? o.line)(l);
     },
   };
-}
-
-/** `output/relu.png` from the output folder and a file name. */
-export function outPath(out: string, file: string): string {
-  return path.join(out, file);
 }

@@ -19,11 +19,6 @@ export function encodeRaster(r: Raster): Buffer {
   }
 }
 
-/** A scene to PNG bytes. */
-export function renderPng(scene: Scene, scale = 1): Buffer {
-  return encodeRaster(drawRaster(scene, scale));
-}
-
 /** A scene to raw RGBA pixels (for animation frames). */
 export function renderRgba(scene: Scene, scale = 1): { data: Uint8ClampedArray; width: number; height: number } {
   const r = drawRaster(scene, scale);
