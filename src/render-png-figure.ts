@@ -8,11 +8,12 @@ import { sampleFigure, type FigureData } from './core/sample-figure.js';
 import { layoutFigure } from './layout/layout-figure.js';
 import type { Scene } from './layout/scene.js';
 import { measureText } from './render/canvas.js';
-import { drawRaster, encodeRaster } from './render/render-png.js';
+import { drawRaster, encodeRaster, renderRgba } from './render/render-png.js';
 import type { Raster } from './render/raster-pool.js';
 import { contactSheet } from './config/sweep.js';
 
-export type OutputFormat = 'png' | 'svg' | 'pdf' | 'gif' | 'apng';
+/** 'rgba' is internal: one animation frame's raw pixels, on their way to the animation encoder. */
+export type OutputFormat = 'png' | 'svg' | 'pdf' | 'gif' | 'apng' | 'rgba';
 
 export interface RenderedFigure {
   bytes: Buffer;
@@ -55,4 +56,14 @@ export function renderPngFigure(fig: ResolvedFigure): RenderedFigure {
   const scene = stillScene(fig);
   const bytes = pngStages.encode(pngStages.draw(scene, fig.scale));
   return { bytes, format: 'png', fileName: `${fig.name}.png`, width: Math.round(scene.width * fig.scale), height: Math.round(scene.height * fig.scale) };
+}
+
+/**
+ * One frame of a sweep as raw RGBA pixels (format "rgba"): a pool worker draws frames like any
+ * figure, and the process writing the animation encodes them in order (see encodeAnimation).
+ */
+export function renderFramePixels(fig: ResolvedFigure): RenderedFigure {
+  injectedFault(fig);
+  const { data, width, height } = renderRgba(sceneFor(fig), fig.scale);
+  return { bytes: Buffer.from(data.buffer, data.byteOffset, data.byteLength), format: 'rgba', fileName: '', width, height };
 }

@@ -22,7 +22,8 @@ export interface Output {
   width: number;
   height: number;
   scale: number;
-  format: 'png' | 'svg' | 'pdf' | 'gif' | 'apng';
+  /** 'rgba' is internal: the raw pixels of one animation frame, passed from a pool worker, never written. */
+  format: 'png' | 'svg' | 'pdf' | 'gif' | 'apng' | 'rgba';
   /** An animation over one number of the config (format gif or apng). */
   sweep: ResolvedSweep | null;
 }

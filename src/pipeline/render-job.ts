@@ -11,11 +11,13 @@ import type { RenderOutcome } from './protocol.js';
 export type RenderFn = (fig: ResolvedFigure) => RenderedFigure;
 
 let png: Promise<RenderFn> | undefined;
+let frame: Promise<RenderFn> | undefined;
 let any: Promise<RenderFn> | undefined;
 
 /** The function that renders `fig`, once its module is loaded. */
 export function rendererFor(fig: ResolvedFigure): Promise<RenderFn> {
   if (fig.format === 'png') return (png ??= import('../render-png-figure.js').then((m) => m.renderPngFigure));
+  if (fig.format === 'rgba') return (frame ??= import('../render-png-figure.js').then((m) => m.renderFramePixels));
   return (any ??= import('../render-figure.js').then((m) => m.renderFigure));
 }
 

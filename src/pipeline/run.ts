@@ -17,6 +17,8 @@ import { byName, isPlainFileName, makeManifest, manifestFileName, serializeManif
 import { inShard, type Shard } from './shard.js';
 import { readFolder, isGone } from './state.js';
 import { makeRenderer, type Renderer } from './pool.js';
+import type { RenderOutcome } from './protocol.js';
+import type { ResolvedFigure } from '../config/defaults.js';
 import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
 import { createReporter, describeFigure, type FigureStatus, type Reporter } from './progress.js';
 import { VERSION } from '../version.js';
@@ -106,6 +108,25 @@ export function createRenderSession(opts: RenderOptions): RenderSession {
       renderer = undefined;
     },
   };
+}
+
+/**
+ * A sweep animation through the pool: each frame is a job (raw pixels back), so the frames of one
+ * animation render in parallel; this process encodes them in order, with the same encoder as an
+ * in-process render, so the bytes do not depend on --jobs.
+ */
+async function renderAnimation(renderer: Renderer, fig: ResolvedFigure): Promise<RenderOutcome> {
+  const t0 = performance.now();
+  const { frameJobs, encodeAnimation, pixelsOf } = await import('../render-figure.js');
+  const frames = await Promise.all(frameJobs(fig).map((f) => renderer.render(f)));
+  const failed = frames.find((f) => !f.ok);
+  if (failed && !failed.ok) return { ok: false, message: failed.message, ms: performance.now() - t0 };
+  try {
+    const r = encodeAnimation(fig, frames.map((f) => pixelsOf(f as Extract<RenderOutcome, { ok: true }>)));
+    return { ok: true, bytes: r.bytes, format: r.format, fileName: r.fileName, width: r.width, height: r.height, ms: performance.now() - t0 };
+  } catch (err) {
+    return { ok: false, message: (err as Error)?.message ?? String(err), ms: performance.now() - t0 };
+  }
 }
 
 /** One run; closes its workers at the end. */
@@ -222,7 +243,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     const keepPrior = () => {
       if (prior && isPlainFileName(prior.file) && fs.existsSync(path.join(out, prior.file))) entries.set(fig.name, prior);
     };
-    const o = await renderer!.render(fig);
+    const o = fig.sweep && (fig.format === 'gif' || fig.format === 'apng') ? await renderAnimation(renderer!, fig) : await renderer!.render(fig);
     if (!o.ok) {
       keepPrior();
       return finish({ ...base, status: 'failed', ms: o.ms, message: `failed to render: ${o.message}` });

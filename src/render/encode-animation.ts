@@ -21,8 +21,12 @@ export function encodeGif(frames: readonly Frame[], fps: number): Buffer {
   const gif = GIFEncoder();
   const delay = Math.round(1000 / fps);
   for (const f of frames) {
-    const palette = quantize(f.data, 256);
-    gif.writeFrame(applyPalette(f.data, palette), f.width, f.height, { palette, delay, repeat: 0 });
+    // gifenc reads `data.buffer` from its start: a view into a larger buffer (pixels that came
+    // from a pool worker) must be copied to an exact-size array first, or it would read the wrong bytes.
+    const whole = f.data.byteOffset === 0 && f.data.byteLength === f.data.buffer.byteLength;
+    const data = whole ? f.data : f.data.slice();
+    const palette = quantize(data, 256);
+    gif.writeFrame(applyPalette(data, palette), f.width, f.height, { palette, delay, repeat: 0 });
   }
   gif.finish();
   return Buffer.from(gif.bytes());
