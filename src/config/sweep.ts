@@ -23,7 +23,8 @@ export function sweepFrames(fig: ResolvedFigure): ResolvedFigure[] {
     const config = setPath(structuredClone(sw.base), sw.path, value) as FigureConfig;
     const frame = resolveFigure({ ...config, format: 'png' } as FigureConfig);
     const text = caption(sw, value);
-    return { ...frame, name: fig.name, sweep: null, title: frame.title ? `${frame.title} (${text})` : text } as ResolvedFigure;
+    // The figure's own scale, which --scale may have set: the frames do not read it from the config.
+    return { ...frame, name: fig.name, scale: fig.scale, sweep: null, title: frame.title ? `${frame.title} (${text})` : text } as ResolvedFigure;
   });
 }
 
