@@ -126,6 +126,8 @@ export const DEFAULTS = {
   height: 600,
   /** Line figures sample their x range at this many points unless told otherwise. */
   lineSamples: 200,
+  /** Line figures span this x range unless told otherwise. */
+  lineRange: [-5, 5] as [number, number],
   /** Contour figures cover the seed's square with the seed's spacing. */
   contourRange: [-5, 5] as [number, number],
   contourStep: 0.1,
@@ -155,7 +157,7 @@ function resolvePoints(points: PlotConfig['points']): ResolvedPoint[] {
 }
 
 function resolveLine(f: LinePlotConfig): ResolvedLinePlot {
-  const x = axis(f.x, { range: [-5, 5], samples: DEFAULTS.lineSamples });
+  const x = axis(f.x, { range: DEFAULTS.lineRange, samples: DEFAULTS.lineSamples });
   return {
     kind: 'line',
     title: f.title ?? '',

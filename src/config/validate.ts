@@ -295,17 +295,17 @@ function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
     if (Array.isArray(f.levels) && !isIncreasing(f.levels)) {
       throw fail(`${base}/levels`, 'expected level values in strictly increasing order');
     }
-    const nx = axisPoints(f.x, [-5, 5], 0.1);
-    const ny = axisPoints(f.y, [-5, 5], 0.1);
+    const nx = axisPoints(f.x, DEFAULTS.contourRange, DEFAULTS.contourStep);
+    const ny = axisPoints(f.y, DEFAULTS.contourRange, DEFAULTS.contourStep);
     if (nx * ny > LIMITS.gridPoints) {
       throw fail(`${base}/x`, `the grid would have ${nx} × ${ny} = ${nx * ny} points; the limit is ${LIMITS.gridPoints}`);
     }
-    const xr = f.x?.range ?? [-5, 5];
-    const yr = f.y?.range ?? [-5, 5];
+    const xr = f.x?.range ?? DEFAULTS.contourRange;
+    const yr = f.y?.range ?? DEFAULTS.contourRange;
     const reach = Math.abs(w[0]) * Math.max(Math.abs(xr[0]), Math.abs(xr[1])) + Math.abs(w[1]) * Math.max(Math.abs(yr[0]), Math.abs(yr[1])) + Math.abs(f.perceptron?.bias ?? 0);
     if (!Number.isFinite(reach)) throw fail(`${base}/perceptron`, 'w·x + b overflows to Infinity on the grid; use smaller weights, bias or ranges');
   } else {
-    const xr = f.x?.range ?? [-5, 5];
+    const xr = f.x?.range ?? DEFAULTS.lineRange;
     f.series.forEach((s, i) => {
       const at = `${base}/series/${i}`;
       if ((s.activation === undefined) === (s.network === undefined)) throw fail(at, 'give "activation" (a perceptron) or "network" (exactly one of them)');
@@ -320,7 +320,7 @@ function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
       const reach = Math.abs(s.weights?.[0] ?? 1) * Math.max(Math.abs(xr[0]), Math.abs(xr[1])) + Math.abs(s.bias ?? 0);
       if (!Number.isFinite(reach)) throw fail(at, 'w·x + b overflows to Infinity over the x range; use a smaller weight, bias or range');
     });
-    const n = axisPoints(f.x, [-5, 5], undefined);
+    const n = axisPoints(f.x, DEFAULTS.lineRange, undefined);
     if (n > LIMITS.samples) throw fail(`${base}/x`, `${n} samples; the limit is ${LIMITS.samples}`);
   }
 }

@@ -12,7 +12,7 @@ import { translateItem } from './translate.js';
 import { linearScale } from '../scale/linear.js';
 import { axisTicks } from '../scale/ticks.js';
 import { formatTicks } from '../scale/format.js';
-import { colormapColor, rgbToCss } from '../scale/colormap.js';
+import { colormapColor, cssToBytes, rgbToCss } from '../scale/colormap.js';
 import { frame, xAxis, yAxis, type AxisTicks } from '../marks/axis.js';
 import { gridLines } from '../marks/grid.js';
 import { title, titleHeight, wrapTitle } from '../marks/title.js';
@@ -90,8 +90,7 @@ export function layoutLine(fig: ResolvedLinePlot, data: LineData, measure: Measu
 export function bandColors(levels: readonly number[], cmap: string, alpha: number, background = THEME.background): string[] {
   const lo = levels[0];
   const span = levels[levels.length - 1] - lo;
-  const bg = parseInt(background.slice(1), 16);
-  const bgRgb = [(bg >> 16) & 255, (bg >> 8) & 255, bg & 255].map((c) => c / 255);
+  const bgRgb = cssToBytes(background).map((c) => c / 255);
   const out: string[] = [];
   for (let i = 0; i + 1 < levels.length; i++) {
     const mid = (levels[i] + levels[i + 1]) / 2;

@@ -5,6 +5,7 @@
  * (antialiased=False by default), band edges are not anti-aliased.
  */
 import type { FieldItem } from '../layout/scene.js';
+import { cssToBytes } from '../scale/colormap.js';
 
 export interface RgbaImage {
   data: Uint8ClampedArray;
@@ -17,10 +18,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** `#rrggbb` as the one 32-bit word whose bytes in memory are r, g, b, 255. */
 function rgbaWord(css: string): number {
-  const v = parseInt(css.slice(1, 7), 16);
-  const r = (v >> 16) & 255;
-  const g = (v >> 8) & 255;
-  const b = v & 255;
+  const [r, g, b] = cssToBytes(css);
   return (LITTLE_ENDIAN ? (255 << 24) | (b << 16) | (g << 8) | r : (r << 24) | (g << 16) | (b << 8) | 255) >>> 0;
 }
 

@@ -191,6 +191,12 @@ function channelHex(v: number): string {
   return roundHalfEven(v * 255).toString(16).padStart(2, '0');
 }
 
+/** '#rrggbb' to its channels as bytes 0..255 (the inverse of rgbToCss, up to rounding). */
+export function cssToBytes(css: string): [number, number, number] {
+  const v = parseInt(css.slice(1, 7), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
+
 /** '#rrggbb', rounding each channel as matplotlib's to_hex: round(c * 255). */
 export function rgbToCss(c: RGB): string {
   return `#${channelHex(c[0])}${channelHex(c[1])}${channelHex(c[2])}`;
