@@ -92,6 +92,21 @@ function evalRequest(args: { input?: string; range?: string; step: number; forma
   return { input, range, step: args.step, format: args.format };
 }
 
+interface YargsInternals {
+  getInternalMethods?(): { getUsageInstance?(): { cacheHelpMessage?: () => void } | undefined } | undefined;
+}
+
+/**
+ * yargs formats the whole help text whenever a command runs, in case its handler asks for help
+ * later: about 20 ms, a tenth of a no-op render. Our handlers never do: help is printed for --help,
+ * which does not use this cache, and failures go through .fail(). The Angular CLI does the same
+ * (angular/angular-cli#34087). If yargs' internals change, this does nothing and yargs works as is.
+ */
+function skipHelpCache(parser: unknown): void {
+  const usage = (parser as YargsInternals).getInternalMethods?.()?.getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
+
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
@@ -170,6 +185,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .fail((msg, err) => {
       throw err instanceof UsageError || !err ? new UsageError(msg ?? err?.message ?? 'bad usage') : err;
     });
+  skipHelpCache(parser);
   try {
     await parser.parseAsync();
   } catch (err) {
