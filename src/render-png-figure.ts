@@ -45,6 +45,14 @@ export function stillScene(fig: ResolvedFigure): Scene {
   return sceneFor(fig.sweep ? contactSheet(fig) : fig);
 }
 
+/**
+ * Loads what the first figure would otherwise load while it is timed: the fonts, and the text
+ * layout behind them (a pool worker calls this while it waits for its first job).
+ */
+export function warmUp(): void {
+  measureText('0', { family: 'sans-serif', size: 10, weight: 'normal' });
+}
+
 /** Fault injection for the tests that prove one failing figure costs nothing else (test/pipeline/confinement.test.ts). */
 export function injectedFault(fig: ResolvedFigure): void {
   if (process.env.ACTIPLOT_FAULT_INJECT === fig.name) throw new Error(`injected fault while drawing ${fig.name}`);

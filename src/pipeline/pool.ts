@@ -4,12 +4,13 @@
  * structured-clone serialization (cheaper than base64 JSON or a temp file for our sizes). A worker
  * that dies fails its figure and is replaced; it never takes the run down.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import type { ResolvedFigure } from '../config/defaults.js';
-import type { JobMessage, RenderOutcome, WorkerMessage } from './protocol.js';
+import type { CancelMessage, JobMessage, RenderOutcome, WorkerMessage } from './protocol.js';
 import { renderOutcome, rendererFor } from './render-job.js';
+import { adoptEarlyWorker, forkWorker, workerScript, type EarlyWorker } from './early-worker.js';
+
+export { workerScript };
 
 export interface Renderer {
   readonly size: number;
@@ -28,12 +29,6 @@ export function inProcessRenderer(): Renderer {
     },
     async close() {},
   };
-}
-
-/** The compiled worker beside this module, or undefined when running from sources (no dist). */
-export function workerScript(): string | undefined {
-  const file = fileURLToPath(new URL('./worker.js', import.meta.url));
-  return fs.existsSync(file) ? file : undefined;
 }
 
 interface Pending {
@@ -55,7 +50,7 @@ export interface PoolOptions {
   children: number;
   /** Also render in this process between IPC messages (no start-up wait for the first figures). */
   local?: boolean;
-  /** Jobs sent ahead to each worker, so it never waits for a round trip (default 2). */
+  /** Jobs sent ahead to each worker, so it never waits for this process to answer (default 6). */
   depth?: number;
 }
 
@@ -65,20 +60,17 @@ export interface PoolOptions {
  */
 export function processPool(opts: PoolOptions | number, script: string): Renderer {
   const o: PoolOptions = typeof opts === 'number' ? { children: opts } : opts;
-  const depth = Math.max(1, o.depth ?? 2);
+  const depth = Math.max(1, o.depth ?? 6);
   const queue: Pending[] = [];
   const slots = new Set<Slot>();
   let nextId = 0;
   let closing = false;
   let localBusy = false;
 
-  function spawn(): Slot {
-    const child = fork(script, [], {
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: { ...process.env, ACTIPLOT_WORKER: '1' },
-    });
-    const slot: Slot = { child, ready: false, jobs: [] };
+  /** A new worker, or `early` (already running) adopted in its place. */
+  function spawn(early?: EarlyWorker): Slot {
+    const child = early?.child ?? forkWorker(script);
+    const slot: Slot = { child, ready: early?.ready ?? false, jobs: [] };
     slots.add(slot);
     child.on('message', (m: WorkerMessage) => {
       if (m.type === 'ready') {
@@ -114,17 +106,34 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
     return slot;
   }
 
+  /** A worker with a job it has not started (its first job is the one it is rendering). */
+  function backlogged(): Slot | undefined {
+    for (const slot of slots) if (slot.jobs.length > 1) return slot;
+    return undefined;
+  }
+
+  /**
+   * The job this process renders next: from the queue or, once that is empty, the last job sent
+   * to a worker that has not started it. At the end of a run this process would otherwise sit idle
+   * while a worker still has several jobs to go (up to `depth` - 1 figures). The worker is told to
+   * skip it; if it has started it already, both render it and its answer is ignored (same bytes).
+   */
+  function nextLocalJob(): Pending | undefined {
+    const queued = queue.shift();
+    if (queued) return queued;
+    const slot = backlogged();
+    const job = slot?.jobs.pop();
+    if (slot && job) slot.child.send({ type: 'cancel', id: job.id } satisfies CancelMessage, undefined, {}, () => {});
+    return job;
+  }
+
   function renderLocally(): void {
-    if (!o.local || localBusy || closing || queue.length === 0) return;
+    if (!o.local || localBusy || closing || (queue.length === 0 && !backlogged())) return;
     localBusy = true;
     // setImmediate: IPC messages and writes get their turn between two local renders.
     setImmediate(async () => {
-      const job = queue.shift();
-      if (job && !closing) {
-        job.resolve(renderOutcome(await rendererFor(job.figure), job.figure));
-      } else if (job) {
-        queue.unshift(job);
-      }
+      const job = closing ? undefined : nextLocalJob();
+      if (job) job.resolve(renderOutcome(await rendererFor(job.figure), job.figure));
       localBusy = false;
       pump();
     });
@@ -148,6 +157,11 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
     renderLocally();
   }
 
+  // A worker started before the CLI loaded (early-worker.ts) is this pool's first: a pool is made
+  // only for a run with figures to render, so it will have work.
+  const early = o.children > 0 ? adoptEarlyWorker(script) : undefined;
+  if (early) spawn(early);
+
   return {
     size: o.children + (o.local ? 1 : 0),
     render(figure) {
@@ -158,19 +172,21 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
     },
     async close() {
       closing = true;
+      // Workers hold nothing worth waiting for (this process writes every file), so they are
+      // stopped, not asked to finish. Not by a disconnect: one made while a worker is half-way
+      // through sending an answer nobody wants any more (a job taken back, a run stopped) never
+      // completes (Node waits for the rest of a message it has stopped reading), and neither
+      // process would ever exit.
       const exits = [...slots].map(
         (slot) =>
           new Promise<void>((resolve) => {
             if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
             const timer = setTimeout(() => slot.child.kill('SIGKILL'), 2000);
-            // 'exit' here: after a disconnect from this side, 'close' may never come.
             slot.child.once('exit', () => {
               clearTimeout(timer);
               resolve();
             });
-            // A worker still starting has nothing to finish: stop it at once.
-            if (slot.child.connected && slot.ready) slot.child.disconnect();
-            else slot.child.kill();
+            slot.child.kill();
           }),
       );
       await Promise.all(exits);

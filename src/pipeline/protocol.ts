@@ -7,6 +7,12 @@ export interface JobMessage {
   figure: ResolvedFigure;
 }
 
+/** A job taken back before the worker started it (the pool's own process renders it instead). */
+export interface CancelMessage {
+  type: 'cancel';
+  id: number;
+}
+
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'done'; id: number; bytes: Uint8Array; format: string; fileName: string; width: number; height: number; ms: number }

@@ -21,6 +21,11 @@ export function rendererFor(fig: ResolvedFigure): Promise<RenderFn> {
   return (any ??= import('../render-figure.js').then((m) => m.renderFigure));
 }
 
+/** Loads the still-PNG renderer (nearly every figure is one) and its fonts ahead of the first job. */
+export async function preload(): Promise<void> {
+  (await import('../render-png-figure.js')).warmUp();
+}
+
 /** `render(fig)` timed, with an exception turned into a failed outcome. */
 export function renderOutcome(render: RenderFn, fig: ResolvedFigure): RenderOutcome {
   const t0 = performance.now();

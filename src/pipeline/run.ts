@@ -17,6 +17,7 @@ import { byName, isPlainFileName, makeManifest, manifestFileName, serializeManif
 import { inShard, type Shard } from './shard.js';
 import { readFolder, isGone } from './state.js';
 import { makeRenderer, type Renderer } from './pool.js';
+import { discardEarlyWorker } from './early-worker.js';
 import type { RenderOutcome } from './protocol.js';
 import type { ResolvedFigure } from '../config/defaults.js';
 import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
@@ -232,6 +233,8 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
   };
 
   const renderer = toRender.length > 0 ? getRenderer(toRender.length) : undefined;
+  // A pool has adopted the worker bin/actiplot.js started early, or this run has no use for it.
+  discardEarlyWorker();
   // A few figures in flight, each handled start to finish by a call of its own, rather than a promise
   // per figure made up front: those promises and their callers' frames lived long enough to reach
   // the old generation, and kept every finished figure's bytes reachable until a full collection
@@ -278,8 +281,9 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     finish({ ...base, status: 'rendered', file: o.fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length, sha256: digest, ms: o.ms });
   };
   const waiting = toRender.values();
-  // Four per renderer keep every renderer busy: a worker is sent two jobs ahead (pool.ts).
-  const lanes = Math.min(toRender.length, 4 * (renderer?.size ?? 1));
+  // Eight per renderer keep every renderer busy: a worker holds up to six jobs (pool.ts), this
+  // process renders one at a time, and finished figures are written while others render.
+  const lanes = Math.min(toRender.length, 8 * (renderer?.size ?? 1));
   await Promise.all(Array.from({ length: lanes }, async () => {
     for (let next = waiting.next(); !next.done; next = waiting.next()) await handle(next.value);
   }));

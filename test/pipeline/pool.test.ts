@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { fork, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { inProcessRenderer, processPool } from '../../src/pipeline/pool.js';
+import { startEarlyWorker } from '../../src/pipeline/early-worker.js';
 import { plan } from '../../src/pipeline/plan.js';
 import type { ResolvedFigure } from '../../src/config/defaults.js';
 import { FIXTURES, ROOT } from './helpers.js';
@@ -55,5 +57,59 @@ describe('processPool(size, script)', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('when its queue runs dry, this process takes back jobs a worker has not started, so no renderer idles at the end', async () => {
+    const { jobs } = plan([path.join(FIXTURES, 'basic'), path.join(FIXTURES, 'more')]);
+    // A worker that takes 1.5 s a figure and is sent up to six: without taking jobs back, this
+    // process would render one or two figures and wait for the worker to do the rest.
+    process.env.FAKE_WORKER_MS = '1500';
+    // Started early and ready before the first job, so that it is sent six at once.
+    const early = startEarlyWorker(fake)!;
+    await new Promise((resolve) => early.once('message', resolve));
+    const pool = processPool({ children: 1, local: true, depth: 6 }, fake);
+    try {
+      const results = await Promise.all(jobs.map((j) => pool.render(j.figure)));
+      expect(results.every((r) => r.ok)).toBe(true);
+      // The fake worker answers "<name>:<its pid>"; figures rendered here are real images.
+      const remote = results.filter((r, i) => r.ok && r.bytes.toString('latin1') === `${jobs[i].figure.name}:${early.pid}`).length;
+      expect(remote).toBeGreaterThanOrEqual(1);
+      expect(remote).toBeLessThanOrEqual(2);
+    } finally {
+      delete process.env.FAKE_WORKER_MS;
+      await pool.close();
+    }
+  });
+
+  it('a worker skips a job it is told to cancel before starting it', async () => {
+    const { jobs } = plan([path.join(FIXTURES, 'basic')]);
+    const child = fork(path.join(ROOT, 'dist/pipeline/worker.js'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    try {
+      const answered: number[] = [];
+      await new Promise<void>((resolve) => {
+        child.on('message', (m: { type: string; id: number }) => {
+          if (m.type === 'ready') {
+            // All four at once: the cancel of job 2 is read while job 1 renders.
+            for (const [id, job] of [[1, jobs[0]], [2, jobs[0]], [3, jobs[0]]] as const) child.send({ type: 'job', id, figure: job.figure });
+            child.send({ type: 'cancel', id: 2 });
+          } else {
+            answered.push(m.id);
+            if (m.id === 3) resolve();
+          }
+        });
+      });
+      expect(answered).toEqual([1, 3]);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('closing a pool whose worker is half-way through a message lets the process exit at once', () => {
+    // A disconnect there would wait forever for the rest of the message (and the worker for the
+    // disconnect); the pool stops its workers instead. The script exits by itself or times out.
+    const r = spawnSync(process.execPath, [path.join(FIXTURES, 'close-mid-message.mjs')], { encoding: 'utf8', timeout: 8000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('rendered, closed\n');
   });
 });

@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { rendersInPool } from '../../src/cli/renders-in-pool.js';
+import { discardEarlyWorker, startEarlyWorker } from '../../src/pipeline/early-worker.js';
+import { processPool } from '../../src/pipeline/pool.js';
+import type { ResolvedFigure } from '../../src/config/defaults.js';
+import { FIXTURES, ROOT, cli, tempDir } from './helpers.js';
+
+const fake = path.join(FIXTURES, 'fake-worker.mjs');
+const fig = (name: string) => ({ name }) as unknown as ResolvedFigure;
+const exited = (child: ChildProcess) =>
+  new Promise<string | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.signalCode);
+    else child.once('exit', (_code, signal) => resolve(signal));
+  });
+
+describe('rendersInPool(argv): the guess bin/actiplot.js makes before loading the CLI', () => {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  it.each([
+    [['render', 'configs', '--jobs', '2'], true],
+    [['render', 'configs', '--jobs=3', '--quiet'], true],
+    [['--debug', 'render', '-j', '2'], true],
+    [['render', 'configs', '-j', '1'], false],
+    [['render', '--jobs', '1', 'configs'], false],
+    [['render', '--jobs', 'many'], false],
+    [['render', 'configs', '--help'], false],
+    [['eval', '--activation', 'relu', '--input', '1'], false],
+    [['check', 'configs', '--jobs', '2'], false],
+    [['render', 'configs'], cores > 1],
+  ])('%j -> %s', (argv, expected) => {
+    expect(rendersInPool(argv)).toBe(expected);
+  });
+});
+
+describe('the early worker', () => {
+  afterEach(() => discardEarlyWorker());
+
+  it('is adopted by the first pool for its script, which renders with it', async () => {
+    const early = startEarlyWorker(fake)!;
+    expect(early.pid).toBeGreaterThan(0);
+    const pool = processPool(1, fake);
+    try {
+      const results = await Promise.all(['a', 'b', 'c'].map((n) => pool.render(fig(n))));
+      expect(results.map((r) => r.ok && r.bytes.toString().split(':')[1])).toEqual([String(early.pid), String(early.pid), String(early.pid)]);
+    } finally {
+      await pool.close();
+    }
+    expect(await exited(early)).toBe('SIGTERM');
+  });
+
+  it('is left alone by a pool for another script, and stopped by discardEarlyWorker', async () => {
+    const early = startEarlyWorker(fake)!;
+    const pool = processPool(1, path.join(ROOT, 'dist/pipeline/worker.js'));
+    try {
+      expect(early.exitCode).toBeNull();
+    } finally {
+      await pool.close();
+    }
+    expect(early.signalCode).toBeNull();
+    discardEarlyWorker();
+    expect(await exited(early)).toBe('SIGTERM');
+  });
+
+  it('never keeps the CLI from exiting: a render run that stops at bad usage ends, and its worker with it', () => {
+    const dir = tempDir('early');
+    // spawnSync waits for stdout and stderr to close, which the worker holds too.
+    const r = cli(['render', 'configs', '--jobs', '2', '--bogus'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Unknown argument: bogus/);
+  });
+});
