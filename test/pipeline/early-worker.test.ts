@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { rendersInPool } from '../../src/cli/renders-in-pool.js';
+import { earlyWorkerWanted } from '../../src/cli/early-worker-wanted.js';
 import { discardEarlyWorker, startEarlyWorker } from '../../src/pipeline/early-worker.js';
 import { processPool } from '../../src/pipeline/pool.js';
 import type { ResolvedFigure } from '../../src/config/defaults.js';
@@ -16,21 +17,31 @@ const exited = (child: ChildProcess) =>
     else child.once('exit', (_code, signal) => resolve(signal));
   });
 
-describe('rendersInPool(argv): the guess bin/actiplot.js makes before loading the CLI', () => {
+describe('earlyWorkerWanted(argv, cwd): the guess bin/actiplot.js makes before loading the CLI', () => {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  // "built" has an output folder with a manifest (an incremental run); "fresh" has none.
+  const fresh = tempDir('guess-fresh');
+  const built = tempDir('guess-built');
+  fs.mkdirSync(path.join(built, 'output'));
+  fs.writeFileSync(path.join(built, 'output', 'manifest.json'), '{}');
+  fs.mkdirSync(path.join(built, 'site'));
   it.each([
-    [['render', 'configs', '--jobs', '2'], true],
-    [['render', 'configs', '--jobs=3', '--quiet'], true],
-    [['--debug', 'render', '-j', '2'], true],
-    [['render', 'configs', '-j', '1'], false],
-    [['render', '--jobs', '1', 'configs'], false],
-    [['render', '--jobs', 'many'], false],
-    [['render', 'configs', '--help'], false],
-    [['eval', '--activation', 'relu', '--input', '1'], false],
-    [['check', 'configs', '--jobs', '2'], false],
-    [['render', 'configs'], cores > 1],
-  ])('%j -> %s', (argv, expected) => {
-    expect(rendersInPool(argv)).toBe(expected);
+    ['fresh', ['render', 'configs', '--jobs', '2'], true],
+    ['fresh', ['render', 'configs', '--jobs=3', '--quiet'], true],
+    ['fresh', ['--debug', 'render', '-j', '2'], true],
+    ['fresh', ['render', 'configs'], cores > 1],
+    ['fresh', ['render', 'configs', '-j', '1'], false],
+    ['fresh', ['render', '--jobs', '1', 'configs'], false],
+    ['fresh', ['render', '--jobs', 'many'], false],
+    ['fresh', ['render', 'configs', '--jobs', '2', '--help'], false],
+    ['fresh', ['eval', '--activation', 'relu', '--input', '1'], false],
+    ['fresh', ['check', 'configs', '--jobs', '2'], false],
+    ['built', ['render', 'configs', '--jobs', '2'], false],
+    ['built', ['render', 'configs', '--jobs', '2', '--force'], true],
+    ['built', ['render', 'configs', '--jobs', '2', '-o', 'site'], true],
+    ['built', ['render', 'configs', '--jobs', '2', '--out=site', '--out', 'output'], false],
+  ] as const)('%s: %j -> %s', (folder, argv, expected) => {
+    expect(earlyWorkerWanted(argv, folder === 'fresh' ? fresh : built)).toBe(expected);
   });
 });
 
