@@ -44,8 +44,10 @@ export interface BatchResult {
   figures: number;
   jobs1: number;
   jobs2: number;
-  /** jobs1 / jobs2. */
+  /** jobs1 / jobs2 (of the medians). */
   speedup: number;
+  /** jobs1 / jobs2 of each pair of runs made back to back: how much the ratio moves on this machine. */
+  pairSpeedups: number[];
   /** CPU time of the runs (all processes), medians. */
   jobs1Cpu: number;
   jobs2Cpu: number;
@@ -89,7 +91,7 @@ export function batch(count: number, renderRuns: number, startRuns: number): Bat
     const noop = m(runs.noop);
     const version = m(runs.version);
     return {
-      figures: count, jobs1, jobs2, speedup: jobs1 / jobs2, jobs1Cpu: m(runs.jobs1, 'cpuMs'), jobs2Cpu: m(runs.jobs2, 'cpuMs'),
+      figures: count, jobs1, jobs2, speedup: jobs1 / jobs2, pairSpeedups: runs.jobs1.map((r, i) => r.ms / runs.jobs2[i].ms), jobs1Cpu: m(runs.jobs1, 'cpuMs'), jobs2Cpu: m(runs.jobs2, 'cpuMs'),
       noop, single: m(runs.single), version, node: m(runs.node), noopRatio: noop / version, runs,
     };
   } finally {

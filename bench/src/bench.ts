@@ -54,7 +54,7 @@ if (sections.includes('scaling')) {
 }
 if (sections.includes('batch')) {
   log('batch: 200 figures, --jobs 1 and 2, no-op, --version');
-  result.batch = batch(200, quick ? 1 : 3, quick ? 3 : 7);
+  result.batch = batch(200, quick ? 1 : 5, quick ? 3 : 7);
 }
 if (sections.includes('memory')) {
   log('memory: 1,000 figures in one process');

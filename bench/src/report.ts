@@ -85,6 +85,7 @@ export function markdown(r: BenchResult): string {
       ['`actiplot --version`', ms(b.version), '–', '–', '1.00×'],
       ['`node -e 0` (Node start-up alone)', ms(b.node), '–', '–', ratio(b.node / b.version)],
     ]));
+    parts.push(`--jobs 1 / --jobs 2 in each pair of runs made back to back: ${b.pairSpeedups.map(ratio).join(', ')}.`);
     parts.push('CPU ms: all processes and threads of a run (Linux). --jobs 1 keeps more than one core busy at times already (V8 compiles and collects garbage on helper threads); a second renderer adds its own start-up, warm-up and messages.');
   }
   if (r.memory) {
