@@ -38,9 +38,9 @@ export function scaling(runs: number, warmup: number): ScalingResult {
   const fewer = (n: number) => Math.max(3, Math.ceil(runs / n));
   try {
     // 1001² gets every repetition, so that its median is the steady state a long run sees: a
-    // process's first ten or so 1001² figures take about 3 ms more, while glibc still hands out the
-    // 8 MB grid as fresh mmapped pages (faulted in one by one); once the first grid is collected
-    // and freed, its threshold adapts and later grids reuse mapped memory.
+    // process's first ten or so 1001² figures take about 3 ms more, while each 8 MB grid lands on
+    // fresh memory (faulted in a page at a time); once the first grids are garbage-collected,
+    // later ones reuse their memory.
     const grid = series(
       [101, 301, 1001, 2001].map((n) => ({
         label: `${n}²`, n, runs: n > 1001 ? fewer(3) : runs,
