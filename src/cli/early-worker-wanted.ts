@@ -10,8 +10,8 @@
  * yargs parses the arguments for real afterwards; a wrong guess only costs or saves start-up time.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { defaultJobs } from '../pipeline/default-jobs.js';
 
 /** The value of an option given as `--name value`, `--name=value` or `-a value`; the last one wins. */
 function optionValue(argv: readonly string[], name: string, alias: string): string | undefined {
@@ -26,10 +26,11 @@ function optionValue(argv: readonly string[], name: string, alias: string): stri
 export function earlyWorkerWanted(argv: readonly string[], cwd = process.cwd()): boolean {
   const command = argv.find((a) => !a.startsWith('-'));
   if (command !== 'render' || argv.some((a) => a === '--help' || a === '-h' || a === '--version')) return false;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const jobs = Number(optionValue(argv, 'jobs', 'j') ?? cores);
+  const jobs = Number(optionValue(argv, 'jobs', 'j') ?? defaultJobs());
   if (!(jobs > 1)) return false;
   if (argv.includes('--force') || argv.includes('-f')) return true;
   const out = optionValue(argv, 'out', 'o') ?? 'output';
+  // MANIFEST_FILE of pipeline/manifest.ts, spelled out: importing that module would load the hashing
+  // code (8 ms) before the worker is forked. The test writes its manifest with MANIFEST_FILE.
   return !fs.existsSync(path.resolve(cwd, out, 'manifest.json'));
 }

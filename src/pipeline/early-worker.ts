@@ -68,8 +68,9 @@ export function startEarlyWorker(script = workerScript()): ChildProcess | undefi
   return child;
 }
 
-function alive(child: ChildProcess): boolean {
-  return child.exitCode === null && child.signalCode === null && child.connected;
+/** Whether a child process has ended (its exit seen). */
+export function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
 }
 
 /**
@@ -80,7 +81,7 @@ export function adoptEarlyWorker(script: string): EarlyWorker | undefined {
   const w = early;
   if (!w || w.script !== script) return undefined;
   early = undefined;
-  if (!alive(w.child)) return undefined;
+  if (exited(w.child) || !w.child.connected) return undefined;
   w.child.ref();
   w.child.channel?.ref();
   return w;
@@ -90,5 +91,5 @@ export function adoptEarlyWorker(script: string): EarlyWorker | undefined {
 export function discardEarlyWorker(): void {
   const w = early;
   early = undefined;
-  if (w && w.child.exitCode === null && w.child.signalCode === null) w.child.kill();
+  if (w && !exited(w.child)) w.child.kill();
 }

@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { ResolvedFigure } from '../config/defaults.js';
 import type { CancelMessage, JobMessage, RenderOutcome, WorkerMessage } from './protocol.js';
 import { renderOutcome, rendererFor } from './render-job.js';
-import { adoptEarlyWorker, forkWorker, workerScript, type EarlyWorker } from './early-worker.js';
+import { adoptEarlyWorker, exited, forkWorker, workerScript, type EarlyWorker } from './early-worker.js';
 
 export { workerScript };
 
@@ -180,7 +180,7 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
       const exits = [...slots].map(
         (slot) =>
           new Promise<void>((resolve) => {
-            if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
+            if (exited(slot.child)) return resolve();
             const timer = setTimeout(() => slot.child.kill('SIGKILL'), 2000);
             slot.child.once('exit', () => {
               clearTimeout(timer);

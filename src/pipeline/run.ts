@@ -8,7 +8,6 @@
  * already holds exactly the bytes we rendered, or --force is given.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { plan, type Overrides, type Job, type Plan } from './plan.js';
 import { leftoverTempFiles, symlinkRefusal, writeIfChanged } from './write.js';
@@ -18,6 +17,7 @@ import { inShard, type Shard } from './shard.js';
 import { readFolder, isGone } from './state.js';
 import { makeRenderer, type Renderer } from './pool.js';
 import { discardEarlyWorker } from './early-worker.js';
+import { defaultJobs } from './default-jobs.js';
 import type { RenderOutcome } from './protocol.js';
 import type { ResolvedFigure } from '../config/defaults.js';
 import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
@@ -80,9 +80,7 @@ export interface RenderResult {
   ms: number;
 }
 
-export function defaultJobs(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
-}
+export { defaultJobs };
 
 /** A sequence of runs over the same options (render --watch keeps one). */
 export interface RenderSession {

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { earlyWorkerWanted } from '../../src/cli/early-worker-wanted.js';
+import { defaultJobs } from '../../src/pipeline/default-jobs.js';
+import { MANIFEST_FILE } from '../../src/pipeline/manifest.js';
 import { discardEarlyWorker, startEarlyWorker } from '../../src/pipeline/early-worker.js';
 import { processPool } from '../../src/pipeline/pool.js';
 import type { ResolvedFigure } from '../../src/config/defaults.js';
@@ -18,18 +19,17 @@ const exited = (child: ChildProcess) =>
   });
 
 describe('earlyWorkerWanted(argv, cwd): the guess bin/actiplot.js makes before loading the CLI', () => {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   // "built" has an output folder with a manifest (an incremental run); "fresh" has none.
   const fresh = tempDir('guess-fresh');
   const built = tempDir('guess-built');
   fs.mkdirSync(path.join(built, 'output'));
-  fs.writeFileSync(path.join(built, 'output', 'manifest.json'), '{}');
+  fs.writeFileSync(path.join(built, 'output', MANIFEST_FILE), '{}');
   fs.mkdirSync(path.join(built, 'site'));
   it.each([
     ['fresh', ['render', 'configs', '--jobs', '2'], true],
     ['fresh', ['render', 'configs', '--jobs=3', '--quiet'], true],
     ['fresh', ['--debug', 'render', '-j', '2'], true],
-    ['fresh', ['render', 'configs'], cores > 1],
+    ['fresh', ['render', 'configs'], defaultJobs() > 1],
     ['fresh', ['render', 'configs', '-j', '1'], false],
     ['fresh', ['render', '--jobs', '1', 'configs'], false],
     ['fresh', ['render', '--jobs', 'many'], false],
