@@ -80,12 +80,14 @@ export function markdown(r: BenchResult): string {
     parts.push(table(['run', 'ms', 'ms per figure', 'CPU ms', 'ratio'], [
       ['--jobs 1, fresh output folder', ms(b.jobs1), ms(b.jobs1 / b.figures), ms(b.jobs1Cpu), '–'],
       ['--jobs 2, fresh output folder', ms(b.jobs2), ms(b.jobs2 / b.figures), ms(b.jobs2Cpu), `${ratio(b.speedup)} faster`],
+      [`two --jobs 1 runs of ${b.figures / 2} figures each, started together`, ms(b.halves), ms(b.halves / b.figures), ms(b.halvesCpu), `${ratio(b.halvesSpeedup)} faster`],
       ['again, nothing changed (no-op)', ms(b.noop), '–', '–', `${ratio(b.noopRatio)} of --version`],
       ['one contour figure from a cold start (one config, fresh folder)', ms(b.single), '–', '–', '–'],
       ['`actiplot --version`', ms(b.version), '–', '–', '1.00×'],
       ['`node -e 0` (Node start-up alone)', ms(b.node), '–', '–', ratio(b.node / b.version)],
     ]));
-    parts.push(`--jobs 1 / --jobs 2 in each pair of runs made back to back: ${b.pairSpeedups.map(ratio).join(', ')}.`);
+    parts.push(`--jobs 1 / --jobs 2 within each round (the three fresh-folder runs one after another): ${b.pairSpeedups.map(ratio).join(', ')}.`);
+    parts.push(`The two half runs share nothing and wait for nothing: ${ratio(b.halvesSpeedup)} is what two Node processes gain over one on this machine for this work, the yardstick for --jobs 2, whose gain is ${(100 * b.ofHalves).toFixed(0)} % of it.`);
     parts.push('CPU ms: all processes and threads of a run (Linux). --jobs 1 keeps more than one core busy at times already (V8 compiles and collects garbage on helper threads); a second renderer adds its own start-up, warm-up and messages.');
   }
   if (r.memory) {
