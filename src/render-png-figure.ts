@@ -7,6 +7,7 @@ import type { ResolvedFigure } from './config/defaults.js';
 import { sampleFigure, type FigureData } from './core/sample-figure.js';
 import { layoutFigure } from './layout/layout-figure.js';
 import type { Scene } from './layout/scene.js';
+import { recycleGridBuffer } from './core/grid-buffers.js';
 import { measureText } from './render/canvas.js';
 import { drawRaster, encodeRaster, renderRgba } from './render/render-png.js';
 import type { Raster } from './render/raster-pool.js';
@@ -37,6 +38,10 @@ export const pngStages = {
   sample: (fig: ResolvedFigure): FigureData => sampleFigure(fig),
   layout: (fig: ResolvedFigure, data: FigureData): Scene => layoutFigure(fig, data, measureText),
   draw: (scene: Scene, scale: number): Raster => drawRaster(scene, scale),
+  /** After drawing: the scene's grids go back for the next figure (core/grid-buffers.ts); `scene` must not be used again. */
+  done: (scene: Scene): void => {
+    for (const item of scene.items) if (item.type === 'field' && item.grid.z instanceof Float64Array) recycleGridBuffer(item.grid.z);
+  },
   encode: (raster: Raster): Buffer => encodeRaster(raster),
 };
 
@@ -62,7 +67,9 @@ export function injectedFault(fig: ResolvedFigure): void {
 export function renderPngFigure(fig: ResolvedFigure): RenderedFigure {
   injectedFault(fig);
   const scene = stillScene(fig);
-  const bytes = pngStages.encode(pngStages.draw(scene, fig.scale));
+  const raster = pngStages.draw(scene, fig.scale);
+  pngStages.done(scene);
+  const bytes = pngStages.encode(raster);
   return { bytes, format: 'png', fileName: `${fig.name}.png`, width: Math.round(scene.width * fig.scale), height: Math.round(scene.height * fig.scale) };
 }
 
@@ -72,6 +79,8 @@ export function renderPngFigure(fig: ResolvedFigure): RenderedFigure {
  */
 export function renderFramePixels(fig: ResolvedFigure): RenderedFigure {
   injectedFault(fig);
-  const { data, width, height } = renderRgba(sceneFor(fig), fig.scale);
+  const scene = sceneFor(fig);
+  const { data, width, height } = renderRgba(scene, fig.scale);
+  pngStages.done(scene);
   return { bytes: Buffer.from(data.buffer, data.byteOffset, data.byteLength), format: 'rgba', fileName: '', width, height };
 }

@@ -37,10 +37,9 @@ export function scaling(runs: number, warmup: number): ScalingResult {
   // Large inputs take long; fewer repetitions keep the whole benchmark in minutes.
   const fewer = (n: number) => Math.max(3, Math.ceil(runs / n));
   try {
-    // 1001² gets every repetition, so that its median is the steady state a long run sees: a
-    // process's first ten or so 1001² figures take about 3 ms more, while each 8 MB grid lands on
-    // fresh memory (faulted in a page at a time); once the first grids are garbage-collected,
-    // later ones reuse their memory.
+    // 1001² gets every repetition: its 8 MB grid is where fresh memory used to cost 3 ms a figure
+    // in about a third of the runs (src/core/grid-buffers.ts), and few repetitions would hide
+    // such a split.
     const grid = series(
       [101, 301, 1001, 2001].map((n) => ({
         label: `${n}²`, n, runs: n > 1001 ? fewer(3) : runs,

@@ -37,6 +37,7 @@ export function runStages(fig: ResolvedFigure, dir: string): StageTimes {
   const scene = pngStages.layout(fig, data);
   const t2 = performance.now();
   const raster = pngStages.draw(scene, fig.scale);
+  pngStages.done(scene);
   const t3 = performance.now();
   const { width, height } = raster.surface;
   const bytes = pngStages.encode(raster);

@@ -1,6 +1,7 @@
 /**
  * Sampling helpers with numpy's semantics, so a config reproduces the seed's arrays exactly.
  */
+import { gridBuffer } from './grid-buffers.js';
 
 /** numpy.linspace(start, stop, n): n points, both ends included, the last exactly `stop`. */
 export function linspace(start: number, stop: number, n: number): Float64Array {
@@ -69,7 +70,7 @@ export interface Grid {
 
 export function sampleGrid(xs: Float64Array, ys: Float64Array, fn: (x: number, y: number) => number): Grid {
   const nx = xs.length;
-  const z = new Float64Array(nx * ys.length);
+  const z = gridBuffer(nx * ys.length); // every value written below
   for (let j = 0; j < ys.length; j++) {
     const y = ys[j];
     const row = j * nx;
@@ -116,7 +117,7 @@ function rowsFor(f: (a: number) => number): PlaneRows {
  */
 export function samplePlane(xs: Float64Array, ys: Float64Array, w1: number, w2: number, b: number, f: (a: number) => number): Grid {
   const nx = xs.length;
-  const z = new Float64Array(nx * ys.length);
+  const z = gridBuffer(nx * ys.length); // every value written by planeRows
   const wx = new Float64Array(nx);
   for (let i = 0; i < nx; i++) wx[i] = w1 * xs[i];
   rowsFor(f)(z, wx, ys, w2, b, f);
