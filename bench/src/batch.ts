@@ -6,10 +6,10 @@
  * time of each run (all its processes and threads) is read too: it shows what parallel rendering
  * costs beyond the work itself.
  *
- * Beside them, the machine's own limit for --jobs 2: two independent `--jobs 1` runs of half the
- * figures each, started together. They share nothing and wait for nothing, so what they gain over
- * one run of all the figures is the most two Node processes get out of this machine for this work;
- * --jobs 2 is reported as a fraction of it.
+ * Beside them, a yardstick for --jobs 2: two independent `--jobs 1` runs of half the figures each,
+ * started together. They share nothing and wait for nothing, so what they gain over one run of all
+ * the figures is what two Node processes get out of this machine for this work without any
+ * coordination; --jobs 2's gain is reported as a fraction of it.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
