@@ -6,7 +6,7 @@ import yargs from 'yargs';
 import { loadFile, plan } from '../pipeline/plan.js';
 import { activationNames, isActivationName } from '../core/activation.js';
 import { activationSpec, evalModel, figureModel, perceptronModel, type EvalOptions, type EvalRequest } from './eval.js';
-import { checkCommand, mergeCommand, renderCommand } from './pipeline.js';
+import { PATHS_ARG, checkCommand, mergeCommand, renderCommand } from './pipeline.js';
 import { VERSION } from '../version.js';
 
 export interface Io {
@@ -124,7 +124,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .command(
       'validate [paths..]',
       'Check configs without rendering',
-      (y) => y.positional('paths', { type: 'string', array: true, default: ['configs'] }),
+      (y) => y.positional('paths', PATHS_ARG),
       (args) => {
         const p = plan(args.paths as string[]);
         for (const e of p.errors) io.err(e.message);

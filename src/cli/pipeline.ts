@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv, CommandModule, Options, PositionalOptions } from 'yargs';
 import type { Io } from './main.js';
 import { createReporter, progressMode, type Reporter } from '../pipeline/progress.js';
 import { defaultJobs, render, type RenderOptions, type RenderResult } from '../pipeline/run.js';
@@ -112,14 +112,18 @@ function overridesOf(io: Io, args: { format?: string; scale?: number }): Overrid
   return { format: args.format as Overrides['format'], scale: args.scale };
 }
 
+/** The config paths and the output folder: the same for render, check, merge and validate. */
+export const PATHS_ARG = { type: 'string', array: true, default: ['configs'], describe: 'config files or folders (searched for *.json)' } satisfies PositionalOptions;
+export const OUT_OPTION = { alias: 'o', type: 'string', default: 'output', describe: 'output folder' } satisfies Options;
+
 export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, RenderArgs> {
   return {
     command: 'render [paths..]',
     describe: 'Render config files or folders of them into figures, incrementally',
     builder: (y: Argv) =>
       y
-        .positional('paths', { type: 'string', array: true, default: ['configs'], describe: 'config files or folders (searched for *.json)' })
-        .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'output folder' })
+        .positional('paths', PATHS_ARG)
+        .option('out', OUT_OPTION)
         .option('jobs', { alias: 'j', type: 'number', default: defaultJobs(), describe: 'worker processes (1 renders in-process)' })
         .option('force', { alias: 'f', type: 'boolean', default: false, describe: 'render every figure, and overwrite files actiplot did not make' })
         .option('prune', { type: 'boolean', default: false, describe: 'delete outputs of figures that no longer exist' })
@@ -222,8 +226,8 @@ export function checkCommand(io: Io, setCode: SetCode): CommandModule<object, Ch
     describe: 'Check that the output folder is current with the configs (renders nothing; exit 1 if not)',
     builder: (y: Argv) =>
       y
-        .positional('paths', { type: 'string', array: true, default: ['configs'], describe: 'config files or folders (searched for *.json)' })
-        .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'output folder' })
+        .positional('paths', PATHS_ARG)
+        .option('out', OUT_OPTION)
         .option('gallery', { type: 'boolean', default: true, describe: 'check <out>/index.html too' })
         .option('summary', { type: 'string', describe: 'write a Markdown summary to this file' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print problems only' })
@@ -268,7 +272,7 @@ export function mergeCommand(io: Io, setCode: SetCode): CommandModule<object, Me
     builder: (y: Argv) =>
       y
         .positional('manifests', { type: 'string', array: true, describe: 'manifest files written by render --shard' })
-        .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'output folder' })
+        .option('out', OUT_OPTION)
         .option('gallery', { type: 'boolean', default: true, describe: 'write <out>/index.html' })
         .option('force', { alias: 'f', type: 'boolean', default: false, describe: 'overwrite files actiplot did not make' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
