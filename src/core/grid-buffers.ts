@@ -31,11 +31,11 @@ export function recycleGridBuffer(z: Float64Array): void {
   // A view into a bigger buffer would hand out memory that is not all its own.
   if (z.byteOffset !== 0 || z.buffer.byteLength !== z.byteLength) return;
   kept.push(z);
-  let bytes = kept.reduce((n, b) => n + b.byteLength, 0);
+  let bytes = keptGridBytes();
   while (bytes > MAX_BYTES) bytes -= kept.shift()!.byteLength;
 }
 
-/** Bytes held for later figures (for the tests). */
+/** Bytes held for later figures. */
 export function keptGridBytes(): number {
   return kept.reduce((n, b) => n + b.byteLength, 0);
 }
