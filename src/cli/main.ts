@@ -2,11 +2,12 @@
  * The CLI only parses, checks usage and calls the library. Exit codes: 0 all good, 1 a config or
  * figure failed (the rest still rendered), 2 bad usage. The code is set, never forced.
  */
-import yargs from 'yargs';
+import yargs, { type Options } from 'yargs';
 import { loadFile, plan } from '../pipeline/plan.js';
 import { activationNames, isActivationName } from '../core/activation.js';
 import { activationSpec, evalModel, figureModel, perceptronModel, type EvalOptions, type EvalRequest } from './eval.js';
-import { PATHS_ARG, checkCommand, mergeCommand, renderCommand } from './pipeline.js';
+import { CHECK_OPTIONS, MERGE_OPTIONS, PATHS_ARG, RENDER_OPTIONS, checkCommand, mergeCommand, noConfigsWarning, pathsProblem, renderCommand, shown, wholeNumber } from './pipeline.js';
+import { commandOf, examples, explainUnknown, usageHint, type CommandName } from './hints.js';
 import { VERSION } from '../version.js';
 
 export interface Io {
@@ -30,8 +31,51 @@ function numberList(name: string, text: unknown): number[] {
   return nums;
 }
 
+/** A finite number given as `--name` (typed without a yargs type, so a message can show what was typed). */
+function anyNumber(name: string, value: unknown): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(n)) throw new UsageError(`--${name}: expected a number, got ${shown(value)}`);
+  return n;
+}
+
+/**
+ * eval's options. Short flags mean the same in every command: -f is --force and -w is --watch
+ * elsewhere, so --figure and --weights have none here.
+ */
+const EVAL_OPTIONS = {
+  activation: { alias: 'a', type: 'string', requiresArg: true, describe: `the activation: ${activationNames.join(', ')}` },
+  weights: { type: 'string', requiresArg: true, default: '1', describe: 'the weights, comma-separated (one per input)' },
+  bias: { alias: 'b', requiresArg: true, default: 0, describe: 'the bias b in a = w·x + b' },
+  param: { alias: 'p', type: 'string', array: true, requiresArg: true, describe: 'an activation parameter name=value (leaky_relu: slope, elu: alpha); repeat it or separate with commas' },
+  input: { alias: 'i', type: 'string', requiresArg: true, describe: 'one input vector, comma-separated: prints one output' },
+  range: { type: 'string', requiresArg: true, describe: 'min,max: prints a table over one input instead' },
+  step: { requiresArg: true, default: 1, describe: 'the spacing of the --range table (the end is included when a step lands on it)' },
+  derivative: { type: 'boolean', default: false, describe: "print f'(a) instead of f(a)" },
+  format: { choices: ['text', 'csv', 'json', 'markdown'] as const, default: 'text' as const, describe: 'text (tab-separated), csv, json or a markdown table' },
+  config: { alias: 'c', type: 'string', requiresArg: true, describe: 'take the model from a figure of this config file (with --figure)' },
+  figure: { type: 'string', requiresArg: true, describe: 'the name of the figure in --config' },
+  panel: { requiresArg: true, default: 0, describe: 'with --config: the panel of a panels figure, from 0' },
+  series: { requiresArg: true, default: 0, describe: 'with --config: the series of a line plot, from 0' },
+} satisfies Record<string, Options>;
+
+const GLOBAL_OPTIONS = ['help', 'version', 'debug'];
+
+/** Every option name and alias of a command, for "did you mean". */
+function optionNames(table: Record<string, Options>): string[] {
+  return [...GLOBAL_OPTIONS, ...Object.entries(table).flatMap(([k, o]) => [k, ...([] as string[]).concat(o.alias ?? [])])];
+}
+
+const KNOWN: Record<CommandName, string[]> = {
+  render: optionNames(RENDER_OPTIONS),
+  check: optionNames(CHECK_OPTIONS),
+  merge: optionNames(MERGE_OPTIONS),
+  validate: GLOBAL_OPTIONS,
+  eval: optionNames(EVAL_OPTIONS),
+  schema: GLOBAL_OPTIONS,
+};
+
 /** Options whose values may start with a minus sign (`--range -10,10`, `--bias -5`). */
-const NUMERIC_OPTIONS = new Set(['--range', '--input', '-i', '--weights', '-w', '--bias', '-b', '--step']);
+const NUMERIC_OPTIONS = new Set(['--range', '--input', '-i', '--weights', '--bias', '-b', '--step']);
 const NUMBERS = /^-?(\d|\.\d)[\d.eE+-]*(,\s*-?(\d|\.\d)[\d.eE+-]*)*$/;
 
 /** Joins `--range -10,10` into `--range=-10,10`, which yargs would otherwise read as flags -1, -0. */
@@ -48,12 +92,18 @@ export function joinNegativeValues(argv: readonly string[]): string[] {
 interface ConfigEvalArgs {
   config?: string;
   figure?: string;
-  panel: number;
-  series: number;
+  panel: unknown;
+  series: unknown;
   input?: string;
   range?: string;
-  step: number;
+  step: unknown;
   format: EvalOptions['format'];
+}
+
+function wholeArg(name: string, value: unknown): number {
+  const n = wholeNumber(name, value, 0, 1_000_000);
+  if (typeof n === 'string') throw new UsageError(n);
+  return n;
 }
 
 /** `eval --config file --figure name`: the model a figure draws, evaluated like the flags' perceptron. */
@@ -65,7 +115,7 @@ function evalFromConfig(args: ConfigEvalArgs): string[] {
   if (!job) throw new UsageError(`--figure: no figure "${args.figure}" in ${args.config} (it has ${jobs.map((j) => j.figure.name).join(', ') || 'none'})`);
   let model;
   try {
-    model = figureModel(job.figure, args.panel, args.series);
+    model = figureModel(job.figure, wholeArg('panel', args.panel), wholeArg('series', args.series));
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -76,20 +126,21 @@ function evalFromConfig(args: ConfigEvalArgs): string[] {
  * The input or range of an `eval`, checked against the model's input count: `takes` says where
  * that count comes from in messages ("--weights has 2", "the model takes 2").
  */
-function evalRequest(args: { input?: string; range?: string; step: number; format: EvalOptions['format'] }, inputs: number, takes: string): EvalRequest {
+function evalRequest(args: { input?: string; range?: string; step: unknown; format: EvalOptions['format'] }, inputs: number, takes: string): EvalRequest {
+  const step = anyNumber('step', args.step);
   if ((args.input === undefined) === (args.range === undefined)) throw new UsageError('give --input or --range (one of them)');
   let range: [number, number] | undefined;
   if (args.range !== undefined) {
     const r = numberList('range', args.range);
     if (r.length !== 2 || !(r[0] <= r[1])) throw new UsageError(`--range: expected min,max with min <= max, got "${args.range}"`);
     if (inputs !== 1) throw new UsageError(`--range tabulates one input, but ${takes}`);
-    if (!(args.step > 0)) throw new UsageError('--step: expected a number > 0');
-    if ((r[1] - r[0]) / args.step > 1e6) throw new UsageError('--range/--step: more than 1,000,000 rows');
+    if (!(step > 0)) throw new UsageError(`--step: expected a number > 0, got ${shown(args.step)}`);
+    if ((r[1] - r[0]) / step > 1e6) throw new UsageError('--range/--step: more than 1,000,000 rows');
     range = [r[0], r[1]];
   }
   const input = args.input !== undefined ? numberList('input', args.input) : undefined;
   if (input && input.length !== inputs) throw new UsageError(`--input has ${input.length} value${input.length === 1 ? '' : 's'} but ${takes}`);
-  return { input, range, step: args.step, format: args.format };
+  return { input, range, step, format: args.format };
 }
 
 interface YargsInternals {
@@ -105,6 +156,16 @@ interface YargsInternals {
 function skipHelpCache(parser: unknown): void {
   const usage = (parser as YargsInternals).getInternalMethods?.()?.getUsageInstance?.();
   if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
+
+/**
+ * The width help is wrapped to: the terminal's, or $COLUMNS (as shells set it), at most 100;
+ * 100 when neither is known (a pipe).
+ */
+function helpWidth(): number {
+  const env = Number(process.env.COLUMNS);
+  const cols = Number.isInteger(env) && env >= 40 ? env : process.stdout.columns;
+  return Math.min(100, cols && cols >= 40 ? cols : 100);
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
@@ -124,8 +185,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .command(
       'validate [paths..]',
       'Check configs without rendering',
-      (y) => y.positional('paths', PATHS_ARG),
+      (y) => y.positional('paths', PATHS_ARG).epilogue(examples([['check every config in configs/ and say what is wrong', '$0 validate configs']])),
       (args) => {
+        const bad = pathsProblem((args.paths as string[]).map(String));
+        if (bad) throw new UsageError(bad);
+        const empty = noConfigsWarning((args.paths as string[]).map(String), undefined);
+        if (empty) io.err(empty);
         const p = plan(args.paths as string[]);
         for (const e of p.errors) io.err(e.message);
         io.out(`${p.files.length} file${p.files.length === 1 ? '' : 's'}, ${p.jobs.length} valid figure${p.jobs.length === 1 ? '' : 's'}, ${p.errors.length} error${p.errors.length === 1 ? '' : 's'}`);
@@ -134,26 +199,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     )
     .command(
       'eval',
-      "Print a perceptron's output for an input, or a table over a range",
+      "Print a perceptron's output for an input, or a table of it over a range",
       (y) =>
         y
-          .option('activation', { alias: 'a', type: 'string', describe: `activation (${activationNames.join(', ')})` })
-          .option('config', { alias: 'c', type: 'string', describe: 'take the model from a figure of this config file (with --figure)' })
-          .option('figure', { alias: 'f', type: 'string', describe: 'the figure name in --config' })
-          .option('panel', { type: 'number', default: 0, describe: 'the panel of a panels figure (from 0)' })
-          .option('series', { type: 'number', default: 0, describe: 'the series of a line plot (from 0)' })
-          .option('param', { alias: 'p', type: 'string', array: true, describe: 'an activation parameter name=value (leaky_relu: slope, elu: alpha); repeat it or separate with commas' })
-          .option('weights', { alias: 'w', type: 'string', default: '1', describe: 'weights, comma-separated' })
-          .option('bias', { alias: 'b', type: 'number', default: 0 })
-          .option('input', { alias: 'i', type: 'string', describe: 'one input vector, comma-separated' })
-          .option('range', { type: 'string', describe: 'min,max for a table over one input' })
-          .option('step', { type: 'number', default: 1, describe: 'table spacing (the end is included when a step lands on it)' })
-          .option('derivative', { type: 'boolean', default: false, describe: "print f'(a) instead of f(a)" })
-          .option('format', { choices: ['text', 'csv', 'json', 'markdown'] as const, default: 'text' as const })
-          .example('$0 eval --activation relu --weights 2,3 --bias -5 --input 1,2', 'the seed\'s worked example: prints 3')
-          .example('$0 eval --activation relu --range -10,10 --step 1', 'the seed\'s value table')
-          .example('$0 eval -a leaky_relu --param slope=0.1 --range -2,2 --format markdown', 'a Markdown table of a parametrised activation')
-          .example('$0 eval --config configs/xor-network.json --figure xor-network --input 1,0', 'a network from a config'),
+          .options(EVAL_OPTIONS)
+          .epilogue(examples([
+            ['a = w·x + b = 3 for x = (1, 2), w = (2, 3), b = -5; ReLU(3) prints 3', '$0 eval --activation relu --weights 2,3 --bias -5 --input 1,2'],
+            ['a table of ReLU for x = -10, -9, ..., 10', '$0 eval --activation relu --range -10,10 --step 1'],
+            ['a Markdown table of an activation with a parameter', '$0 eval -a leaky_relu -p slope=0.1 --range -2,2 --format markdown'],
+            ['the network a figure of a config draws, at one input', '$0 eval -c configs/xor-network.json --figure xor-network -i 1,0'],
+          ])),
       (args) => {
         if (args.config !== undefined || args.figure !== undefined) {
           for (const line of evalFromConfig(args)) io.out(line);
@@ -167,20 +222,27 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         } catch (err) {
           throw new UsageError(`--param: ${(err as Error).message}`);
         }
-        if (!Number.isFinite(args.bias)) throw new UsageError('--bias: expected a number');
+        const bias = anyNumber('bias', args.bias);
         const weights = numberList('weights', args.weights);
         const request = evalRequest(args, weights.length, `--weights has ${weights.length}`);
-        const model = perceptronModel({ activation, weights, bias: args.bias, derivative: args.derivative });
+        const model = perceptronModel({ activation, weights, bias, derivative: args.derivative });
         for (const line of evalModel(model, request)) io.out(line);
       },
     )
-    .command('schema', 'Print the JSON Schema of config files', {}, async () => {
+    .command('schema', 'Print the JSON Schema of config files', (y) => y.epilogue(examples([['save it for an editor\'s completion ("$schema" in a config)', '$0 schema > config.schema.json']])), async () => {
       // TypeBox and the schema load only for this command (70 ms that no other command needs).
       const { fileSchema } = await import('../config/schema.js');
       io.out(JSON.stringify(fileSchema, null, 2));
     })
+    .epilogue(
+      examples([
+        ['render every config in configs/ into output/ (only what changed)', '$0 render configs --out output'],
+        ['check configs without rendering', '$0 validate configs'],
+        ["a perceptron's output: ReLU(2·1 + 3·2 - 5) prints 3", '$0 eval -a relu --weights 2,3 -b -5 -i 1,2'],
+      ]) + '\n\nRun "actiplot <command> --help" for the options of a command.',
+    )
     .help()
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .wrap(helpWidth())
     .exitProcess(false)
     .fail((msg, err) => {
       throw err instanceof UsageError || !err ? new UsageError(msg ?? err?.message ?? 'bad usage') : err;
@@ -190,8 +252,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     await parser.parseAsync();
   } catch (err) {
     if (err instanceof UsageError || (err as Error)?.name === 'YError') {
-      io.err(`actiplot: ${(err as Error).message}`);
-      io.err('Run "actiplot --help" for usage, e.g. "actiplot render configs --out output".');
+      const command = commandOf(argv);
+      const known = command ? KNOWN[command] : GLOBAL_OPTIONS;
+      const message = (err as Error).message;
+      const near = /^Did you mean (\S+)\?$/.exec(message);
+      const first = argv.find((a) => !a.startsWith('-'));
+      io.err(`actiplot: ${near && first ? `unknown command "${first}" (did you mean ${near[1]}?)` : explainUnknown(message, argv, known)}`);
+      io.err(usageHint(command));
       return 2;
     }
     throw err;

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Argv, CommandModule, Options, PositionalOptions } from 'yargs';
 import type { Io } from './main.js';
+import { usageHint, examples, type CommandName } from './hints.js';
+import { findConfigs } from '../pipeline/find-configs.js';
 import { createReporter, progressMode, type Reporter } from '../pipeline/progress.js';
 import { defaultJobs, render, type RenderOptions, type RenderResult } from '../pipeline/run.js';
 import { watchRender } from '../pipeline/watch.js';
@@ -18,11 +20,55 @@ import { checkSummary, renderSummary } from '../pipeline/summary.js';
 
 type SetCode = (code: number) => void;
 
-/** Bad usage found after parsing: one line, a hint, exit code 2 (as main does for yargs errors). */
-function usage(io: Io, message: string): number {
+/** Bad usage found after parsing: one line, the command's hint, exit code 2 (as main does for yargs errors). */
+function usage(io: Io, command: CommandName, message: string): number {
   io.err(`actiplot: ${message}`);
-  io.err('Run "actiplot --help" for usage, e.g. "actiplot render configs --out output".');
+  io.err(usageHint(command));
   return 2;
+}
+
+/** A whole number from `min` to `max` given as `--name`, or a usage message that shows what was typed. */
+export function wholeNumber(name: string, value: unknown, min: number, max: number): number | string {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isInteger(n) && n >= min && n <= max ? n : `--${name}: expected a whole number from ${min} to ${max}, got ${shown(value)}`;
+}
+
+/** A number from `min` to `max` given as `--name`, or a usage message. */
+export function numberIn(name: string, value: unknown, min: number, max: number): number | string {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isFinite(n) && n >= min && n <= max ? n : `--${name}: expected a number from ${min} to ${max}, got ${shown(value)}`;
+}
+
+/** How a flag's value is shown in a message: as typed, quoted when it is not a number. */
+export function shown(value: unknown): string {
+  if (Array.isArray(value)) return `${value.length} values (the flag is given ${value.length} times)`;
+  return typeof value === 'number' ? String(value) : JSON.stringify(String(value));
+}
+
+/**
+ * The config paths and the output folder as given: a path that does not exist or an --out that is
+ * a file is bad usage (one line, exit 2), not a failed figure. Undefined when both are fine.
+ */
+export function pathsProblem(paths: readonly string[], out?: string): string | undefined {
+  for (const p of paths) {
+    if (!fs.existsSync(p)) return `no such file or folder: ${p} (give config files, or folders that hold them)`;
+  }
+  if (out !== undefined) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(out);
+    } catch {
+      st = undefined;
+    }
+    if (st && !st.isDirectory()) return `--out ${out} is a file, not a folder; give a folder for the figures`;
+  }
+  return undefined;
+}
+
+/** The warning for a run whose paths hold no config at all (exit 0: nothing was asked of it). */
+export function noConfigsWarning(paths: readonly string[], out: string | undefined): string | undefined {
+  const { files } = findConfigs(paths, out !== undefined ? [out] : []);
+  return files.length === 0 ? `actiplot: warning: no config files (*.json) found in ${paths.join(', ')}; nothing to do` : undefined;
 }
 
 function writeSummary(io: Io, file: string | undefined, text: string): boolean {
@@ -90,7 +136,7 @@ function makeReporter(io: Io, quiet: boolean, json: boolean): Reporter {
 interface RenderArgs {
   paths: string[];
   out: string;
-  jobs: number;
+  jobs: unknown;
   force: boolean;
   prune: boolean;
   shard?: string;
@@ -100,21 +146,67 @@ interface RenderArgs {
   watch: boolean;
   gallery: boolean;
   format?: string;
-  scale?: number;
+  scale?: unknown;
 }
 
 /** `--format` and `--scale`, checked; undefined (after a usage line) when they are bad. */
-function overridesOf(io: Io, args: { format?: string; scale?: number }): Overrides | undefined {
-  if (args.scale !== undefined && !(args.scale >= 0.5 && args.scale <= 4)) {
-    usage(io, `--scale: expected a number from 0.5 to 4, got ${String(args.scale)}`);
-    return undefined;
+function overridesOf(io: Io, command: CommandName, args: { format?: string; scale?: unknown }): Overrides | undefined {
+  let scale: number | undefined;
+  if (args.scale !== undefined) {
+    const s = numberIn('scale', args.scale, 0.5, 4);
+    if (typeof s === 'string') {
+      usage(io, command, s);
+      return undefined;
+    }
+    scale = s;
   }
-  return { format: args.format as Overrides['format'], scale: args.scale };
+  return { format: args.format as Overrides['format'], scale };
 }
 
 /** The config paths and the output folder: the same for render, check, merge and validate. */
-export const PATHS_ARG = { type: 'string', array: true, default: ['configs'], describe: 'config files or folders (searched for *.json)' } satisfies PositionalOptions;
-export const OUT_OPTION = { alias: 'o', type: 'string', default: 'output', describe: 'output folder' } satisfies Options;
+export const PATHS_ARG = { type: 'string', array: true, default: ['configs'], describe: 'config files, or folders searched for *.json' } satisfies PositionalOptions;
+export const OUT_OPTION = { alias: 'o', type: 'string', default: 'output', requiresArg: true, describe: 'the output folder (created when missing)' } satisfies Options;
+
+const QUIET = { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' } satisfies Options;
+const JSON_OPTION = { type: 'boolean', default: false, describe: 'print the results as one JSON document on stdout' } satisfies Options;
+const SUMMARY = { type: 'string', requiresArg: true, describe: 'also write a Markdown summary of the run to this file (e.g. "$GITHUB_STEP_SUMMARY")' } satisfies Options;
+
+/**
+ * `--jobs` and `--scale` have no yargs type: typed "number", `--jobs abc` would arrive as NaN and
+ * the message could not show what was typed. Their values are checked in the handlers.
+ */
+export const RENDER_OPTIONS = {
+  out: OUT_OPTION,
+  jobs: { alias: 'j', requiresArg: true, default: defaultJobs(), defaultDescription: 'the number of cores', describe: 'how many figures to render at once, a whole number from 1 to 256 (1 renders in this process)' },
+  force: { alias: 'f', type: 'boolean', default: false, describe: 'render every figure, even those up to date, and overwrite files actiplot did not make' },
+  prune: { type: 'boolean', default: false, describe: 'delete the outputs of figures that no longer exist in the configs' },
+  shard: { type: 'string', requiresArg: true, describe: 'render only shard k of n (k/n, e.g. 2/4) and write its own manifest' },
+  watch: { alias: 'w', type: 'boolean', default: false, describe: 'render, then render again whenever a config changes (Ctrl-C stops)' },
+  gallery: { type: 'boolean', default: true, describe: 'write <out>/index.html, a page of every figure (--no-gallery: do not)' },
+  summary: SUMMARY,
+  quiet: QUIET,
+  json: JSON_OPTION,
+  format: { choices: ['png', 'svg', 'pdf'] as const, describe: 'render every still figure in this format (an animation keeps its own)' },
+  scale: { requiresArg: true, describe: 'the pixel density of every figure, a number from 0.5 to 4 (2 for HiDPI pages)' },
+} satisfies Record<string, Options>;
+
+export const CHECK_OPTIONS = {
+  out: OUT_OPTION,
+  gallery: { type: 'boolean', default: true, describe: 'check <out>/index.html too (--no-gallery: do not)' },
+  summary: SUMMARY,
+  quiet: { ...QUIET, describe: 'print problems only' },
+  json: JSON_OPTION,
+  format: { choices: ['png', 'svg', 'pdf'] as const, describe: 'the --format the figures were rendered with' },
+  scale: { requiresArg: true, describe: 'the --scale the figures were rendered with' },
+} satisfies Record<string, Options>;
+
+export const MERGE_OPTIONS = {
+  out: OUT_OPTION,
+  gallery: { type: 'boolean', default: true, describe: 'write <out>/index.html (--no-gallery: do not)' },
+  force: { alias: 'f', type: 'boolean', default: false, describe: 'overwrite files in --out that actiplot did not make' },
+  quiet: QUIET,
+  json: JSON_OPTION,
+} satisfies Record<string, Options>;
 
 export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, RenderArgs> {
   return {
@@ -123,33 +215,29 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
     builder: (y: Argv) =>
       y
         .positional('paths', PATHS_ARG)
-        .option('out', OUT_OPTION)
-        .option('jobs', { alias: 'j', type: 'number', default: defaultJobs(), describe: 'worker processes (1 renders in-process)' })
-        .option('force', { alias: 'f', type: 'boolean', default: false, describe: 'render every figure, and overwrite files actiplot did not make' })
-        .option('prune', { type: 'boolean', default: false, describe: 'delete outputs of figures that no longer exist' })
-        .option('shard', { type: 'string', describe: 'render only shard k of n (k/n), with its own manifest' })
-        .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 're-render figures whose configs change' })
-        .option('gallery', { type: 'boolean', default: true, describe: 'write <out>/index.html (--no-gallery: do not)' })
-        .option('summary', { type: 'string', describe: 'write a Markdown summary of the run to this file' })
-        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
-        .option('json', { type: 'boolean', default: false, describe: 'print the results as JSON on stdout' })
-        .option('format', { choices: ['png', 'svg', 'pdf'] as const, describe: 'render still figures in this format (sweeps keep theirs)' })
-        .option('scale', { type: 'number', describe: 'pixel density for every figure, 0.5 to 4 (2 for HiDPI)' })
-        .example('$0 render configs --out output', 'render what changed in configs/ into output/')
-        .example('$0 render configs --out hidpi --scale 2', 'every figure at twice the pixels')
-        .example('$0 render --shard 2/4', 'render a quarter of the figures (CI matrix)') as unknown as Argv<RenderArgs>,
+        .options(RENDER_OPTIONS)
+        .epilogue(examples([
+          ['render what changed in configs/ into output/', '$0 render configs --out output'],
+          ['render every figure again, even those up to date', '$0 render configs --out output --force'],
+          ['every figure at twice the pixels', '$0 render configs --out hidpi --scale 2'],
+          ['the second quarter of the figures (a CI matrix of 4)', '$0 render configs --out output --shard 2/4'],
+        ])) as unknown as Argv<RenderArgs>,
     handler: async (args) => {
-      const jobs = args.jobs;
-      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) return setCode(usage(io, `--jobs: expected a whole number from 1 to 256, got ${String(jobs)}`));
+      const jobs = wholeNumber('jobs', args.jobs, 1, 256);
+      if (typeof jobs === 'string') return setCode(usage(io, 'render', jobs));
       let shard: Shard | undefined;
       if (args.shard !== undefined) {
         const s = parseShard(String(args.shard));
-        if (typeof s === 'string') return setCode(usage(io, s));
+        if (typeof s === 'string') return setCode(usage(io, 'render', s));
         shard = s;
       }
-      if (args.watch && args.summary) return setCode(usage(io, '--summary is for one run; it cannot be used with --watch'));
-      const overrides = overridesOf(io, args);
+      if (args.watch && args.summary) return setCode(usage(io, 'render', '--summary is for one run; it cannot be used with --watch'));
+      const overrides = overridesOf(io, 'render', args);
       if (overrides === undefined) return setCode(2);
+      const bad = pathsProblem(args.paths.map(String), args.out);
+      if (bad) return setCode(usage(io, 'render', bad));
+      const empty = noConfigsWarning(args.paths.map(String), args.out);
+      if (empty) io.err(empty);
       const reporter = makeReporter(io, args.quiet, args.json);
       const opts: RenderOptions = {
         paths: args.paths.map(String),
@@ -200,7 +288,7 @@ interface CheckArgs {
   paths: string[];
   out: string;
   format?: string;
-  scale?: number;
+  scale?: unknown;
   gallery: boolean;
   summary?: string;
   quiet: boolean;
@@ -220,6 +308,30 @@ export function checkJson(c: CheckResult): string {
   });
 }
 
+/** The config files named by error lines ("configs/a.json:3:5: ..."), each once. */
+function filesOf(errors: readonly string[]): string[] {
+  const files = errors.map((e) => /^(.+?\.json)(?::\d+:\d+)?: /.exec(e)?.[1]).filter((f): f is string => f !== undefined);
+  return [...new Set(files)];
+}
+
+/**
+ * The last line of `check`: all current, or what is wrong and what fixes it. Config errors come
+ * first: rendering cannot fix them, so the line says to fix the configs it names.
+ */
+export function checkClosing(c: CheckResult, paths: readonly string[], out: string): string {
+  if (c.ok) return `${plural(c.total, 'figure')} current in ${out}`;
+  const count = (k: string) => c.items.filter((i) => i.kind === k).length;
+  const problems = count('missing') + count('stale') + count('extra');
+  const files = filesOf(c.errors);
+  const errs = c.errors.length
+    ? `${plural(c.errors.length, 'config error')}${files.length ? ` in ${files.join(', ')}` : ''}`
+    : '';
+  const renderCmd = `actiplot render${paths.length ? ` ${paths.join(' ')}` : ''} --out ${out}${count('extra') ? ' --prune' : ''}`;
+  if (problems === 0) return `${errs}: fix the config errors above (rendering cannot fix them), then run "actiplot check" again`;
+  const state = `${out} is out of date: ${count('missing')} missing, ${count('stale')} stale, ${count('extra')} extra`;
+  return errs ? `${state}; ${errs}: fix them first (see above), then run "${renderCmd}"` : `${state}; run "${renderCmd}"`;
+}
+
 export function checkCommand(io: Io, setCode: SetCode): CommandModule<object, CheckArgs> {
   return {
     command: 'check [paths..]',
@@ -227,29 +339,22 @@ export function checkCommand(io: Io, setCode: SetCode): CommandModule<object, Ch
     builder: (y: Argv) =>
       y
         .positional('paths', PATHS_ARG)
-        .option('out', OUT_OPTION)
-        .option('gallery', { type: 'boolean', default: true, describe: 'check <out>/index.html too' })
-        .option('summary', { type: 'string', describe: 'write a Markdown summary to this file' })
-        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print problems only' })
-        .option('json', { type: 'boolean', default: false, describe: 'print the results as JSON on stdout' })
-        .option('format', { choices: ['png', 'svg', 'pdf'] as const, describe: 'as given to render' })
-        .option('scale', { type: 'number', describe: 'as given to render' })
-        .example('$0 check configs --out output', 'in CI: fail when committed figures are out of date') as unknown as Argv<CheckArgs>,
+        .options(CHECK_OPTIONS)
+        .epilogue(examples([
+          ['in CI: fail when the committed figures are out of date', '$0 check configs --out output'],
+        ])) as unknown as Argv<CheckArgs>,
     handler: (args) => {
-      const overrides = overridesOf(io, args);
+      const overrides = overridesOf(io, 'check', args);
       if (overrides === undefined) return setCode(2);
+      const bad = pathsProblem(args.paths.map(String), args.out);
+      if (bad) return setCode(usage(io, 'check', bad));
+      const empty = noConfigsWarning(args.paths.map(String), args.out);
+      if (empty) io.err(empty);
       const c = check({ paths: args.paths.map(String), out: args.out, gallery: args.gallery, overrides });
       for (const e of c.errors) io.err(e);
       if (args.json) io.out(checkJson(c));
       else for (const i of c.items) io.out(`${i.kind.padEnd(7)} ${i.path}${i.config && i.path !== i.name ? ` (${i.name}, from ${i.config})` : i.config ? ` (from ${i.config})` : ''}: ${i.reason}`);
-      const count = (k: string) => c.items.filter((i) => i.kind === k).length;
-      if (!args.quiet || !c.ok) {
-        io.err(
-          c.ok
-            ? `${plural(c.total, 'figure')} current in ${args.out}`
-            : `${args.out} is out of date: ${count('missing')} missing, ${count('stale')} stale, ${count('extra')} extra${c.errors.length ? `, ${plural(c.errors.length, 'config error')}` : ''}; run "actiplot render${args.paths.length ? ` ${args.paths.join(' ')}` : ''} --out ${args.out}${count('extra') ? ' --prune' : ''}"`,
-        );
-      }
+      if (!args.quiet || !c.ok) io.err(checkClosing(c, args.paths.map(String), args.out));
       const wrote = writeSummary(io, args.summary, checkSummary(c));
       setCode(c.ok && wrote ? 0 : 1);
     },
@@ -271,14 +376,14 @@ export function mergeCommand(io: Io, setCode: SetCode): CommandModule<object, Me
     describe: "Join shards' manifests (and copy their files) into <out>/manifest.json and the gallery",
     builder: (y: Argv) =>
       y
-        .positional('manifests', { type: 'string', array: true, describe: 'manifest files written by render --shard' })
-        .option('out', OUT_OPTION)
-        .option('gallery', { type: 'boolean', default: true, describe: 'write <out>/index.html' })
-        .option('force', { alias: 'f', type: 'boolean', default: false, describe: 'overwrite files actiplot did not make' })
-        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
-        .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON on stdout' })
-        .example('$0 merge output/manifest.shard-*.json --out output', 'after a CI matrix of render --shard k/n') as unknown as Argv<MergeArgs>,
+        .positional('manifests', { type: 'string', array: true, demandOption: true, default: undefined, describe: 'manifest files written by render --shard' })
+        .options(MERGE_OPTIONS)
+        .epilogue(examples([
+          ['after a CI matrix of render --shard k/4, with each shard in its own folder', '$0 merge shards/*/manifest.shard-*-of-4.json --out output'],
+        ])) as unknown as Argv<MergeArgs>,
     handler: (args) => {
+      const bad = pathsProblem(args.manifests.map(String), args.out);
+      if (bad) return setCode(usage(io, 'merge', bad));
       const r = merge({ manifests: args.manifests.map(String), out: args.out, gallery: args.gallery, force: args.force });
       for (const e of r.errors) io.err(e);
       if (args.json) io.out(JSON.stringify({ ok: r.ok, out: r.out, manifest: r.manifest ?? null, figures: r.figures.length, copied: r.copied, errors: r.errors }));

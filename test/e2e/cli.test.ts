@@ -64,12 +64,13 @@ describe('actiplot CLI, end to end in a temporary folder', () => {
     expect(bad.err).toMatch(/perceptron\.weights/);
   });
 
-  it('a missing path is an error (exit 1), bad usage is exit 2 with a hint', () => {
-    expect(cli(['render', 'nope', '--out', 'o'], dir).code).toBe(1);
+  it('a missing path and an unknown flag are bad usage: exit 2 with a hint for the command', () => {
+    const missing = cli(['render', 'nope', '--out', 'o'], dir);
+    expect([missing.code, missing.err.trim().split('\n')[0]]).toEqual([2, 'actiplot: no such file or folder: nope (give config files, or folders that hold them)']);
     const u = cli(['render', '--bogus'], dir);
     expect(u.code).toBe(2);
-    expect(u.err).toMatch(/Unknown argument: bogus/);
-    expect(u.err).toMatch(/actiplot --help/);
+    expect(u.err).toMatch(/unknown option --bogus/);
+    expect(u.err).toMatch(/actiplot render --help/);
     expect(cli([], dir).code).toBe(2);
   });
 
@@ -93,11 +94,11 @@ describe('actiplot CLI, end to end in a temporary folder', () => {
     expect([worked(0), worked(1), worked(2)]).toEqual(['3\n', '1\n', '3\n']); // a = 3, step 1, ReLU 3
     const table = cli(['eval', '--config', 'configs/relu.json', '--figure', 'relu', '--range', '-10,10', '--step', '1'], root).out.trim().split('\n');
     expect(table.map((l) => l.split('\t').map(Number))).toEqual(Array.from({ length: 21 }, (_, i) => [i - 10, Math.max(i - 10, 0)]));
-    const xor = (input: string) => Number(cli(['eval', '-c', 'configs/xor-network.json', '-f', 'xor-network', '--input', input], root).out);
+    const xor = (input: string) => Number(cli(['eval', '-c', 'configs/xor-network.json', '--figure', 'xor-network', '--input', input], root).out);
     expect([xor('0,0'), xor('0,1'), xor('1,0'), xor('1,1')].map(Math.round)).toEqual([0, 1, 1, 0]);
-    const md = cli(['eval', '-c', 'configs/relu.json', '-f', 'relu', '--range', '-1,1', '--format', 'markdown'], root).out;
+    const md = cli(['eval', '-c', 'configs/relu.json', '--figure', 'relu', '--range', '-1,1', '--format', 'markdown'], root).out;
     expect(md).toBe('| x | f(x) |\n| ---: | ---: |\n| -1 | 0 |\n| 0 | 0 |\n| 1 | 1 |\n');
-    const missing = cli(['eval', '-c', 'configs/relu.json', '-f', 'nope', '--input', '1'], root);
+    const missing = cli(['eval', '-c', 'configs/relu.json', '--figure', 'nope', '--input', '1'], root);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/no figure "nope" in configs\/relu\.json \(it has relu\)/);
   });

@@ -107,7 +107,7 @@ describe('render: incremental runs', () => {
     expect(one.code).toBe(0);
     expect(readJson(path.join(dir, 'out/manifest.json')).figures.map((f: any) => f.name)).toEqual(['relu-contour', 'relu-line', 'step-contour', 'step-line']);
     // A mistyped folder proves nothing either.
-    expect(cli(['render', 'config', '--out', 'out', '--prune'], dir).code).toBe(1);
+    expect(cli(['render', 'config', '--out', 'out', '--prune'], dir).code).toBe(2);
     expect(fs.readdirSync(path.join(dir, 'out')).filter((n) => n.endsWith('.png'))).toHaveLength(4);
   });
 
@@ -130,8 +130,8 @@ describe('render: incremental runs', () => {
     expect(cli(['check', 'configs', '--out', 'configs/out'], dir).code).toBe(0);
     fs.writeFileSync(path.join(dir, 'a-file'), '');
     const bad = cli(['render', 'configs', '--out', 'a-file'], dir);
-    expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/^cannot use a-file as the output folder \(EEXIST\)$/m);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^actiplot: --out a-file is a file, not a folder; give a folder for the figures$/m);
     expect(bad.err).not.toMatch(/internal error|\n\s+at /);
   });
 });

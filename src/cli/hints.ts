@@ -1,0 +1,83 @@
+/**
+ * What a usage error says after its one line: the example that fits the command that failed, and
+ * for a mistyped flag the flag that was probably meant.
+ */
+import { distance } from 'fastest-levenshtein';
+
+export const COMMANDS = ['render', 'check', 'merge', 'validate', 'eval', 'schema'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+/** One typical call per command, shown when that command was used wrongly. */
+const EXAMPLES: Record<CommandName, string> = {
+  render: 'actiplot render configs --out output',
+  check: 'actiplot check configs --out output',
+  merge: 'actiplot merge shards/*/manifest.shard-*.json --out output',
+  validate: 'actiplot validate configs',
+  eval: 'actiplot eval --activation relu --weights 2,3 --bias -5 --input 1,2',
+  schema: 'actiplot schema > config.schema.json',
+};
+
+/** The command of a command line: its first word that is not an option, when it names one. */
+export function commandOf(argv: readonly string[]): CommandName | undefined {
+  const first = argv.find((a) => !a.startsWith('-'));
+  return (COMMANDS as readonly string[]).includes(first ?? '') ? (first as CommandName) : undefined;
+}
+
+/** The line after a usage error: where to read more, and a call that works. */
+export function usageHint(command: CommandName | undefined): string {
+  if (!command) return `Run "actiplot --help" for the commands, e.g. "${EXAMPLES.render}".`;
+  return `Run "actiplot ${command} --help" for its options, e.g. "${EXAMPLES[command]}".`;
+}
+
+/**
+ * The known flag an unknown one was probably meant to be: a close spelling (`--forse`), or a
+ * longer or shorter form of it (`--output` for `--out`). Undefined when nothing is close.
+ */
+export function nearestFlag(unknown: string, known: readonly string[]): string | undefined {
+  const u = unknown.replace(/^-+/, '').toLowerCase();
+  if (u.length === 0) return undefined;
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const k of known) {
+    const kl = k.toLowerCase();
+    if (kl.length < 2) continue;
+    const d = distance(u, kl);
+    const prefix = kl.length >= 3 && (u.startsWith(kl) || kl.startsWith(u)) && Math.min(u.length, kl.length) >= 3;
+    const close = d <= Math.max(1, Math.floor(Math.max(u.length, kl.length) / 3));
+    if (!close && !prefix) continue;
+    const score = prefix ? Math.min(d, 1.5) : d;
+    if (score < bestScore) {
+      best = k;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * yargs' "Unknown argument(s): a, b" with a suggestion for each flag that is close to a known
+ * one; other messages pass through. `argv` tells which names were given as flags (yargs reports
+ * `--forse` as "forse"); `known` are the command's option names.
+ */
+export function explainUnknown(message: string, argv: readonly string[], known: readonly string[]): string {
+  const m = /^Unknown arguments?: (.*)$/.exec(message);
+  if (!m) return message;
+  const names = m[1].split(', ');
+  const flags = new Set(argv.filter((a) => a.startsWith('-')).map((a) => a.replace(/^-+/, '').replace(/=.*$/, '')));
+  const parts = names.map((n) => {
+    if (!flags.has(n)) return `unexpected argument "${n}"`;
+    const dash = n.length === 1 ? '-' : '--';
+    const near = nearestFlag(n, known);
+    return `unknown option ${dash}${n}${near ? ` (did you mean --${near}?)` : ''}`;
+  });
+  return parts.join('; ');
+}
+
+/**
+ * The examples of a command's help, each command on a line of its own under what it does, so a
+ * narrow terminal wraps the prose and never a command (yargs' two-column examples break commands
+ * in the middle). `$0` becomes the program name.
+ */
+export function examples(list: readonly (readonly [what: string, command: string])[]): string {
+  return ['Examples:', ...list.flatMap(([what, command]) => [`  ${what}:`, `    ${command}`])].join('\n');
+}
