@@ -15,11 +15,16 @@ export interface FigureEvent {
   height?: number;
   ms?: number;
   message?: string;
+  /** How much work the figure was: its frames for an animation, else 1. */
+  work?: number;
 }
 
 export interface Reporter {
-  /** `total` figures in this run, `toRender` of which need rendering. */
-  start(total: number, toRender: number): void;
+  /**
+   * `total` figures in this run, `toRender` of which need rendering; `work` is how much work those
+   * are (an animation counts its frames; default: one per figure).
+   */
+  start(total: number, toRender: number, work?: number): void;
   figure(e: FigureEvent): void;
   /** A problem that is not one figure's (config errors, pruning, files we may not touch). */
   error(line: string): void;
@@ -40,6 +45,8 @@ export interface ReporterOptions {
   /** Raw terminal output for the bar (no newline added). */
   tty?: { write: (text: string) => void; columns?: number };
   now?: () => number;
+  /** How often the bar is redrawn while nothing finishes, in ms (0: only when something does). */
+  tickMs?: number;
 }
 
 /** 'bar' when stderr is a terminal outside CI, else 'lines'; 'quiet' when asked. */
@@ -107,14 +114,16 @@ export function createReporter(o: ReporterOptions): Reporter {
   }
   const tty = o.tty;
   let total = 0;
-  let toRender = 0;
   let done = 0;
   let rendered = 0;
   let skipped = 0;
   let failed = 0;
-  let t0 = now();
+  let work = 0;
+  let workDone = 0;
   let shown = false;
-  let lastDraw = 0;
+  let lastDraw = -Infinity;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const eta = createEstimator();
 
   const clear = () => {
     if (shown) tty.write('\r\x1b[K');
@@ -126,33 +135,47 @@ export function createReporter(o: ReporterOptions): Reporter {
     lastDraw = t;
     const width = Math.max(10, Math.min(30, (tty.columns ?? 80) - 60));
     const filled = total === 0 ? width : Math.round((done / total) * width);
-    const renderedSoFar = rendered + failed;
-    const left = toRender - renderedSoFar;
-    const eta = renderedSoFar > 0 && left > 0 ? ` ~${formatDuration(((t - t0) / renderedSoFar) * left)} left` : '';
-    const text = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}  rendered ${rendered}  up to date ${skipped}  failed ${failed}${eta}`;
+    const left = eta.left(t, work - workDone);
+    const text = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}  rendered ${rendered}  up to date ${skipped}  failed ${failed}${left === undefined ? '' : ` ~${formatDuration(left)} left`}`;
     tty.write(`\r\x1b[K${text}`);
     shown = true;
   };
+  const stopTimer = () => {
+    if (timer !== undefined) clearInterval(timer);
+    timer = undefined;
+  };
   return {
-    start(t, r) {
+    start(t, r, w) {
       total = t;
-      toRender = r;
-      t0 = now();
+      work = w ?? r;
+      eta.start(now());
       draw(true);
+      const tick = o.tickMs ?? 1000;
+      if (tick > 0 && r > 0) {
+        timer = setInterval(() => draw(true), tick);
+        timer.unref?.();
+      }
     },
     figure(e) {
       done++;
-      if (e.status === 'rendered') rendered++;
-      else if (e.status === 'skipped') skipped++;
+      if (e.status === 'skipped') skipped++;
       else {
-        failed++;
-        clear();
-        failures.push(describeFigure(e));
-        o.error(describeFigure(e));
+        workDone += e.work ?? 1;
+        eta.done(now(), workDone);
+        if (e.status === 'rendered') rendered++;
+        else {
+          failed++;
+          clear();
+          failures.push(describeFigure(e));
+          o.error(describeFigure(e));
+        }
       }
+      if (done >= total) stopTimer();
       draw(e.status === 'failed');
     },
     error(l) {
+      // Config errors and run problems count as failures, as the closing line counts them.
+      failed++;
       clear();
       failures.push(l);
       o.error(l);
@@ -164,9 +187,54 @@ export function createReporter(o: ReporterOptions): Reporter {
       if (total > 0 && done < total) draw(true);
     },
     end(l) {
+      stopTimer();
       clear();
       for (const s of failureSummary(failures)) o.error(s);
       (o.closing ?? o.line)(l);
+    },
+  };
+}
+
+/**
+ * Time left, from the pace measured so far: work done per ms since the first piece of work came
+ * back (before that, the time is start-up: workers booting, fonts loading, and says nothing about
+ * the pace). Nothing is shown until two pieces are back, nor when under a second is left: a guess
+ * from one sample is how a 4 s run read "~14s left". Between completions the last estimate counts
+ * down; when it runs out while work remains, no number is shown rather than "~0s".
+ */
+export function createEstimator() {
+  let firstAt: number | undefined;
+  let firstWork = 0;
+  let lastAt = 0;
+  let lastLeft: number | undefined;
+  let pieces = 0;
+  let rate = 0;
+  return {
+    start(_t: number) {
+      firstAt = undefined;
+      pieces = 0;
+      lastLeft = undefined;
+    },
+    /** A piece of work came back at `t`; `workDone` is the total done so far. */
+    done(t: number, workDone: number) {
+      pieces++;
+      if (firstAt === undefined) {
+        firstAt = t;
+        firstWork = workDone;
+        return;
+      }
+      const elapsed = t - firstAt;
+      // Pieces that come back together (one per worker) say little about the pace.
+      rate = elapsed >= 250 ? (workDone - firstWork) / elapsed : 0;
+      lastAt = t;
+      lastLeft = undefined;
+    },
+    /** Milliseconds left at `t` with `remaining` work to do, or undefined when there is no good guess. */
+    left(t: number, remaining: number): number | undefined {
+      if (remaining <= 0 || pieces < 2 || !(rate > 0)) return undefined;
+      lastLeft ??= remaining / rate;
+      const left = lastLeft - (t - lastAt);
+      return left >= 1000 ? left : undefined;
     },
   };
 }

@@ -218,7 +218,10 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     }
   }
 
-  reporter.start(jobs.length, toRender.length);
+  // An animation is as much work as its frames: the bar's time left counts them.
+  const workOf = (job: Job) => job.figure.sweep?.values.length ?? 1;
+  const workByName = new Map(toRender.map((t) => [t.job.figure.name, workOf(t.job)]));
+  reporter.start(jobs.length, toRender.length, toRender.reduce((n, t) => n + workOf(t.job), 0));
   for (const r of skipped) {
     byFigure.set(r.name, r);
     reporter.figure({ name: r.name, status: 'skipped', config: r.config, path: path.join(out, r.file!), width: r.width, height: r.height });
@@ -227,7 +230,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
   const finish = (r: FigureResult) => {
     byFigure.set(r.name, r);
     if (r.status === 'failed') result.failed.push(describeFigure({ ...r, status: 'failed' }));
-    reporter.figure({ name: r.name, status: r.status, config: r.config, path: r.file ? path.join(out, r.file) : undefined, width: r.width, height: r.height, ms: r.ms, message: r.message });
+    reporter.figure({ name: r.name, status: r.status, config: r.config, path: r.file ? path.join(out, r.file) : undefined, width: r.width, height: r.height, ms: r.ms, message: r.message, work: workByName.get(r.name) });
   };
 
   const renderer = toRender.length > 0 ? getRenderer(toRender.length) : undefined;

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createReporter, formatDuration, progressMode } from '../../src/pipeline/progress.js';
+import { createReporter, formatDuration, progressMode, type Reporter } from '../../src/pipeline/progress.js';
 import { BIN, cli, cliJson, tempDir, withFixtures } from './helpers.js';
 
 describe('progress', () => {
@@ -24,7 +24,7 @@ describe('progress', () => {
     const lines: string[] = [];
     const errors: string[] = [];
     let t = 0;
-    const r = createReporter({ mode: 'bar', line: (l) => lines.push(l), error: (l) => errors.push(l), tty: { write: (s) => (tty += s), columns: 100 }, now: () => t });
+    const r = createReporter({ mode: 'bar', line: (l) => lines.push(l), error: (l) => errors.push(l), tty: { write: (s) => (tty += s), columns: 100 }, now: () => t, tickMs: 0 });
     r.start(4, 3);
     r.figure({ name: 'a', status: 'skipped', config: 'c.json', path: 'out/a.png' });
     t = 1000;
@@ -36,7 +36,8 @@ describe('progress', () => {
     r.end('done');
     const frames = tty.split('\r\x1b[K').filter(Boolean);
     expect(frames[0]).toMatch(/^\[-+\] 0\/4 {2}rendered 0 {2}up to date 0 {2}failed 0$/);
-    expect(frames).toContain('[###############---------------] 2/4  rendered 1  up to date 1  failed 0 ~2s left');
+    // One figure back says nothing about the pace yet: no estimate.
+    expect(frames).toContain('[###############---------------] 2/4  rendered 1  up to date 1  failed 0');
     expect(frames.at(-1)).toMatch(/^\[#+\] 4\/4 {2}rendered 2 {2}up to date 1 {2}failed 1$/);
     expect(tty.endsWith('\r\x1b[K')).toBe(true);
     // The failure on its own line as it happens, then again in the closing summary.
@@ -54,6 +55,99 @@ describe('progress', () => {
     expect(r.stdout).toMatch(/\r\x1b\[K\[#+\] 4\/4 {2}rendered 4/);
     expect(r.stdout).not.toMatch(/^rendered /m);
     expect(r.stdout).toMatch(/4 figures written, 0 failed, 0 up to date/);
+  });
+});
+
+/** A bar on a fake terminal with a fake clock: the frames it drew, each with the time it was drawn. */
+function fakeBar() {
+  let t = 0;
+  const frames: { t: number; text: string }[] = [];
+  const errors: string[] = [];
+  const r: Reporter = createReporter({
+    mode: 'bar',
+    line: () => {},
+    error: (l) => errors.push(l),
+    tty: { write: (s) => s.split('\r\x1b[K').filter(Boolean).forEach((text) => frames.push({ t, text })), columns: 100 },
+    now: () => t,
+    tickMs: 1000,
+  });
+  /** Moves the clock to `to`, letting the bar's 1 s redraws fire on the way. */
+  const advance = (to: number) => {
+    while (t + 1000 <= to) {
+      t += 1000;
+      vi.advanceTimersByTime(1000);
+    }
+    vi.advanceTimersByTime(to - t);
+    t = to;
+  };
+  return { r, frames, errors, advance, now: () => t };
+}
+
+/** Seconds left that a frame shows, or undefined. */
+const secondsLeft = (text: string) => {
+  const m = / ~(?:(\d+)m)?(\d+)s left$/.exec(text);
+  return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : undefined;
+};
+
+describe('progress: time left and failures on a terminal (fake clock, fake tty)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('a 4 s run of 8 figures after 1.5 s of start-up: estimates within 50% of the truth, never "~0s"', () => {
+    vi.useFakeTimers();
+    const { r, frames, advance } = fakeBar();
+    r.start(8, 8);
+    const finishAt = Array.from({ length: 8 }, (_, i) => 1500 + i * 350);
+    for (const [i, at] of finishAt.entries()) {
+      advance(at);
+      r.figure({ name: `f${i}`, status: 'rendered', config: 'c.json', path: `out/f${i}.png`, ms: 300 });
+    }
+    r.end('done');
+    const end = finishAt.at(-1)!;
+    const shown = frames.filter((f) => secondsLeft(f.text) !== undefined);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const f of shown) {
+      const truth = (end - f.t) / 1000;
+      expect(secondsLeft(f.text)!, f.text).toBeGreaterThanOrEqual(1);
+      expect(Math.abs(secondsLeft(f.text)! - truth), `${f.text} at ${f.t} ms`).toBeLessThanOrEqual(Math.max(1, truth * 0.5));
+    }
+  });
+
+  it('a 40-frame animation counts as 40 pieces of work: no "~0s left" while it renders', () => {
+    vi.useFakeTimers();
+    const { r, frames, advance } = fakeBar();
+    // Three still figures and one animation of 40 frames; each frame costs what a still figure does.
+    r.start(4, 4, 3 + 40);
+    for (const [i, at] of [300, 600, 900].entries()) {
+      advance(at);
+      r.figure({ name: `still${i}`, status: 'rendered', config: 'c.json', path: `out/still${i}.png`, ms: 300 });
+    }
+    const end = 900 + 40 * 300;
+    advance(end);
+    r.figure({ name: 'sweep', status: 'rendered', config: 'c.json', path: 'out/sweep.gif', ms: 12_000, work: 40 });
+    r.end('done');
+    const during = frames.filter((f) => f.t > 900 && f.t < end);
+    // Redrawn while the animation renders, with a time left that tracks the truth.
+    expect(during.length).toBeGreaterThanOrEqual(10);
+    expect(frames.some((f) => / ~0s left/.test(f.text))).toBe(false);
+    for (const f of during.filter((d) => secondsLeft(d.text) !== undefined)) {
+      expect(Math.abs(secondsLeft(f.text)! - (end - f.t) / 1000), `${f.text} at ${f.t} ms`).toBeLessThanOrEqual(2);
+    }
+    expect(secondsLeft(during[0].text)).toBeGreaterThanOrEqual(10);
+  });
+
+  it('the failure count is live: config errors before the start and failed figures, as the closing line counts them', () => {
+    vi.useFakeTimers();
+    const { r, frames, errors, advance } = fakeBar();
+    r.error('configs/a.json:1:2: name: expected a string, got 1');
+    r.start(2, 2);
+    expect(frames[0].text).toMatch(/ 0\/2 {2}rendered 0 {2}up to date 0 {2}failed 1$/);
+    advance(500);
+    r.figure({ name: 'b', status: 'failed', config: 'c.json', message: 'failed to render: boom' });
+    advance(900);
+    r.figure({ name: 'c', status: 'rendered', config: 'c.json', path: 'out/c.png', ms: 400 });
+    r.end('1 figure written, 2 failed, 0 up to date (0.9 s)');
+    expect(frames.at(-1)!.text).toMatch(/ 2\/2 {2}rendered 1 {2}up to date 0 {2}failed 2$/);
+    expect(errors.slice(-3)).toEqual(['2 problems:', '  configs/a.json:1:2: name: expected a string, got 1', '  c.json: b: failed to render: boom']);
   });
 });
 
@@ -110,7 +204,7 @@ describe('render output modes', () => {
       const r = cli(['render', ...args], dir);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err).toMatch(/^actiplot: --?\w+/);
-      expect(r.err).toMatch(/actiplot --help/);
+      expect(r.err).toMatch(/actiplot render --help/);
     }
     expect(cli(['merge'], dir).code).toBe(2);
   });
