@@ -83,7 +83,8 @@ export interface ResolvedBoundary {
   dash: 'dotted' | 'dashed' | 'dashdot' | 'solid';
   /** Line width in CSS pixels. */
   width: number;
-  label: boolean;
+  /** true: the line's equation; a string: that text; false: none. */
+  label: boolean | string;
 }
 
 export interface ResolvedLinePlot extends PlotCommon {

@@ -184,7 +184,11 @@ const Boundary = Type.Union(
         color: Type.Optional(Type.String({ description: 'a CSS colour' })),
         dash: Type.Optional(StringEnum(['dotted', 'dashed', 'dashdot', 'solid'] as const, 'a dash style (dotted, dashed, dashdot, solid)')),
         width: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 20, description: 'a line width in points' })),
-        label: Type.Optional(Type.Boolean()),
+        label: Type.Optional(
+          Type.Union([Type.Boolean(), Type.String({ maxLength: 200 })], {
+            description: 'true (the equation along the line, e.g. "x1 + 2x2 = 5"), false, or a text of your own',
+          }),
+        ),
       },
       { additionalProperties: false },
     ),

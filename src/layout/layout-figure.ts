@@ -20,7 +20,7 @@ import { lineMark, seriesLines } from '../marks/line.js';
 import { jumpMarks } from '../marks/jumps.js';
 import { legend } from '../marks/legend.js';
 import { contourField, decisionBoundary } from '../marks/contour.js';
-import { boundaryEquation, boundaryMark, clipBoundary } from '../marks/boundary.js';
+import { boundaryEquation, boundaryMark, clipBoundary, equationSymbol } from '../marks/boundary.js';
 import { colorbar } from '../marks/colorbar.js';
 import { pointMarks } from '../marks/points.js';
 
@@ -142,9 +142,9 @@ export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measu
   if (fig.boundary && fig.perceptron) {
     const [w1, w2] = fig.perceptron.weights;
     const b = fig.perceptron.bias;
-    const names: [string, string] = [fig.x.label || 'x1', fig.y.label || 'x2'];
+    const names: [string, string] = [equationSymbol(fig.x.label, 'x1'), equationSymbol(fig.y.label, 'x2')];
     const avoid = fig.points.map((p): [number, number] => [x(p.at[0]), y(p.at[1])]);
-    items.push(...boundaryMark(plot, clipBoundary(w1, w2, b, [x0, x1], [y0, y1]), x, y, fig.boundary, boundaryEquation(w1, w2, b, names), avoid));
+    items.push(...boundaryMark(plot, clipBoundary(w1, w2, b, [x0, x1], [y0, y1]), x, y, fig.boundary, typeof fig.boundary.label === 'string' ? fig.boundary.label : boundaryEquation(w1, w2, b, names), avoid));
   } else if (fig.boundary) {
     // A network's decision boundary has no closed form: it is the contour where the output crosses the threshold.
     items.push(decisionBoundary(plot, data.grid, fig.threshold, x, y, fig.boundary));

@@ -56,6 +56,16 @@ export function boundaryEquation(w1: number, w2: number, b: number, names: [stri
 }
 
 /**
+ * The name of an input in the boundary's equation: the axis label when it is a symbol ("x1", "a",
+ * "x₁"), else the default symbol. A long label ("input x1") copied into the equation would read
+ * "input x1 − input x2 = 0".
+ */
+export function equationSymbol(axisLabel: string, fallback: string): string {
+  const label = axisLabel.trim();
+  return /^\p{L}[\p{L}\p{N}_\u2080-\u2089']{0,3}$/u.test(label) ? label : fallback;
+}
+
+/**
  * Where along the segment (0..1) the label goes: the middle, unless a marked point sits there; then
  * the candidate position farthest from every point.
  */
