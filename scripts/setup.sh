@@ -2,13 +2,19 @@
 # Makes a fresh Debian/Ubuntu machine ready for actiplot: the system libraries node-canvas compiles
 # against (installed only where missing), then `npm ci`, then the build. Idempotent and quiet when
 # everything is already there.
+#
+#   scripts/setup.sh          what users need (npm run setup)
+#   scripts/setup.sh --test   the extra packages only the tests need (npm test runs it first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: node-canvas's build deps, the CJK font for Japanese titles, and poppler-utils
-# (pdftoppm) for the tests that rasterize PDF output.
-PKGS=(libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev pkg-config g++ fonts-noto-cjk poppler-utils chromium)
-[ "${ACTIPLOT_BROWSER:-0}" = "1" ] && PKGS+=(chromium)
+# Users: node-canvas's build deps and the CJK font for Japanese titles.
+# Tests only: poppler-utils (pdftoppm rasterizes PDF output) and chromium (the gallery test's browser).
+USER_PKGS=(libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev pkg-config g++ fonts-noto-cjk)
+TEST_PKGS=(poppler-utils chromium)
+mode=user
+[ "${1:-}" = "--test" ] && mode=test
+if [ "$mode" = test ]; then PKGS=("${TEST_PKGS[@]}"); else PKGS=("${USER_PKGS[@]}"); fi
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -16,20 +22,23 @@ if command -v dpkg-query >/dev/null 2>&1; then
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then
-    echo "setup: installing ${missing[*]}"
+    echo "setup: installing ${missing[*]}$([ "$mode" = test ] && echo " (for the tests)")"
     if [ "$(id -u)" = "0" ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
       echo "setup: need root to run: apt-get install -y ${missing[*]}" >&2; exit 1
     fi
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
-else
+elif [ "$mode" = user ]; then
   if ! pkg-config --exists pixman-1 cairo pangocairo 2>/dev/null; then
     echo "setup: this is not a Debian/Ubuntu system; install cairo, pango, libjpeg, giflib and librsvg development" >&2
     echo "       packages yourself (macOS: brew install pkg-config cairo pango libpng jpeg giflib librsvg), then run npm ci && npm run build" >&2
     exit 1
   fi
 fi
+
+# The tests' packages are all; npm ci and the build are the user set-up's.
+[ "$mode" = test ] && exit 0
 
 # npm ci only when the lock file changed since the last successful install here (or none happened).
 stamp=node_modules/.actiplot-lock.sha256

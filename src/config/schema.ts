@@ -22,7 +22,7 @@ const Ticks = Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.Array(Finit
 
 export const Axis = Type.Object(
   {
-    label: Type.Optional(Type.String({ description: 'the axis label' })),
+    label: Type.Optional(Type.String({ description: 'the axis label (contour figures: x1 and x2 unless given)' })),
     range: Type.Optional(Range),
     samples: Type.Optional(Type.Integer({ minimum: 2, description: 'the number of samples, both ends included' })),
     step: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'the sample spacing; the end is included when a step lands on it' })),
@@ -31,9 +31,12 @@ export const Axis = Type.Object(
   { additionalProperties: false, description: 'an axis: { label, range: [min, max], samples | step, ticks }' },
 );
 
+/** The axis keys under another description: what the axis is and its defaults in this kind of plot. */
+const axis = (description: string) => Type.Object(Axis.properties, { additionalProperties: false, description });
+
 /** A string enum (plain `enum` keeps validation errors to one line, unlike a union of literals). */
-const StringEnum = <T extends string>(values: readonly T[], description: string) =>
-  Type.Unsafe<T>({ type: 'string', enum: [...values], description });
+const StringEnum = <T extends string>(values: readonly T[], description: string, defaultValue?: T) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], description, ...(defaultValue !== undefined ? { default: defaultValue } : {}) });
 
 /**
  * An activation: a name, or `{ "name": "leaky_relu", "slope": 0.1 }` with the parameters that name
@@ -68,29 +71,29 @@ const Activation = Type.Unsafe<ActivationSpec>({
 
 /** Keys of an output file: who it is, how big, which format. */
 const outputKeys = {
-  $schema: Type.Optional(Type.String()),
+  $schema: Type.Optional(Type.String({ description: 'the JSON Schema of configs, for completion in editors (actiplot ignores it)' })),
   name: Type.String({
     pattern: NAME_PATTERN,
     maxLength: 100,
     description: 'the output base name: lowercase letters, digits, ".", "_" and "-", not starting with "." or "-"',
   }),
-  title: Type.Optional(Type.String()),
-  width: Type.Optional(Type.Integer({ minimum: 100, maximum: LIMITS.pixels, description: 'the width in pixels' })),
-  height: Type.Optional(Type.Integer({ minimum: 100, maximum: LIMITS.pixels, description: 'the height in pixels' })),
-  scale: Type.Optional(Type.Number({ minimum: 0.5, maximum: 4, description: 'the pixel density (2 for HiDPI)' })),
-  format: Type.Optional(StringEnum(['png', 'svg', 'pdf', 'gif', 'apng'] as const, 'an output format (png, svg, pdf; gif, apng with a sweep)')),
+  title: Type.Optional(Type.String({ description: 'the title above the plot, wrapped onto several lines when wider than the image' })),
+  width: Type.Optional(Type.Integer({ minimum: 100, maximum: LIMITS.pixels, default: 800, description: 'the width in pixels' })),
+  height: Type.Optional(Type.Integer({ minimum: 100, maximum: LIMITS.pixels, default: 600, description: 'the height in pixels' })),
+  scale: Type.Optional(Type.Number({ minimum: 0.5, maximum: 4, default: 1, description: 'the pixel density (2 for HiDPI)' })),
+  format: Type.Optional(StringEnum(['png', 'svg', 'pdf', 'gif', 'apng'] as const, 'an output format (png, svg, pdf; gif, apng with a sweep)', 'png')),
   sweep: Type.Optional(
     Type.Object(
       {
         path: Type.String({ minLength: 1, description: 'the dotted path of the number to vary, e.g. "perceptron.bias"' }),
-        from: Finite(),
-        to: Finite(),
+        from: Finite({ description: 'the value of the first frame' }),
+        to: Finite({ description: 'the value of the last frame; the frames between are spread evenly' }),
         frames: Type.Integer({ minimum: 2, maximum: LIMITS.frames, description: 'the number of frames' }),
-        fps: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 60, description: 'frames per second' })),
-        sheet: Type.Optional(Type.Integer({ minimum: 0, maximum: 64, description: 'frames on the contact sheet (0 for none)' })),
-        label: Type.Optional(Type.String({ description: 'the frame caption, with {value} for the swept value' })),
+        fps: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 60, default: 10, description: 'frames per second' })),
+        sheet: Type.Optional(Type.Integer({ minimum: 0, maximum: 64, default: 8, description: 'frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)' })),
+        label: Type.Optional(Type.String({ description: 'the frame caption added to the title, with {value} for the swept value (default "<path> = {value}")' })),
       },
-      { additionalProperties: false },
+      { additionalProperties: false, description: 'makes the figure an animation: one frame per value of one number of its config' },
     ),
   ),
 };
@@ -100,17 +103,17 @@ const outputKeys = {
 const Point = Type.Object(
   {
     at: Type.Tuple([Finite(), Finite()], { description: 'an [x, y] pair of numbers' }),
-    label: Type.Optional(Type.String()),
-    color: Type.Optional(Type.String({ description: 'a CSS colour' })),
+    label: Type.Optional(Type.String({ description: 'the text beside the dot' })),
+    color: Type.Optional(Type.String({ default: '#000000', description: 'a CSS colour' })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'a marked point: a dot with its label' },
 );
 
 const plotKeys = {
-  title: Type.Optional(Type.String()),
+  title: Type.Optional(Type.String({ description: 'the title above the plot, wrapped onto several lines when wider than the image' })),
   x: Type.Optional(Axis),
   y: Type.Optional(Axis),
-  grid: Type.Optional(Type.Boolean()),
+  grid: Type.Optional(Type.Boolean({ default: false, description: 'grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)' })),
   points: Type.Optional(Type.Array(Point, { maxItems: 100, description: 'a list of { at: [x, y], label, color }' })),
 };
 
@@ -124,33 +127,38 @@ export const NetworkConfig = Type.Object(
           biases: Type.Array(Finite(), { description: 'the biases, one per neuron' }),
           activation: Activation,
         },
-        { additionalProperties: false },
+        { additionalProperties: false, description: 'one layer: each neuron computes activation(W·x + b)' },
       ),
       { minItems: 1, maxItems: LIMITS.layers, description: 'a list of layers' },
     ),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer' },
 );
 
 export const Series = Type.Object(
   {
     activation: Type.Optional(Activation),
     network: Type.Optional(NetworkConfig),
-    weights: Type.Optional(Type.Array(Finite(), { description: 'the weights, one per input' })),
-    bias: Type.Optional(Finite()),
-    derivative: Type.Optional(Type.Boolean()),
-    label: Type.Optional(Type.String()),
-    color: Type.Optional(Type.String({ description: 'a CSS colour' })),
-    jumps: Type.Optional(StringEnum(['markers', 'connect', 'gap'] as const, 'how jumps are drawn (markers, connect, gap)')),
+    weights: Type.Optional(Type.Array(Finite(), { default: [1], description: 'the weights, one per input' })),
+    bias: Type.Optional(Finite({ default: 0, description: 'the bias b: the series plots f(w·x + b)' })),
+    derivative: Type.Optional(Type.Boolean({ default: false, description: "plot the derivative f′(w·x + b) instead of f" })),
+    label: Type.Optional(Type.String({ description: "the legend entry (default: the activation's name, with its parameters when they differ from the defaults)" })),
+    color: Type.Optional(Type.String({ description: "a CSS colour (default: matplotlib's colour cycle)" })),
+    jumps: Type.Optional(StringEnum(['markers', 'connect', 'gap'] as const, 'how jumps are drawn (markers, connect, gap)', 'markers')),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description: 'one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output',
+  },
 );
 
 const lineKeys = {
-  kind: Type.Literal('line'),
+  kind: Type.Literal('line', { description: 'a line graph' }),
   ...plotKeys,
+  x: Type.Optional(axis('the sampled input: range [-5, 5] and 200 samples unless given')),
+  y: Type.Optional(axis('the output: its range fits the data with a 5% margin unless given')),
   series: Type.Array(Series, { minItems: 1, maxItems: LIMITS.series, description: 'a list of series' }),
-  legend: Type.Optional(Type.Boolean()),
+  legend: Type.Optional(Type.Boolean({ description: 'a legend in the corner that hides the least data (default: true when any series has a label)' })),
 };
 
 export const LinePlot = Type.Object(lineKeys, { additionalProperties: false });
@@ -159,21 +167,21 @@ export const LineFigure = Type.Object({ ...outputKeys, ...lineKeys }, { addition
 export const PerceptronConfig = Type.Object(
   {
     weights: Type.Array(Finite(), { description: 'the weights, one per input' }),
-    bias: Type.Optional(Finite()),
+    bias: Type.Optional(Finite({ default: 0, description: 'the bias b in a = w1·x1 + w2·x2 + b' })),
     activation: Activation,
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)' },
 );
 
 const Colorbar = Type.Union(
   [
     Type.Boolean(),
     Type.Object(
-      { ticks: Type.Optional(Ticks), label: Type.Optional(Type.String()) },
-      { additionalProperties: false },
+      { ticks: Type.Optional(Ticks), label: Type.Optional(Type.String({ description: 'the label beside the colorbar' })) },
+      { additionalProperties: false, description: 'the colorbar: its ticks (nice round values unless given) and label' },
     ),
   ],
-  { description: 'true, false or { ticks, label }' },
+  { default: true, description: 'true, false or { ticks, label }' },
 );
 
 const Boundary = Type.Union(
@@ -181,37 +189,43 @@ const Boundary = Type.Union(
     Type.Boolean(),
     Type.Object(
       {
-        color: Type.Optional(Type.String({ description: 'a CSS colour' })),
-        dash: Type.Optional(StringEnum(['dotted', 'dashed', 'dashdot', 'solid'] as const, 'a dash style (dotted, dashed, dashdot, solid)')),
-        width: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 20, description: 'a line width in points' })),
+        color: Type.Optional(Type.String({ default: 'green', description: 'a CSS colour' })),
+        dash: Type.Optional(StringEnum(['dotted', 'dashed', 'dashdot', 'solid'] as const, 'a dash style (dotted, dashed, dashdot, solid)', 'dotted')),
+        width: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 20, default: 2, description: 'a line width in points' })),
         label: Type.Optional(
           Type.Union([Type.Boolean(), Type.String({ maxLength: 200 })], {
             description: 'true (the equation along the line, e.g. "x1 + 2x2 = 5"), false, or a text of your own',
           }),
         ),
       },
-      { additionalProperties: false },
+      {
+        additionalProperties: false,
+        description: 'the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold',
+      },
     ),
   ],
-  { description: 'true, false or { color, dash, width, label }' },
+  { default: false, description: 'true, false or { color, dash, width, label }' },
 );
 
 const contourKeys = {
-    kind: Type.Literal('contour'),
+    kind: Type.Literal('contour', { description: 'filled contours over a grid of two inputs' }),
     ...plotKeys,
+    x: Type.Optional(axis('the grid across: range [-5, 5], step 0.1 and label "x1" unless given')),
+    y: Type.Optional(axis('the grid up: range [-5, 5], step 0.1 and label "x2" unless given')),
     perceptron: Type.Optional(PerceptronConfig),
     network: Type.Optional(NetworkConfig),
-    neurons: Type.Optional(Type.Boolean()),
-    threshold: Type.Optional(Type.Number({ description: "the output level drawn as the decision boundary" })),
+    neurons: Type.Optional(Type.Boolean({ default: false, description: 'with a network: add a small panel per hidden neuron (the figure becomes panels)' })),
+    threshold: Type.Optional(Type.Number({ description: 'the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)' })),
     levels: Type.Optional(
       Type.Union([Type.Integer({ minimum: 2, maximum: LIMITS.levels }), Type.Array(Finite(), { minItems: 2, maxItems: LIMITS.levels })], {
+        default: 101,
         description: 'a count of levels >= 2, or an increasing list of level values',
       }),
     ),
     colormap: Type.Optional(
-      StringEnum(colormapNames, `a colormap (${colormapNames.filter((n) => !n.endsWith('_r')).join(', ')}, or any of them with _r)`),
+      StringEnum(colormapNames, `a colormap (${colormapNames.filter((n) => !n.endsWith('_r')).join(', ')}, or any of them with _r)`, 'coolwarm'),
     ),
-    alpha: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'an opacity from 0 to 1' })),
+    alpha: Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: 1, description: 'an opacity from 0 to 1' })),
     colorbar: Type.Optional(Colorbar),
     boundary: Type.Optional(Boundary),
 };
@@ -231,10 +245,10 @@ export const Panel = Type.Unsafe<Static<typeof LinePlot> | Static<typeof Contour
 
 export const PanelsFigure = Type.Object(
   {
-    kind: Type.Literal('panels'),
+    kind: Type.Literal('panels', { description: 'several line or contour plots in a grid' }),
     ...outputKeys,
     columns: Type.Optional(Type.Integer({ minimum: 1, maximum: 16, description: 'the number of columns' })),
-    sharedColorbar: Type.Optional(Type.Boolean()),
+    sharedColorbar: Type.Optional(Type.Boolean({ default: false, description: "contour panels share one colour scale (the first contour panel's levels and colormap) and one colorbar at the right" })),
     panels: Type.Array(Panel, { minItems: 1, maxItems: LIMITS.panels, description: 'a list of panels' }),
   },
   { additionalProperties: false },
@@ -263,7 +277,7 @@ export const Figure = Type.Unsafe<FigureConfig>({
 
 export const FigureList = Type.Object(
   {
-    $schema: Type.Optional(Type.String()),
+    $schema: Type.Optional(Type.String({ description: 'the JSON Schema of configs, for completion in editors (actiplot ignores it)' })),
     figures: Type.Array(Figure, { maxItems: LIMITS.figures, description: 'a list of figures' }),
   },
   { additionalProperties: false },

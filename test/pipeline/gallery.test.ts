@@ -16,7 +16,7 @@ let base: string;
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`the gallery test needs Chromium at ${CHROMIUM}: run "npm run setup" (it installs Debian's chromium)`);
+    throw new Error(`the gallery test needs Chromium at ${CHROMIUM}: run "npm run setup:test" (it installs Debian's chromium; npm test runs it first)`);
   }
   dir = withFixtures(tempDir('gallery'), 'basic', 'more');
   const r = cli(['render', 'configs', '--out', 'out'], dir);
