@@ -43,7 +43,8 @@ export function nearestFlag(unknown: string, known: readonly string[]): string |
     if (kl.length < 2) continue;
     const d = distance(u, kl);
     const prefix = kl.length >= 3 && (u.startsWith(kl) || kl.startsWith(u)) && Math.min(u.length, kl.length) >= 3;
-    const close = d <= Math.max(1, Math.floor(Math.max(u.length, kl.length) / 3));
+    // Two edits for names of five letters or more: a swap of two letters (--quite) is two.
+    const close = d <= (Math.max(u.length, kl.length) >= 5 ? 2 : 1);
     if (!close && !prefix) continue;
     const score = prefix ? Math.min(d, 1.5) : d;
     if (score < bestScore) {
@@ -56,19 +57,33 @@ export function nearestFlag(unknown: string, known: readonly string[]): string |
 
 /**
  * yargs' "Unknown argument(s): a, b" with a suggestion for each flag that is close to a known
- * one; other messages pass through. `argv` tells which names were given as flags (yargs reports
- * `--forse` as "forse"); `known` are the command's option names.
+ * one, or the command it belongs to; other messages pass through. `argv` tells which names were
+ * given as flags (yargs reports `--forse` as "forse"); `known` are the command's option names,
+ * `elsewhere` those of the other commands.
  */
-export function explainUnknown(message: string, argv: readonly string[], known: readonly string[]): string {
+export function explainUnknown(
+  message: string,
+  argv: readonly string[],
+  known: readonly string[],
+  command?: string,
+  elsewhere: Readonly<Record<string, readonly string[]>> = {},
+): string {
   const m = /^Unknown arguments?: (.*)$/.exec(message);
   if (!m) return message;
-  const names = m[1].split(', ');
+  const kebab = (n: string) => n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  // yargs reports `--config-file` twice, also as "configFile".
+  const all = m[1].split(', ');
+  const names = all.filter((n) => kebab(n) === n || !all.includes(kebab(n)));
   const flags = new Set(argv.filter((a) => a.startsWith('-')).map((a) => a.replace(/^-+/, '').replace(/=.*$/, '')));
   const parts = names.map((n) => {
-    if (!flags.has(n)) return `unexpected argument "${n}"`;
-    const dash = n.length === 1 ? '-' : '--';
+    // yargs reports `--no-galery` as "galery".
+    const negated = !flags.has(n) && flags.has(`no-${n}`);
+    if (!flags.has(n) && !negated) return `unexpected argument "${n}"`;
+    const shown = negated ? `--no-${n}` : `${n.length === 1 ? '-' : '--'}${n}`;
+    const owners = Object.entries(elsewhere).filter(([, names]) => names.includes(n)).map(([c]) => c);
+    if (owners.length) return `${shown} is an option of ${owners.join(', ').replace(/, ([^,]*)$/, ' and $1')}, not of ${command ?? 'this command'}`;
     const near = nearestFlag(n, known);
-    return `unknown option ${dash}${n}${near ? ` (did you mean --${near}?)` : ''}`;
+    return `unknown option ${shown}${near ? ` (did you mean --${negated ? 'no-' : ''}${near}?)` : ''}`;
   });
   return parts.join('; ');
 }

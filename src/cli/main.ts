@@ -74,6 +74,16 @@ const KNOWN: Record<CommandName, string[]> = {
   schema: GLOBAL_OPTIONS,
 };
 
+/** The option names of the commands other than `command` that it does not share. */
+function otherCommandsOptions(command: CommandName): Record<string, string[]> {
+  const own = new Set(KNOWN[command]);
+  return Object.fromEntries(
+    Object.entries(KNOWN)
+      .filter(([c]) => c !== command)
+      .map(([c, names]) => [c, names.filter((n) => !own.has(n) && n.length > 1)]),
+  );
+}
+
 /** Options whose values may start with a minus sign (`--range -10,10`, `--bias -5`). */
 const NUMERIC_OPTIONS = new Set(['--range', '--input', '-i', '--weights', '--bias', '-b', '--step']);
 const NUMBERS = /^-?(\d|\.\d)[\d.eE+-]*(,\s*-?(\d|\.\d)[\d.eE+-]*)*$/;
@@ -257,7 +267,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const message = (err as Error).message;
       const near = /^Did you mean (\S+)\?$/.exec(message);
       const first = argv.find((a) => !a.startsWith('-'));
-      io.err(`actiplot: ${near && first ? `unknown command "${first}" (did you mean ${near[1]}?)` : explainUnknown(message, argv, known)}`);
+      io.err(`actiplot: ${near && first ? `unknown command "${first}" (did you mean ${near[1]}?)` : explainUnknown(message, argv, known, command, command ? otherCommandsOptions(command) : {})}`);
       io.err(usageHint(command));
       return 2;
     }
