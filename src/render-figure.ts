@@ -3,7 +3,7 @@
  * the canvas it draws on, so a worker process can run it on a job and hand back bytes. Still PNGs
  * take the path in render-png-figure.ts, which pool workers load on its own.
  */
-import type { ResolvedFigure } from './config/defaults.js';
+import type { ResolvedFigure } from './model/figure.js';
 import { encodeApng, encodeGif, type Frame } from './render/encode-animation.js';
 import { sweepFrames } from './config/sweep.js';
 import { renderSvg } from './render/svg.js';

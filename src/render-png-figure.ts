@@ -3,10 +3,10 @@
  * a PNG does not need (the SVG, PDF and animation encoders cost a pool worker 28 ms of start-up;
  * render-figure.ts brings them when a figure asks for them).
  */
-import type { ResolvedFigure } from './config/defaults.js';
+import type { ResolvedFigure } from './model/figure.js';
 import { sampleFigure, type FigureData } from './core/sample-figure.js';
 import { layoutFigure } from './layout/layout-figure.js';
-import type { Scene } from './layout/scene.js';
+import type { Scene } from './scene/scene.js';
 import { recycleGridBuffer } from './core/grid-buffers.js';
 import { measureText } from './render/canvas.js';
 import { drawRaster, encodeRaster, renderRgba } from './render/render-png.js';

@@ -30,7 +30,9 @@ export interface Activation {
 }
 
 /** An activation in a config: a name, or `{ "name": "leaky_relu", "slope": 0.1 }`. */
-export type ActivationSpec = string | { readonly name: string; readonly [param: string]: unknown };
+import type { ActivationSpec } from '../model/figure.js';
+
+export type { ActivationSpec };
 
 /** A numeric parameter of a parametrised activation. */
 export interface ActivationParam {

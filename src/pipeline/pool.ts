@@ -5,7 +5,7 @@
  * that dies fails its figure and is replaced; it never takes the run down.
  */
 import type { ChildProcess } from 'node:child_process';
-import type { ResolvedFigure } from '../config/defaults.js';
+import type { ResolvedFigure } from '../model/figure.js';
 import type { CancelMessage, JobMessage, RenderOutcome, WorkerMessage } from './protocol.js';
 import { renderOutcome, rendererFor } from './render-job.js';
 import { adoptEarlyWorker, exited, forkWorker, workerScript, type EarlyWorker } from './early-worker.js';

@@ -1,5 +1,5 @@
 /** Messages between the pool and its worker processes (structured clone: Buffers travel as bytes). */
-import type { ResolvedFigure } from '../config/defaults.js';
+import type { ResolvedFigure } from '../model/figure.js';
 
 export interface JobMessage {
   type: 'job';

@@ -4,7 +4,7 @@
  * nothing to render never loads node-canvas; and still PNGs, nearly every figure, need only
  * render-png-figure.js, while the first SVG, PDF or animation loads the rest (render-figure.js).
  */
-import type { ResolvedFigure } from '../config/defaults.js';
+import type { ResolvedFigure } from '../model/figure.js';
 import type { RenderedFigure } from '../render-png-figure.js';
 import type { RenderOutcome } from './protocol.js';
 

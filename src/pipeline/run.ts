@@ -19,7 +19,7 @@ import { makeRenderer, type Renderer } from './pool.js';
 import { discardEarlyWorker } from './early-worker.js';
 import { defaultJobs } from './default-jobs.js';
 import type { RenderOutcome } from './protocol.js';
-import type { ResolvedFigure } from '../config/defaults.js';
+import type { ResolvedFigure } from '../model/figure.js';
 import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
 import { createReporter, describeFigure, type FigureStatus, type Reporter } from './progress.js';
 import { VERSION } from '../version.js';

@@ -4,7 +4,7 @@
  */
 import canvasPkg from 'canvas';
 import type { Canvas as CanvasType, CanvasRenderingContext2D } from 'canvas';
-import type { Font, Measure, TextSize } from '../layout/scene.js';
+import type { Font, Measure, TextSize } from '../scene/scene.js';
 import { familyList, fontFiles as registeredFonts } from '../text/fonts.js';
 import { pdfDate } from './pdf-date.js';
 

@@ -1,4 +1,4 @@
-import type { Scene } from '../layout/scene.js';
+import type { Scene } from '../scene/scene.js';
 import { createPdf, encodePdf } from './canvas.js';
 import { drawScene } from './draw.js';
 

@@ -3,7 +3,7 @@ import { check, contour, errorsOf, line } from '../helpers.js';
 import { sweepFrames, sheetIndices, formatValue } from '../../src/config/sweep.js';
 import { sampleFigure } from '../../src/core/sample-figure.js';
 import { renderFigure } from '../../src/render-figure.js';
-import type { ResolvedContour, ResolvedFigure, ResolvedPanels } from '../../src/config/defaults.js';
+import type { ResolvedContour, ResolvedFigure, ResolvedPanels } from '../../src/model/figure.js';
 
 const xorNet = {
   layers: [

@@ -7,7 +7,7 @@ import { defaultJobs } from '../../src/pipeline/default-jobs.js';
 import { MANIFEST_FILE } from '../../src/pipeline/manifest.js';
 import { discardEarlyWorker, startEarlyWorker } from '../../src/pipeline/early-worker.js';
 import { processPool } from '../../src/pipeline/pool.js';
-import type { ResolvedFigure } from '../../src/config/defaults.js';
+import type { ResolvedFigure } from '../../src/model/figure.js';
 import { FIXTURES, ROOT, cli, tempDir } from './helpers.js';
 
 const fake = path.join(FIXTURES, 'fake-worker.mjs');

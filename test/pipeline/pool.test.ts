@@ -4,7 +4,7 @@ import path from 'node:path';
 import { inProcessRenderer, processPool } from '../../src/pipeline/pool.js';
 import { startEarlyWorker } from '../../src/pipeline/early-worker.js';
 import { plan } from '../../src/pipeline/plan.js';
-import type { ResolvedFigure } from '../../src/config/defaults.js';
+import type { ResolvedFigure } from '../../src/model/figure.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
 const fake = path.join(FIXTURES, 'fake-worker.mjs');

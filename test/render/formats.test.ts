@@ -8,8 +8,8 @@ import pixelmatch from 'pixelmatch';
 import { check, contour, line } from '../helpers.js';
 import { renderFigure } from '../../src/render-figure.js';
 import { measureText, rasterizeImage } from '../../src/render/canvas.js';
-import type { ResolvedFigure } from '../../src/config/defaults.js';
-import { THEME } from '../../src/layout/theme.js';
+import type { ResolvedFigure } from '../../src/model/figure.js';
+import { THEME } from '../../src/scene/theme.js';
 
 const fig = (config: unknown) => check(config).figures[0].figure as ResolvedFigure;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, contour } from '../helpers.js';
-import type { ResolvedFigure } from '../../src/config/defaults.js';
+import type { ResolvedFigure } from '../../src/model/figure.js';
 import { renderPngFigure, sceneFor } from '../../src/render-png-figure.js';
 import { keptGridBytes } from '../../src/core/grid-buffers.js';
 
