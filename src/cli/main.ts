@@ -3,23 +3,13 @@
  * figure failed (the rest still rendered), 2 bad usage. The code is set, never forced.
  */
 import yargs from 'yargs';
-import { loadFile, plan } from '../pipeline/plan.js';
 import { activationNames, isActivationName } from '../core/activation.js';
-import { activationSpec, evalModel, figureModel, perceptronModel, type EvalOptions, type EvalRequest } from './eval.js';
+import type { EvalOptions, EvalRequest } from './eval.js';
 import { PATHS_ARG, checkCommand, mergeCommand, renderCommand } from './pipeline.js';
+import { defaultIo, UsageError, type Io } from './io.js';
 import { VERSION } from '../version.js';
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-const defaultIo: Io = {
-  out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
-};
-
-class UsageError extends Error {}
+export type { Io };
 
 function numberList(name: string, text: unknown): number[] {
   const parts = String(text).split(',').map((s) => s.trim());
@@ -57,8 +47,9 @@ interface ConfigEvalArgs {
 }
 
 /** `eval --config file --figure name`: the model a figure draws, evaluated like the flags' perceptron. */
-function evalFromConfig(args: ConfigEvalArgs): string[] {
+async function evalFromConfig(args: ConfigEvalArgs): Promise<string[]> {
   if (!args.config || !args.figure) throw new UsageError('--config and --figure go together');
+  const [{ loadFile }, { evalModel, figureModel }] = await Promise.all([import('../pipeline/plan.js'), import('./eval.js')]);
   const { jobs, errors } = loadFile(args.config);
   if (errors.length) throw new UsageError(errors[0].message);
   const job = jobs.find((j) => j.figure.name === args.figure);
@@ -92,21 +83,6 @@ function evalRequest(args: { input?: string; range?: string; step: number; forma
   return { input, range, step: args.step, format: args.format };
 }
 
-interface YargsInternals {
-  getInternalMethods?(): { getUsageInstance?(): { cacheHelpMessage?: () => void } | undefined } | undefined;
-}
-
-/**
- * yargs formats the whole help text whenever a command runs, in case its handler asks for help
- * later: about 20 ms, a tenth of a no-op render. Our handlers never do: help is printed for --help,
- * which does not use this cache, and failures go through .fail(). The Angular CLI does the same
- * (angular/angular-cli#34087). If yargs' internals change, this does nothing and yargs works as is.
- */
-function skipHelpCache(parser: unknown): void {
-  const usage = (parser as YargsInternals).getInternalMethods?.()?.getUsageInstance?.();
-  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
-}
-
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
@@ -125,7 +101,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       'validate [paths..]',
       'Check configs without rendering',
       (y) => y.positional('paths', PATHS_ARG),
-      (args) => {
+      async (args) => {
+        const { plan } = await import('../pipeline/plan.js');
         const p = plan(args.paths as string[]);
         for (const e of p.errors) io.err(e.message);
         io.out(`${p.files.length} file${p.files.length === 1 ? '' : 's'}, ${p.jobs.length} valid figure${p.jobs.length === 1 ? '' : 's'}, ${p.errors.length} error${p.errors.length === 1 ? '' : 's'}`);
@@ -154,11 +131,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .example('$0 eval --activation relu --range -10,10 --step 1', 'the seed\'s value table')
           .example('$0 eval -a leaky_relu --param slope=0.1 --range -2,2 --format markdown', 'a Markdown table of a parametrised activation')
           .example('$0 eval --config configs/xor-network.json --figure xor-network --input 1,0', 'a network from a config'),
-      (args) => {
+      async (args) => {
         if (args.config !== undefined || args.figure !== undefined) {
-          for (const line of evalFromConfig(args)) io.out(line);
+          for (const line of await evalFromConfig(args)) io.out(line);
           return;
         }
+        const { activationSpec, evalModel, perceptronModel } = await import('./eval.js');
         if (args.activation === undefined) throw new UsageError('give --activation (with --weights, --bias), or --config and --figure');
         if (!isActivationName(args.activation)) throw new UsageError(`--activation: expected one of ${activationNames.join(', ')}, got "${args.activation}"`);
         let activation;
@@ -185,7 +163,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .fail((msg, err) => {
       throw err instanceof UsageError || !err ? new UsageError(msg ?? err?.message ?? 'bad usage') : err;
     });
-  skipHelpCache(parser);
   try {
     await parser.parseAsync();
   } catch (err) {

@@ -256,9 +256,6 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
 });
 export const activationNames: readonly string[] = Object.freeze(Object.keys(activations));
 
-/** Alias → the name it stands for. */
-export const activationAliases: Readonly<Record<string, string>> = Object.freeze({ swish: 'silu' });
-
 /** The parameters each activation takes (those not listed take none). The JSON Schema is built from this. */
 export const activationParams: Readonly<Record<string, Readonly<Record<string, ActivationParam>>>> = Object.freeze({
   leaky_relu: { slope: { default: 0.01, description: 'the slope for a < 0 (default 0.01)' } },

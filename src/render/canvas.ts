@@ -6,9 +6,6 @@ import canvasPkg from 'canvas';
 import type { Canvas as CanvasType, CanvasRenderingContext2D } from 'canvas';
 import type { Font, Measure, TextSize } from '../scene/scene.js';
 import { familyList, fontFiles as registeredFonts } from '../text/fonts.js';
-import { pdfDate } from './pdf-date.js';
-
-export { pdfDate };
 
 const { createCanvas, registerFont, Canvas, loadImage, ImageData } = canvasPkg;
 
@@ -16,11 +13,6 @@ export type Context = CanvasRenderingContext2D;
 export type Surface = CanvasType;
 
 let fontsReady = false;
-
-/** Absolute paths of the font files that drawing uses (hashed into every figure's inputs). */
-export function fontFiles(): string[] {
-  return registeredFonts().map((f) => f.file);
-}
 
 /** Registers actiplot's fonts (src/text/fonts.ts). Must run before any canvas exists. */
 export function registerFonts(): void {
@@ -66,6 +58,18 @@ export function createPdf(width: number, height: number): { surface: Surface; ct
   return { surface, ctx: surface.getContext('2d') };
 }
 
+/**
+ * The creation date written into PDFs: SOURCE_DATE_EPOCH when set (the reproducible-builds
+ * convention), otherwise a fixed date, so the same config always gives the same bytes. A figure's
+ * input hash records the variable itself (pipeline/hash.ts).
+ */
+export function pdfDate(env: NodeJS.ProcessEnv = process.env): Date {
+  const raw = env.SOURCE_DATE_EPOCH?.trim();
+  const epoch = raw ? Number(raw) : NaN; // unset or empty: the fixed date (Number('') would be 0)
+  const date = new Date(Number.isInteger(epoch) && epoch >= 0 ? epoch * 1000 : Date.UTC(2000, 0, 1));
+  return Number.isNaN(date.getTime()) ? new Date(Date.UTC(2000, 0, 1)) : date;
+}
+
 export function encodePdf(surface: Surface, title: string): Buffer {
   const date = pdfDate();
   return surface.toBuffer('application/pdf', { title, creator: 'actiplot', creationDate: date, modDate: date });
@@ -77,7 +81,14 @@ export function encodePdf(surface: Surface, title: string): Buffer {
  * constants are static on the class; on an instance they are undefined and silently ignored.
  */
 export function encodePng(surface: Surface): Buffer {
-  return surface.toBuffer('image/png', { compressionLevel: 6, filters: Canvas.PNG_FILTER_NONE });
+  return surface.toBuffer('image/png', PNG_OPTIONS);
+}
+
+const PNG_OPTIONS = { compressionLevel: 6 as const, filters: Canvas.PNG_FILTER_NONE };
+
+/** The same bytes as encodePng, encoded on libuv's thread pool while this thread goes on. */
+export function encodePngAsync(surface: Surface): Promise<Buffer> {
+  return new Promise((resolve, reject) => surface.toBuffer((err, bytes) => (err ? reject(err) : resolve(bytes)), 'image/png', PNG_OPTIONS));
 }
 
 /**

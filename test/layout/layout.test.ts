@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, contour, line } from '../helpers.js';
-import { sceneFor } from '../../src/render-figure.js';
+import { sceneFor } from '../../src/render/figure.js';
 import { measureText } from '../../src/render/canvas.js';
 import { bandColors, autoRange } from '../../src/layout/layout-figure.js';
 import { clipBoundary } from '../../src/marks/boundary.js';
