@@ -5,7 +5,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const tsc = new URL('../node_modules/.bin/tsc', import.meta.url).pathname;
-const compile = () => execFileSync(tsc, ['-p', 'tsconfig.json'], { stdio: 'inherit' });
+const compile = () => {
+  try {
+    execFileSync(tsc, ['-p', 'tsconfig.json'], { stdio: 'inherit' });
+  } catch {
+    process.exit(1); // tsc has said what is wrong
+  }
+};
 const target = new URL('../src/generated/figure-validator.ts', import.meta.url);
 
 compile();

@@ -27,13 +27,27 @@ export function cssFont(f: Font): string {
 
 let scratch: Context | undefined;
 
+/**
+ * Sizes measured so far: figures repeat the same few strings (tick labels, axis labels) in the same
+ * fonts, and asking pango costs far more than a lookup. Bounded, so a long run's memory stays flat.
+ */
+const measured = new Map<string, TextSize>();
+const MEASURED_MAX = 10_000;
+
 /** Text size from the real font, through a small scratch canvas reused for every call. */
 export const measureText: Measure = (text: string, font: Font): TextSize => {
+  const css = cssFont(font);
+  const key = `${css}\n${text}`;
+  const known = measured.get(key);
+  if (known) return known;
   registerFonts();
   scratch ??= createCanvas(8, 8).getContext('2d');
-  scratch.font = cssFont(font);
+  scratch.font = css;
   const m = scratch.measureText(text);
-  return { width: m.width, ascent: m.actualBoundingBoxAscent, descent: m.actualBoundingBoxDescent };
+  const size = { width: m.width, ascent: m.actualBoundingBoxAscent, descent: m.actualBoundingBoxDescent };
+  if (measured.size >= MEASURED_MAX) measured.clear();
+  measured.set(key, size);
+  return size;
 };
 
 /** A raster canvas of width × height CSS pixels at `scale` device pixels each. */
@@ -80,11 +94,11 @@ export function encodePdf(surface: Surface, title: string): Buffer {
  * flat-colour images we draw, and identical bytes for identical pixels. In canvas 3 the filter
  * constants are static on the class; on an instance they are undefined and silently ignored.
  */
+const PNG_OPTIONS = { compressionLevel: 6 as const, filters: Canvas.PNG_FILTER_NONE };
+
 export function encodePng(surface: Surface): Buffer {
   return surface.toBuffer('image/png', PNG_OPTIONS);
 }
-
-const PNG_OPTIONS = { compressionLevel: 6 as const, filters: Canvas.PNG_FILTER_NONE };
 
 /** The same bytes as encodePng, encoded on libuv's thread pool while this thread goes on. */
 export function encodePngAsync(surface: Surface): Promise<Buffer> {
