@@ -1,33 +1,7 @@
 /**
- * What a usage error says after its one line: the example that fits the command that failed, and
- * for a mistyped flag the flag that was probably meant.
+ * For a mistyped flag, the flag that was probably meant. Loaded only when parsing failed.
  */
 import { distance } from 'fastest-levenshtein';
-
-export const COMMANDS = ['render', 'check', 'merge', 'validate', 'eval', 'schema'] as const;
-export type CommandName = (typeof COMMANDS)[number];
-
-/** One typical call per command, shown when that command was used wrongly. */
-const EXAMPLES: Record<CommandName, string> = {
-  render: 'actiplot render configs --out output',
-  check: 'actiplot check configs --out output',
-  merge: 'actiplot merge shards/*/manifest.shard-*.json --out output',
-  validate: 'actiplot validate configs',
-  eval: 'actiplot eval --activation relu --weights 2,3 --bias -5 --input 1,2',
-  schema: 'actiplot schema > config.schema.json',
-};
-
-/** The command of a command line: its first word that is not an option, when it names one. */
-export function commandOf(argv: readonly string[]): CommandName | undefined {
-  const first = argv.find((a) => !a.startsWith('-'));
-  return (COMMANDS as readonly string[]).includes(first ?? '') ? (first as CommandName) : undefined;
-}
-
-/** The line after a usage error: where to read more, and a call that works. */
-export function usageHint(command: CommandName | undefined): string {
-  if (!command) return `Run "actiplot --help" for the commands, e.g. "${EXAMPLES.render}".`;
-  return `Run "actiplot ${command} --help" for its options, e.g. "${EXAMPLES[command]}".`;
-}
 
 /**
  * The known flag an unknown one was probably meant to be: a close spelling (`--forse`), or a
@@ -88,11 +62,3 @@ export function explainUnknown(
   return parts.join('; ');
 }
 
-/**
- * The examples of a command's help, each command on a line of its own under what it does, so a
- * narrow terminal wraps the prose and never a command (yargs' two-column examples break commands
- * in the middle). `$0` becomes the program name.
- */
-export function examples(list: readonly (readonly [what: string, command: string])[]): string {
-  return ['Examples:', ...list.flatMap(([what, command]) => [`  ${what}:`, `    ${command}`])].join('\n');
-}

@@ -2,25 +2,14 @@
  * The CLI only parses, checks usage and calls the library. Exit codes: 0 all good, 1 a config or
  * figure failed (the rest still rendered), 2 bad usage. The code is set, never forced.
  */
-import yargs, { type Options } from 'yargs';
-import { loadFile, plan } from '../pipeline/plan.js';
+import yargs, { type Argv, type CommandModule, type Options } from 'yargs';
 import { activationNames, isActivationName } from '../core/activation.js';
-import { activationSpec, evalModel, figureModel, perceptronModel, type EvalOptions, type EvalRequest } from './eval.js';
+import type { EvalOptions, EvalRequest } from './eval.js';
 import { CHECK_OPTIONS, MERGE_OPTIONS, PATHS_ARG, RENDER_OPTIONS, checkCommand, mergeCommand, noConfigsWarning, pathsProblem, renderCommand, shown, wholeNumber } from './pipeline.js';
-import { commandOf, examples, explainUnknown, usageHint, type CommandName } from './hints.js';
+import { commandOf, defaultIo, examples, usageHint, UsageError, type CommandName, type Io } from './io.js';
 import { VERSION } from '../version.js';
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-const defaultIo: Io = {
-  out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
-};
-
-class UsageError extends Error {}
+export type { Io };
 
 function numberList(name: string, text: unknown): number[] {
   const parts = String(text).split(',').map((s) => s.trim());
@@ -35,6 +24,12 @@ function numberList(name: string, text: unknown): number[] {
 function anyNumber(name: string, value: unknown): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   if (!Number.isFinite(n)) throw new UsageError(`--${name}: expected a number, got ${shown(value)}`);
+  return n;
+}
+
+function wholeArg(name: string, value: unknown): number {
+  const n = wholeNumber(name, value, 0, 1_000_000);
+  if (typeof n === 'string') throw new UsageError(n);
   return n;
 }
 
@@ -84,6 +79,16 @@ function otherCommandsOptions(command: CommandName): Record<string, string[]> {
   );
 }
 
+/**
+ * The width help is wrapped to: the terminal's, or $COLUMNS (as shells set it), at most 100;
+ * 100 when neither is known (a pipe).
+ */
+function helpWidth(): number {
+  const env = Number(process.env.COLUMNS);
+  const cols = Number.isInteger(env) && env >= 40 ? env : process.stdout.columns;
+  return Math.min(100, cols && cols >= 40 ? cols : 100);
+}
+
 /** Options whose values may start with a minus sign (`--range -10,10`, `--bias -5`). */
 const NUMERIC_OPTIONS = new Set(['--range', '--input', '-i', '--weights', '--bias', '-b', '--step']);
 const NUMBERS = /^-?(\d|\.\d)[\d.eE+-]*(,\s*-?(\d|\.\d)[\d.eE+-]*)*$/;
@@ -99,6 +104,14 @@ export function joinNegativeValues(argv: readonly string[]): string[] {
   return out;
 }
 
+interface EvalArgs extends ConfigEvalArgs {
+  activation?: string;
+  param?: string[];
+  weights: string;
+  bias: unknown;
+  derivative: boolean;
+}
+
 interface ConfigEvalArgs {
   config?: string;
   figure?: string;
@@ -110,15 +123,10 @@ interface ConfigEvalArgs {
   format: EvalOptions['format'];
 }
 
-function wholeArg(name: string, value: unknown): number {
-  const n = wholeNumber(name, value, 0, 1_000_000);
-  if (typeof n === 'string') throw new UsageError(n);
-  return n;
-}
-
 /** `eval --config file --figure name`: the model a figure draws, evaluated like the flags' perceptron. */
-function evalFromConfig(args: ConfigEvalArgs): string[] {
+async function evalFromConfig(args: ConfigEvalArgs): Promise<string[]> {
   if (!args.config || !args.figure) throw new UsageError('--config and --figure go together');
+  const [{ loadFile }, { evalModel, figureModel }] = await Promise.all([import('../pipeline/plan.js'), import('./eval.js')]);
   const { jobs, errors } = loadFile(args.config);
   if (errors.length) throw new UsageError(errors[0].message);
   const job = jobs.find((j) => j.figure.name === args.figure);
@@ -153,34 +161,17 @@ function evalRequest(args: { input?: string; range?: string; step: unknown; form
   return { input, range, step, format: args.format };
 }
 
-interface YargsInternals {
-  getInternalMethods?(): { getUsageInstance?(): { cacheHelpMessage?: () => void } | undefined } | undefined;
-}
-
-/**
- * yargs formats the whole help text whenever a command runs, in case its handler asks for help
- * later: about 20 ms, a tenth of a no-op render. Our handlers never do: help is printed for --help,
- * which does not use this cache, and failures go through .fail(). The Angular CLI does the same
- * (angular/angular-cli#34087). If yargs' internals change, this does nothing and yargs works as is.
- */
-function skipHelpCache(parser: unknown): void {
-  const usage = (parser as YargsInternals).getInternalMethods?.()?.getUsageInstance?.();
-  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
-}
-
-/**
- * The width help is wrapped to: the terminal's, or $COLUMNS (as shells set it), at most 100;
- * 100 when neither is known (a pipe).
- */
-function helpWidth(): number {
-  const env = Number(process.env.COLUMNS);
-  const cols = Number.isInteger(env) && env >= 40 ? env : process.stdout.columns;
-  return Math.min(100, cols && cols >= 40 ? cols : 100);
-}
-
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
+  // yargs parses and checks usage only; the command runs after parsing (below). A command that
+  // yargs runs itself costs a formatting of its whole help text on the way, which is never shown.
+  const handlers = new Map<string, (args: any) => unknown>();
+  const parseOnly = (m: CommandModule<any, any>): CommandModule<any, any> => {
+    handlers.set(String(m.command).split(' ')[0], m.handler);
+    const { handler: _run, ...rest } = m;
+    return rest as unknown as CommandModule<any, any>;
+  };
   const parser = yargs(joinNegativeValues(argv))
     .scriptName('actiplot')
     .usage('$0 <command> [options]')
@@ -189,41 +180,44 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .strict()
     .recommendCommands()
     .demandCommand(1, 'Give a command: render, check, merge, validate, eval or schema.')
-    .command(renderCommand(io, (c) => (code = c)))
-    .command(checkCommand(io, (c) => (code = c)))
-    .command(mergeCommand(io, (c) => (code = c)))
-    .command(
-      'validate [paths..]',
-      'Check configs without rendering',
-      (y) => y.positional('paths', PATHS_ARG).epilogue(examples([['check every config in configs/ and say what is wrong', '$0 validate configs']])),
-      (args) => {
+    .command(parseOnly(renderCommand(io, (c) => (code = c))))
+    .command(parseOnly(checkCommand(io, (c) => (code = c))))
+    .command(parseOnly(mergeCommand(io, (c) => (code = c))))
+    .command(parseOnly({
+      command: 'validate [paths..]',
+      describe: 'Check configs without rendering',
+      builder: (y: Argv) => y.positional('paths', PATHS_ARG).epilogue(examples([['check every config in configs/ and say what is wrong', '$0 validate configs']])),
+      handler: async (args: any) => {
         const bad = pathsProblem((args.paths as string[]).map(String));
         if (bad) throw new UsageError(bad);
-        const empty = noConfigsWarning((args.paths as string[]).map(String), undefined);
+        const empty = await noConfigsWarning((args.paths as string[]).map(String), undefined);
         if (empty) io.err(empty);
+        const { plan } = await import('../pipeline/plan.js');
         const p = plan(args.paths as string[]);
         for (const e of p.errors) io.err(e.message);
         io.out(`${p.files.length} file${p.files.length === 1 ? '' : 's'}, ${p.jobs.length} valid figure${p.jobs.length === 1 ? '' : 's'}, ${p.errors.length} error${p.errors.length === 1 ? '' : 's'}`);
         code = p.errors.length > 0 ? 1 : 0;
       },
-    )
-    .command(
-      'eval',
-      "Print a perceptron's output for an input, or a table of it over a range",
-      (y) =>
-        y
-          .options(EVAL_OPTIONS)
-          .epilogue(examples([
+    }))
+    .command(parseOnly({
+      command: 'eval',
+      describe: "Print a perceptron's output for an input, or a table of it over a range",
+      builder: (y: Argv) =>
+        y.options(EVAL_OPTIONS).epilogue(
+          examples([
             ['a = w·x + b = 3 for x = (1, 2), w = (2, 3), b = -5; ReLU(3) prints 3', '$0 eval --activation relu --weights 2,3 --bias -5 --input 1,2'],
             ['a table of ReLU for x = -10, -9, ..., 10', '$0 eval --activation relu --range -10,10 --step 1'],
             ['a Markdown table of an activation with a parameter', '$0 eval -a leaky_relu -p slope=0.1 --range -2,2 --format markdown'],
             ['the network a figure of a config draws, at one input', '$0 eval -c configs/xor-network.json --figure xor-network -i 1,0'],
-          ])),
-      (args) => {
+          ]),
+        ),
+      handler: async (a: any) => {
+        const args = a as EvalArgs;
         if (args.config !== undefined || args.figure !== undefined) {
-          for (const line of evalFromConfig(args)) io.out(line);
+          for (const line of await evalFromConfig(args)) io.out(line);
           return;
         }
+        const { activationSpec, evalModel, perceptronModel } = await import('./eval.js');
         if (args.activation === undefined) throw new UsageError('give --activation (with --weights, --bias), or --config and --figure');
         if (!isActivationName(args.activation)) throw new UsageError(`--activation: expected one of ${activationNames.join(', ')}, got "${args.activation}"`);
         let activation;
@@ -238,12 +232,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const model = perceptronModel({ activation, weights, bias, derivative: args.derivative });
         for (const line of evalModel(model, request)) io.out(line);
       },
-    )
-    .command('schema', 'Print the JSON Schema of config files', (y) => y.epilogue(examples([['save it for an editor\'s completion ("$schema" in a config)', '$0 schema > config.schema.json']])), async () => {
-      // TypeBox and the schema load only for this command (70 ms that no other command needs).
-      const { fileSchema } = await import('../config/schema.js');
-      io.out(JSON.stringify(fileSchema, null, 2));
-    })
+    }))
+    .command(parseOnly({
+      command: 'schema',
+      describe: 'Print the JSON Schema of config files',
+      builder: (y: Argv) => y.epilogue(examples([['save it for an editor\'s completion ("$schema" in a config)', '$0 schema > config.schema.json']])),
+      handler: async () => {
+        // TypeBox and the schema load only for this command.
+        const { fileSchema } = await import('../config/schema.js');
+        io.out(JSON.stringify(fileSchema, null, 2));
+      },
+    }))
     .epilogue(
       examples([
         ['render every config in configs/ into output/ (only what changed)', '$0 render configs --out output'],
@@ -257,16 +256,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .fail((msg, err) => {
       throw err instanceof UsageError || !err ? new UsageError(msg ?? err?.message ?? 'bad usage') : err;
     });
-  skipHelpCache(parser);
   try {
-    await parser.parseAsync();
+    const args = await parser.parseAsync();
+    // --help and --version were answered by yargs.
+    if (!args.help && !args.version) await handlers.get(String(args._[0]))?.(args);
   } catch (err) {
     if (err instanceof UsageError || (err as Error)?.name === 'YError') {
       const command = commandOf(argv);
-      const known = command ? KNOWN[command] : GLOBAL_OPTIONS;
       const message = (err as Error).message;
       const near = /^Did you mean (\S+)\?$/.exec(message);
       const first = argv.find((a) => !a.startsWith('-'));
+      // Only a failed parse needs the suggestions (and their string distances).
+      const { explainUnknown } = await import('./hints.js');
+      const known = command ? KNOWN[command] : GLOBAL_OPTIONS;
       io.err(`actiplot: ${near && first ? `unknown command "${first}" (did you mean ${near[1]}?)` : explainUnknown(message, argv, known, command, command ? otherCommandsOptions(command) : {})}`);
       io.err(usageHint(command));
       return 2;

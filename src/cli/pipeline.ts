@@ -6,26 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Argv, CommandModule, Options, PositionalOptions } from 'yargs';
-import type { Io } from './main.js';
-import { usageHint, examples, type CommandName } from './hints.js';
-import { findConfigs } from '../pipeline/find-configs.js';
+import { examples, usage, type CommandName, type Io } from './io.js';
 import { createReporter, progressMode, type Reporter } from '../pipeline/progress.js';
-import { defaultJobs, render, type RenderOptions, type RenderResult } from '../pipeline/run.js';
-import { watchRender } from '../pipeline/watch.js';
-import { check, type CheckResult } from '../pipeline/check.js';
-import { merge } from '../pipeline/merge.js';
+import type { RenderOptions, RenderResult } from '../pipeline/run.js';
+import type { CheckResult } from '../pipeline/check.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import type { Overrides } from '../pipeline/plan.js';
-import { checkSummary, renderSummary } from '../pipeline/summary.js';
 
 type SetCode = (code: number) => void;
-
-/** Bad usage found after parsing: one line, the command's hint, exit code 2 (as main does for yargs errors). */
-function usage(io: Io, command: CommandName, message: string): number {
-  io.err(`actiplot: ${message}`);
-  io.err(usageHint(command));
-  return 2;
-}
 
 /** A whole number from `min` to `max` given as `--name`, or a usage message that shows what was typed. */
 export function wholeNumber(name: string, value: unknown, min: number, max: number): number | string {
@@ -66,7 +54,8 @@ export function pathsProblem(paths: readonly string[], out?: string): string | u
 }
 
 /** The warning for a run whose paths hold no config at all (exit 0: nothing was asked of it). */
-export function noConfigsWarning(paths: readonly string[], out: string | undefined): string | undefined {
+export async function noConfigsWarning(paths: readonly string[], out: string | undefined): Promise<string | undefined> {
+  const { findConfigs } = await import('../pipeline/find-configs.js');
   const { files } = findConfigs(paths, out !== undefined ? [out] : []);
   return files.length === 0 ? `actiplot: warning: no config files (*.json) found in ${paths.join(', ')}; nothing to do` : undefined;
 }
@@ -177,7 +166,7 @@ const SUMMARY = { type: 'string', requiresArg: true, describe: 'also write a Mar
  */
 export const RENDER_OPTIONS = {
   out: OUT_OPTION,
-  jobs: { alias: 'j', requiresArg: true, default: defaultJobs(), defaultDescription: 'the number of cores', describe: 'how many figures to render at once, a whole number from 1 to 256 (1 renders in this process)' },
+  jobs: { alias: 'j', requiresArg: true, describe: 'how many processes render, a whole number from 1 to 256 (default: as many as the figures and cores pay for; 1 renders in this process only)' },
   force: { alias: 'f', type: 'boolean', default: false, describe: 'render every figure, even those up to date, and overwrite files actiplot did not make' },
   prune: { type: 'boolean', default: false, describe: 'delete the outputs of figures that no longer exist in the configs' },
   shard: { type: 'string', requiresArg: true, describe: 'render only shard k of n (k/n, e.g. 2/4) and write its own manifest' },
@@ -223,7 +212,7 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
           ['the second quarter of the figures (a CI matrix of 4)', '$0 render configs --out output --shard 2/4'],
         ])) as unknown as Argv<RenderArgs>,
     handler: async (args) => {
-      const jobs = wholeNumber('jobs', args.jobs, 1, 256);
+      const jobs = args.jobs === undefined ? undefined : wholeNumber('jobs', args.jobs, 1, 256);
       if (typeof jobs === 'string') return setCode(usage(io, 'render', jobs));
       let shard: Shard | undefined;
       if (args.shard !== undefined) {
@@ -236,7 +225,7 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
       if (overrides === undefined) return setCode(2);
       const bad = pathsProblem(args.paths.map(String), args.out);
       if (bad) return setCode(usage(io, 'render', bad));
-      const empty = noConfigsWarning(args.paths.map(String), args.out);
+      const empty = await noConfigsWarning(args.paths.map(String), args.out);
       if (empty) io.err(empty);
       const reporter = makeReporter(io, args.quiet, args.json);
       const opts: RenderOptions = {
@@ -256,6 +245,7 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
         return r.failed.length > 0 ? 1 : 0;
       };
       if (!args.watch) {
+        const [{ render }, { renderSummary }] = await Promise.all([import('../pipeline/run.js'), import('../pipeline/summary.js')]);
         const r = await render(opts);
         let code = report(r);
         if (!writeSummary(io, args.summary, renderSummary(r))) code = 1;
@@ -265,6 +255,7 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
       const onSignal = () => stop.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
+      const { watchRender } = await import('../pipeline/watch.js');
       try {
         await watchRender({
           ...opts,
@@ -343,13 +334,14 @@ export function checkCommand(io: Io, setCode: SetCode): CommandModule<object, Ch
         .epilogue(examples([
           ['in CI: fail when the committed figures are out of date', '$0 check configs --out output'],
         ])) as unknown as Argv<CheckArgs>,
-    handler: (args) => {
+    handler: async (args) => {
       const overrides = overridesOf(io, 'check', args);
       if (overrides === undefined) return setCode(2);
       const bad = pathsProblem(args.paths.map(String), args.out);
       if (bad) return setCode(usage(io, 'check', bad));
-      const empty = noConfigsWarning(args.paths.map(String), args.out);
+      const empty = await noConfigsWarning(args.paths.map(String), args.out);
       if (empty) io.err(empty);
+      const [{ check }, { checkSummary }] = await Promise.all([import('../pipeline/check.js'), import('../pipeline/summary.js')]);
       const c = check({ paths: args.paths.map(String), out: args.out, gallery: args.gallery, overrides });
       for (const e of c.errors) io.err(e);
       if (args.json) io.out(checkJson(c));
@@ -381,9 +373,10 @@ export function mergeCommand(io: Io, setCode: SetCode): CommandModule<object, Me
         .epilogue(examples([
           ['after a CI matrix of render --shard k/4, with each shard in its own folder', '$0 merge shards/*/manifest.shard-*-of-4.json --out output'],
         ])) as unknown as Argv<MergeArgs>,
-    handler: (args) => {
+    handler: async (args) => {
       const bad = pathsProblem(args.manifests.map(String), args.out);
       if (bad) return setCode(usage(io, 'merge', bad));
+      const { merge } = await import('../pipeline/merge.js');
       const r = merge({ manifests: args.manifests.map(String), out: args.out, gallery: args.gallery, force: args.force });
       for (const e of r.errors) io.err(e);
       if (args.json) io.out(JSON.stringify({ ok: r.ok, out: r.out, manifest: r.manifest ?? null, figures: r.figures.length, copied: r.copied, errors: r.errors }));

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { nearestFlag, usageHint } from '../../src/cli/hints.js';
+import { nearestFlag } from '../../src/cli/hints.js';
+import { usageHint } from '../../src/cli/io.js';
 
 const BIN = path.resolve('bin/actiplot.js');
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { check, contour } from '../helpers.js';
-import { sceneFor } from '../../src/render-figure.js';
+import { sceneFor } from '../../src/render/figure.js';
 import { equationSymbol } from '../../src/marks/boundary.js';
-import type { ResolvedContour } from '../../src/config/defaults.js';
-import type { Item, TextItem } from '../../src/layout/scene.js';
+import type { ResolvedContour } from '../../src/model/figure.js';
+import type { Item, TextItem } from '../../src/scene/scene.js';
 
 function resolved(config: unknown): ResolvedContour {
   const r = check(config);
