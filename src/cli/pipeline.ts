@@ -374,7 +374,8 @@ export function mergeCommand(io: Io, setCode: SetCode): CommandModule<object, Me
           ['after a CI matrix of render --shard k/4, with each shard in its own folder', '$0 merge shards/*/manifest.shard-*-of-4.json --out output'],
         ])) as unknown as Argv<MergeArgs>,
     handler: async (args) => {
-      const bad = pathsProblem(args.manifests.map(String), args.out);
+      // A missing manifest is merge's own error (it names what it refuses); an --out that is a file is usage.
+      const bad = pathsProblem([], args.out);
       if (bad) return setCode(usage(io, 'merge', bad));
       const { merge } = await import('../pipeline/merge.js');
       const r = merge({ manifests: args.manifests.map(String), out: args.out, gallery: args.gallery, force: args.force });
