@@ -20,7 +20,7 @@ const isAnimation = (fig: ResolvedFigure) => fig.sweep !== null && (fig.format =
 /** Frames drawn ahead of the encoder: enough to keep every renderer busy, few enough to hold little memory. */
 const lookahead = (renderer: Renderer) => 2 * renderer.size;
 
-async function renderAnimation(fig: ResolvedFigure, renderer: Renderer): Promise<RenderOutcome> {
+async function renderAnimation(fig: ResolvedFigure, renderer: Renderer, onFrame?: () => void): Promise<RenderOutcome> {
   const t0 = performance.now();
   const { animationEncoder } = await import('../render/encode-animation.js');
   const frames = sweepFrames(fig);
@@ -44,13 +44,19 @@ async function renderAnimation(fig: ResolvedFigure, renderer: Renderer): Promise
     }
     width = o.width;
     height = o.height;
+    onFrame?.();
   }
   return { ok: true, bytes: encoder.finish(), format: fig.format, width, height, ms: performance.now() - t0 };
 }
 
-/** A figure of the plan to the bytes of its file, through `renderer`. */
-export function renderOutput(fig: ResolvedFigure, renderer: Renderer): Promise<RenderOutcome> {
-  if (isAnimation(fig)) return renderAnimation(fig, renderer);
+/** How much work a figure of the plan is: an animation's frames, else 1 (the progress bar's unit). */
+export function workOf(fig: ResolvedFigure): number {
+  return isAnimation(fig) ? fig.sweep!.values.length : 1;
+}
+
+/** A figure of the plan to the bytes of its file, through `renderer`; `onFrame` hears of each frame of an animation. */
+export function renderOutput(fig: ResolvedFigure, renderer: Renderer, onFrame?: () => void): Promise<RenderOutcome> {
+  if (isAnimation(fig)) return renderAnimation(fig, renderer, onFrame);
   // The second output of a sweep (`<name>-sheet`, a PNG) shows some of its frames side by side.
   return renderer.render(fig.sweep ? contactSheet(fig) : fig, 'still');
 }

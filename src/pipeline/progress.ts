@@ -26,6 +26,8 @@ export interface Reporter {
    */
   start(total: number, toRender: number, work?: number): void;
   figure(e: FigureEvent): void;
+  /** Part of a figure's work came back before the figure is done: `work` frames of an animation. */
+  progress?(name: string, work: number): void;
   /** A problem that is not one figure's (config errors, pruning, files we may not touch). */
   error(line: string): void;
   /** A note worth a line (pruned files, kept orphans). */
@@ -114,6 +116,7 @@ export function createReporter(o: ReporterOptions): Reporter {
   }
   const tty = o.tty;
   let total = 0;
+  let toRender = 0;
   let done = 0;
   let rendered = 0;
   let skipped = 0;
@@ -124,6 +127,8 @@ export function createReporter(o: ReporterOptions): Reporter {
   let lastDraw = -Infinity;
   let timer: ReturnType<typeof setInterval> | undefined;
   const eta = createEstimator();
+  /** Work reported by progress() for figures not done yet. */
+  const partial = new Map<string, number>();
 
   const clear = () => {
     if (shown) tty.write('\r\x1b[K');
@@ -134,7 +139,9 @@ export function createReporter(o: ReporterOptions): Reporter {
     if (!force && t - lastDraw < 80 && done < total) return;
     lastDraw = t;
     const width = Math.max(10, Math.min(30, (tty.columns ?? 80) - 60));
-    const filled = total === 0 ? width : Math.round((done / total) * width);
+    // The bar fills by work (an animation counts its frames); the counts beside it are figures.
+    const units = total - toRender + work;
+    const filled = units <= 0 ? width : Math.min(width, Math.round(((skipped + workDone) / units) * width));
     const left = eta.left(t, work - workDone);
     const text = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}  rendered ${rendered}  up to date ${skipped}  failed ${failed}${left === undefined ? '' : ` ~${formatDuration(left)} left`}`;
     tty.write(`\r\x1b[K${text}`);
@@ -147,6 +154,7 @@ export function createReporter(o: ReporterOptions): Reporter {
   return {
     start(t, r, w) {
       total = t;
+      toRender = r;
       work = w ?? r;
       eta.start(now());
       draw(true);
@@ -160,7 +168,8 @@ export function createReporter(o: ReporterOptions): Reporter {
       done++;
       if (e.status === 'skipped') skipped++;
       else {
-        workDone += e.work ?? 1;
+        workDone += Math.max(0, (e.work ?? 1) - (partial.get(e.name) ?? 0));
+        partial.delete(e.name);
         eta.done(now(), workDone);
         if (e.status === 'rendered') rendered++;
         else {
@@ -172,6 +181,12 @@ export function createReporter(o: ReporterOptions): Reporter {
       }
       if (done >= total) stopTimer();
       draw(e.status === 'failed');
+    },
+    progress(name, w) {
+      partial.set(name, (partial.get(name) ?? 0) + w);
+      workDone += w;
+      eta.done(now(), workDone);
+      draw();
     },
     error(l) {
       // Config errors and run problems count as failures, as the closing line counts them.

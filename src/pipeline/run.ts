@@ -17,7 +17,7 @@ import { inShard, type Shard } from './shard.js';
 import { readFolder, isGone } from './state.js';
 import { autoJobs, makeRenderer } from './renderers.js';
 import type { Renderer } from './protocol.js';
-import { outputFileName, renderOutput } from './output.js';
+import { outputFileName, renderOutput, workOf } from './output.js';
 import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
 import { createReporter, describeFigure, type FigureStatus, type Reporter } from './progress.js';
 import { VERSION } from '../version.js';
@@ -198,9 +198,8 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
   }
 
   // An animation is as much work as its frames: the bar's time left counts them.
-  const workOf = (job: Job) => job.figure.sweep?.values.length ?? 1;
-  const workByName = new Map(toRender.map((t) => [t.job.figure.name, workOf(t.job)]));
-  reporter.start(jobs.length, toRender.length, toRender.reduce((n, t) => n + workOf(t.job), 0));
+  const workByName = new Map(toRender.map((t) => [t.job.figure.name, workOf(t.job.figure)]));
+  reporter.start(jobs.length, toRender.length, toRender.reduce((n, t) => n + workOf(t.job.figure), 0));
   for (const r of skipped) {
     byFigure.set(r.name, r);
     reporter.figure({ name: r.name, status: 'skipped', config: r.config, path: path.join(out, r.file!), width: r.width, height: r.height });
@@ -224,7 +223,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     const keepPrior = () => {
       if (prior && isPlainFileName(prior.file) && fs.existsSync(path.join(out, prior.file))) entries.set(fig.name, prior);
     };
-    const o = await renderOutput(fig, renderer!);
+    const o = await renderOutput(fig, renderer!, () => reporter.progress?.(fig.name, 1));
     if (!o.ok) {
       keepPrior();
       return finish({ ...base, status: 'failed', ms: o.ms, message: `failed to render: ${o.message}` });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createReporter, formatDuration, progressMode, type Reporter } from '../../src/pipeline/progress.js';
 import { BIN, cli, cliJson, tempDir, withFixtures } from './helpers.js';
+import { render } from '../../src/pipeline/run.js';
 
 describe('progress', () => {
   it('progressMode(quiet, stream, env): a bar only on a terminal outside CI', () => {
@@ -133,6 +134,52 @@ describe('progress: time left and failures on a terminal (fake clock, fake tty)'
       expect(Math.abs(secondsLeft(f.text)! - (end - f.t) / 1000), `${f.text} at ${f.t} ms`).toBeLessThanOrEqual(2);
     }
     expect(secondsLeft(during[0].text)).toBeGreaterThanOrEqual(10);
+    // Three figures of four are done, but only 3 of 43 pieces of work: the bar shows the work.
+    expect(during[0].text).toMatch(/^\[#{1,3}-{27,29}\] 3\/4 /);
+  });
+
+  it('frames reported as they come keep the time left true while an animation renders', () => {
+    vi.useFakeTimers();
+    const { r, frames, advance } = fakeBar();
+    r.start(2, 2, 1 + 40);
+    advance(300);
+    r.figure({ name: 'still', status: 'rendered', config: 'c.json', path: 'out/still.png', ms: 300 });
+    const end = 300 + 40 * 300;
+    for (let i = 1; i <= 40; i++) {
+      advance(300 + i * 300);
+      if (i < 40) r.progress!('sweep', 1);
+    }
+    r.figure({ name: 'sweep', status: 'rendered', config: 'c.json', path: 'out/sweep.gif', ms: 12_000, work: 40 });
+    r.end('done');
+    const shown = frames.filter((f) => f.t > 1000 && f.t < end - 1000 && secondsLeft(f.text) !== undefined);
+    expect(shown.length).toBeGreaterThanOrEqual(20);
+    for (const f of shown) expect(Math.abs(secondsLeft(f.text)! - (end - f.t) / 1000), `${f.text} at ${f.t} ms`).toBeLessThanOrEqual(1);
+    expect(frames.at(-1)!.text).toMatch(/ 2\/2 {2}rendered 2 /);
+  });
+
+  it('render reports each frame of an animation as work, and counts the contact sheet as one figure', async () => {
+    const dir = tempDir('progress-frames');
+    const configs = path.join(dir, 'configs');
+    fs.mkdirSync(configs);
+    fs.writeFileSync(path.join(configs, 's.json'), JSON.stringify({
+      name: 's', kind: 'contour', width: 120, height: 100, x: { range: [-1, 1], samples: 5 }, y: { range: [-1, 1], samples: 5 },
+      perceptron: { weights: [1, 1], activation: 'relu' }, levels: [0, 1, 2, 3], sweep: { path: 'perceptron.bias', from: 0, to: 1, frames: 6, sheet: 3 },
+    }));
+    const calls: string[] = [];
+    const spy: Reporter = {
+      start: (t, n, w) => calls.push(`start ${t} ${n} ${w}`),
+      figure: (e) => calls.push(`figure ${e.name} ${e.status} ${e.work}`),
+      progress: (name, w) => calls.push(`progress ${name} ${w}`),
+      error: (l) => calls.push(`error ${l}`),
+      note: () => {},
+      end: () => {},
+    };
+    const r = await render({ paths: [configs], out: path.join(dir, 'out'), jobs: 1, reporter: spy });
+    expect(r.failed).toEqual([]);
+    expect(calls[0]).toBe('start 2 2 7');
+    expect(calls.filter((c) => c === 'progress s 1')).toHaveLength(6);
+    expect(calls).toContain('figure s rendered 6');
+    expect(calls).toContain('figure s-sheet rendered 1');
   });
 
   it('the failure count is live: config errors before the start and failed figures, as the closing line counts them', () => {
