@@ -161,32 +161,16 @@ function evalRequest(args: { input?: string; range?: string; step: unknown; form
   return { input, range, step, format: args.format };
 }
 
-/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  let code = 0;
-  // yargs parses and checks usage only; the command runs after parsing (below). A command that
-  // yargs runs itself costs a formatting of its whole help text on the way, which is never shown.
-  const handlers = new Map<string, (args: any) => unknown>();
-  const parseOnly = (m: CommandModule<any, any>): CommandModule<any, any> => {
-    handlers.set(String(m.command).split(' ')[0], m.handler);
-    const { handler: _run, ...rest } = m;
-    return rest as unknown as CommandModule<any, any>;
-  };
-  const parser = yargs(joinNegativeValues(argv))
-    .scriptName('actiplot')
-    .usage('$0 <command> [options]')
-    .version(VERSION)
-    .option('debug', { type: 'boolean', default: false, global: true, describe: 'show the stack trace of an internal error (also ACTIPLOT_DEBUG=1)' })
-    .strict()
-    .recommendCommands()
-    .demandCommand(1, 'Give a command: render, check, merge, validate, eval or schema.')
-    .command(parseOnly(renderCommand(io, (c) => (code = c))))
-    .command(parseOnly(checkCommand(io, (c) => (code = c))))
-    .command(parseOnly(mergeCommand(io, (c) => (code = c))))
-    .command(parseOnly({
+/** The commands, each with its options, help and handler. */
+function commands(io: Io, setCode: (code: number) => void): CommandModule<any, any>[] {
+  return [
+    renderCommand(io, setCode),
+    checkCommand(io, setCode),
+    mergeCommand(io, setCode),
+    {
       command: 'validate [paths..]',
       describe: 'Check configs without rendering',
-      builder: (y: Argv) => y.positional('paths', PATHS_ARG).epilogue(examples([['check every config in configs/ and say what is wrong', '$0 validate configs']])),
+      builder: (y: Argv) => y.positional('paths', PATHS_ARG).epilogue(examples([['check every config in configs/ and say what is wrong', 'actiplot validate configs']])),
       handler: async (args: any) => {
         const bad = pathsProblem((args.paths as string[]).map(String));
         if (bad) throw new UsageError(bad);
@@ -196,19 +180,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const p = plan(args.paths as string[]);
         for (const e of p.errors) io.err(e.message);
         io.out(`${p.files.length} file${p.files.length === 1 ? '' : 's'}, ${p.jobs.length} valid figure${p.jobs.length === 1 ? '' : 's'}, ${p.errors.length} error${p.errors.length === 1 ? '' : 's'}`);
-        code = p.errors.length > 0 ? 1 : 0;
+        setCode(p.errors.length > 0 ? 1 : 0);
       },
-    }))
-    .command(parseOnly({
+    },
+    {
       command: 'eval',
       describe: "Print a perceptron's output for an input, or a table of it over a range",
       builder: (y: Argv) =>
         y.options(EVAL_OPTIONS).epilogue(
           examples([
-            ['a = w·x + b = 3 for x = (1, 2), w = (2, 3), b = -5; ReLU(3) prints 3', '$0 eval --activation relu --weights 2,3 --bias -5 --input 1,2'],
-            ['a table of ReLU for x = -10, -9, ..., 10', '$0 eval --activation relu --range -10,10 --step 1'],
-            ['a Markdown table of an activation with a parameter', '$0 eval -a leaky_relu -p slope=0.1 --range -2,2 --format markdown'],
-            ['the network a figure of a config draws, at one input', '$0 eval -c configs/xor-network.json --figure xor-network -i 1,0'],
+            ['a = w·x + b = 3 for x = (1, 2), w = (2, 3), b = -5; ReLU(3) prints 3', 'actiplot eval --activation relu --weights 2,3 --bias -5 --input 1,2'],
+            ['a table of ReLU for x = -10, -9, ..., 10', 'actiplot eval --activation relu --range -10,10 --step 1'],
+            ['a Markdown table of an activation with a parameter', 'actiplot eval -a leaky_relu -p slope=0.1 --range -2,2 --format markdown'],
+            ['the network a figure of a config draws, at one input', 'actiplot eval -c configs/xor-network.json --figure xor-network -i 1,0'],
           ]),
         ),
       handler: async (a: any) => {
@@ -232,34 +216,61 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const model = perceptronModel({ activation, weights, bias, derivative: args.derivative });
         for (const line of evalModel(model, request)) io.out(line);
       },
-    }))
-    .command(parseOnly({
+    },
+    {
       command: 'schema',
       describe: 'Print the JSON Schema of config files',
-      builder: (y: Argv) => y.epilogue(examples([['save it for an editor\'s completion ("$schema" in a config)', '$0 schema > config.schema.json']])),
+      builder: (y: Argv) => y.epilogue(examples([['save it for an editor\'s completion ("$schema" in a config)', 'actiplot schema > config.schema.json']])),
       handler: async () => {
         // TypeBox and the schema load only for this command.
         const { fileSchema } = await import('../config/schema.js');
         io.out(JSON.stringify(fileSchema, null, 2));
       },
-    }))
-    .epilogue(
-      examples([
-        ['render every config in configs/ into output/ (only what changed)', '$0 render configs --out output'],
-        ['check configs without rendering', '$0 validate configs'],
-        ["a perceptron's output: ReLU(2·1 + 3·2 - 5) prints 3", '$0 eval -a relu --weights 2,3 -b -5 -i 1,2'],
-      ]) + '\n\nRun "actiplot <command> --help" for the options of a command.',
-    )
+    },
+  ];
+}
+
+/** What every parser has: --debug, help, strict checking, failures as usage errors. */
+function common(y: Argv): Argv {
+  return y
+    .version(VERSION)
+    .option('debug', { type: 'boolean', default: false, global: true, describe: 'show the stack trace of an internal error (also ACTIPLOT_DEBUG=1)' })
+    .strict()
     .help()
     .wrap(helpWidth())
     .exitProcess(false)
     .fail((msg, err) => {
       throw err instanceof UsageError || !err ? new UsageError(msg ?? err?.message ?? 'bad usage') : err;
     });
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code = 0;
+  const all = commands(io, (c) => (code = c));
+  const name = (m: CommandModule<any, any>) => String(m.command).split(' ')[0];
+  const chosen = all.find((m) => name(m) === argv[0]);
+  // A command given first is parsed as the only (default) command of a parser of its own: yargs
+  // then checks and runs it without formatting every command's help text on the way, as it does
+  // for a named subcommand. Anything else (no command, a misspelt one, --help) gets the parser of
+  // all commands, with their list and suggestions.
+  const parser = chosen
+    ? common(yargs(joinNegativeValues(argv.slice(1))).scriptName(`actiplot ${argv[0]}`)).command({ ...chosen, command: String(chosen.command).replace(/^\S+/, '$0') })
+    : all.reduce(
+        (y, m) => y.command(m),
+        common(yargs(joinNegativeValues(argv)).scriptName('actiplot').usage('$0 <command> [options]'))
+          .recommendCommands()
+          .demandCommand(1, 'Give a command: render, check, merge, validate, eval or schema.')
+          .epilogue(
+            examples([
+              ['render every config in configs/ into output/ (only what changed)', 'actiplot render configs --out output'],
+              ['check configs without rendering', 'actiplot validate configs'],
+              ["a perceptron's output: ReLU(2·1 + 3·2 - 5) prints 3", 'actiplot eval -a relu --weights 2,3 -b -5 -i 1,2'],
+            ]) + '\n\nRun "actiplot <command> --help" for the options of a command.',
+          ),
+      );
   try {
-    const args = await parser.parseAsync();
-    // --help and --version were answered by yargs.
-    if (!args.help && !args.version) await handlers.get(String(args._[0]))?.(args);
+    await parser.parseAsync();
   } catch (err) {
     if (err instanceof UsageError || (err as Error)?.name === 'YError') {
       const command = commandOf(argv);

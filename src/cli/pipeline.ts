@@ -206,10 +206,10 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
         .positional('paths', PATHS_ARG)
         .options(RENDER_OPTIONS)
         .epilogue(examples([
-          ['render what changed in configs/ into output/', '$0 render configs --out output'],
-          ['render every figure again, even those up to date', '$0 render configs --out output --force'],
-          ['every figure at twice the pixels', '$0 render configs --out hidpi --scale 2'],
-          ['the second quarter of the figures (a CI matrix of 4)', '$0 render configs --out output --shard 2/4'],
+          ['render what changed in configs/ into output/', 'actiplot render configs --out output'],
+          ['render every figure again, even those up to date', 'actiplot render configs --out output --force'],
+          ['every figure at twice the pixels', 'actiplot render configs --out hidpi --scale 2'],
+          ['the second quarter of the figures (a CI matrix of 4)', 'actiplot render configs --out output --shard 2/4'],
         ])) as unknown as Argv<RenderArgs>,
     handler: async (args) => {
       const jobs = args.jobs === undefined ? undefined : wholeNumber('jobs', args.jobs, 1, 256);
@@ -332,7 +332,7 @@ export function checkCommand(io: Io, setCode: SetCode): CommandModule<object, Ch
         .positional('paths', PATHS_ARG)
         .options(CHECK_OPTIONS)
         .epilogue(examples([
-          ['in CI: fail when the committed figures are out of date', '$0 check configs --out output'],
+          ['in CI: fail when the committed figures are out of date', 'actiplot check configs --out output'],
         ])) as unknown as Argv<CheckArgs>,
     handler: async (args) => {
       const overrides = overridesOf(io, 'check', args);
@@ -368,10 +368,10 @@ export function mergeCommand(io: Io, setCode: SetCode): CommandModule<object, Me
     describe: "Join shards' manifests (and copy their files) into <out>/manifest.json and the gallery",
     builder: (y: Argv) =>
       y
-        .positional('manifests', { type: 'string', array: true, demandOption: true, default: undefined, describe: 'manifest files written by render --shard' })
+        .positional('manifests', { type: 'string', array: true, demandOption: true, default: undefined, describe: 'the manifest files written by render --shard k/n (one or more; required)' })
         .options(MERGE_OPTIONS)
         .epilogue(examples([
-          ['after a CI matrix of render --shard k/4, with each shard in its own folder', '$0 merge shards/*/manifest.shard-*-of-4.json --out output'],
+          ['after a CI matrix of render --shard k/4, with each shard in its own folder', 'actiplot merge shards/*/manifest.shard-*-of-4.json --out output'],
         ])) as unknown as Argv<MergeArgs>,
     handler: async (args) => {
       // A missing manifest is merge's own error (it names what it refuses); an --out that is a file is usage.
