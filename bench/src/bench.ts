@@ -16,17 +16,8 @@ import { batch, type BatchResult } from './batch.js';
 import { contours, type ContoursResult } from './contours.js';
 import { memory, type MemoryResult } from './memory.js';
 import { markdown, targets } from './report.js';
+import type { BenchResult } from './result.js';
 
-export interface BenchResult {
-  date: string;
-  machine: Machine;
-  options: { runs: number; warmup: number; quick: boolean; sections: string[] };
-  stages?: StagesResult;
-  scaling?: ScalingResult;
-  contours?: ContoursResult;
-  batch?: BatchResult;
-  memory?: MemoryResult;
-}
 
 const SECTIONS = ['stages', 'scaling', 'contours', 'batch', 'memory'];
 
