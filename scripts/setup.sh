@@ -5,6 +5,7 @@
 #
 #   scripts/setup.sh          what users need (npm run setup)
 #   scripts/setup.sh --test   the extra packages only the tests need (npm test runs it first)
+#   add --list                print the Debian packages that would be checked, and do nothing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,10 +14,18 @@ cd "$(dirname "$0")/.."
 USER_PKGS=(libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev pkg-config g++ fonts-noto-cjk)
 TEST_PKGS=(poppler-utils chromium)
 mode=user
-[ "${1:-}" = "--test" ] && mode=test
+list=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) mode=test ;;
+    --list) list=1 ;;
+    *) echo "setup: unknown option $arg (use --test, --list)" >&2; exit 2 ;;
+  esac
+done
 if [ "$mode" = test ]; then PKGS=("${TEST_PKGS[@]}"); else PKGS=("${USER_PKGS[@]}"); fi
 # A browser given with ACTIPLOT_CHROMIUM (the gallery test's override) stands in for Debian's chromium.
 if [ "$mode" = test ] && [ -n "${ACTIPLOT_CHROMIUM:-}" ] && [ -x "${ACTIPLOT_CHROMIUM}" ]; then PKGS=(poppler-utils); fi
+if [ "$list" = 1 ]; then echo "${PKGS[*]}"; exit 0; fi
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

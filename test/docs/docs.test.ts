@@ -135,3 +135,25 @@ describe('the README and the docs', () => {
     for (const page of OTHERS) expect(index).toContain(`(${path.basename(page)})`);
   });
 });
+
+describe('set-up', () => {
+  const packages = (...args: string[]) => {
+    const env = { ...process.env };
+    delete env.ACTIPLOT_CHROMIUM;
+    const r = spawnSync('bash', [path.join(ROOT, 'scripts/setup.sh'), ...args, '--list'], { encoding: 'utf8', env });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout.trim().split(/\s+/);
+  };
+
+  it('npm run setup installs what users need; the packages only the tests need come with setup --test', () => {
+    const user = packages();
+    expect(user).toEqual(expect.arrayContaining(['libcairo2-dev', 'libpango1.0-dev', 'fonts-noto-cjk']));
+    expect(user).not.toContain('chromium');
+    expect(user).not.toContain('poppler-utils');
+    expect(packages('--test').sort()).toEqual(['chromium', 'poppler-utils']);
+    const pkg = JSON.parse(read('package.json'));
+    expect(pkg.scripts.setup).toBe('bash scripts/setup.sh');
+    expect(pkg.scripts.pretest).toMatch(/^bash scripts\/setup\.sh --test && /);
+    expect(read('.ci/run')).toMatch(/npm run setup:test\n[\s\S]*npm test/);
+  });
+});
