@@ -164,7 +164,8 @@ out.push('     Change the schema\'s descriptions, then run `npm run docs`. A tes
 out.push('');
 out.push('# Config reference');
 out.push('');
-out.push(`A config file is a JSON object: ${root.description.replace(/\{ "figures": \[ \.\.\. \] \}/, '`{ "figures": [ ... ] }`')}. Every figure has a \`name\` (its output file is \`<name>.<format>\`) and a \`kind\`:`);
+const fileKinds = root.description.replace(/\{ "figures": \[ \.\.\. \] \}/, '`{ "figures": [ ... ] }`');
+out.push(`A config file is a JSON object: ${fileKinds[0].toLowerCase()}${fileKinds.slice(1)}. Every figure has a \`name\` (its output file is \`<name>.<format>\`) and a \`kind\`:`);
 out.push('[`line`](#line), [`contour`](#contour) or [`panels`](#panels). Keys not listed here are errors (with "did you mean" for near misses).');
 out.push('');
 out.push('The same rules are published as a JSON Schema: `actiplot schema` prints it, and [`schema/config.schema.json`](../schema/config.schema.json) is a copy;');
