@@ -6,6 +6,7 @@ import path from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { nearestFlag } from '../../src/cli/hints.js';
 import { usageHint } from '../../src/cli/io.js';
+import { checkClosing } from '../../src/cli/pipeline.js';
 
 const BIN = path.resolve('bin/actiplot.js');
 
@@ -132,6 +133,19 @@ describe('usage errors: one line, a suggestion, the hint of the command that fai
     expect(r.err[0]).toMatch(/^configs\/bad\.json:1:\d+: series\[0\]\.weigths: unknown key/);
     expect(r.err.at(-1)).toBe('1 config error in configs/bad.json: fix the config errors above (rendering cannot fix them), then run "actiplot check" again');
     expect(r.err.join('\n')).not.toMatch(/run "actiplot render/);
+  });
+});
+
+describe('checkClosing(result, paths, out): what fixes the folder', () => {
+  const item = (kind: string) => ({ kind, path: 'out/a.png', name: 'a', config: 'configs/a.json', reason: 'x' }) as any;
+  const result = (items: any[], errors: string[]) => ({ out: 'out', items, errors, current: 0, total: 2, ok: items.length + errors.length === 0 });
+
+  it('current, out of date, config errors alone, and both', () => {
+    expect(checkClosing(result([], []), ['configs'], 'out')).toBe('2 figures current in out');
+    expect(checkClosing(result([item('missing'), item('extra')], []), ['configs'], 'out')).toBe('out is out of date: 1 missing, 0 stale, 1 extra; run "actiplot render configs --out out --prune"');
+    const errors = ['configs/b.json:1:2: name: expected a string, got 1', 'configs/b.json:3:4: kind: x', 'configs/c.json: invalid JSON: y'];
+    expect(checkClosing(result([], errors), ['configs'], 'out')).toBe('3 config errors in configs/b.json, configs/c.json: fix the config errors above (rendering cannot fix them), then run "actiplot check" again');
+    expect(checkClosing(result([item('stale')], errors.slice(0, 1)), ['configs'], 'out')).toBe('out is out of date: 0 missing, 1 stale, 0 extra; 1 config error in configs/b.json: fix them first (see above), then run "actiplot render configs --out out"');
   });
 });
 
