@@ -233,10 +233,10 @@ function commands(io: Io, setCode: (code: number) => void): CommandModule<any, a
 /** What every parser has: --debug, help, strict checking, failures as usage errors. */
 function common(y: Argv): Argv {
   return y
-    .version(VERSION)
+    .version('version', 'print the version number', VERSION)
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'show the stack trace of an internal error (also ACTIPLOT_DEBUG=1)' })
     .strict()
-    .help()
+    .help('help', 'show this help')
     .wrap(helpWidth())
     .exitProcess(false)
     .fail((msg, err) => {
