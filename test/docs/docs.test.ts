@@ -127,6 +127,13 @@ describe('the README and the docs', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every "npm run <script>" the pages mention is a script of package.json', () => {
+    const scripts = Object.keys(JSON.parse(read('package.json')).scripts);
+    const named = PAGES.flatMap((page) => [...read(page).matchAll(/npm run ([\w:-]+)/g)].map((m) => `${page}: ${m[1]}`));
+    expect(named.length).toBeGreaterThan(5);
+    expect(named.filter((n) => !scripts.includes(n.split(': ')[1]))).toEqual([]);
+  });
+
   it('the docs index links every page of docs/', () => {
     const index = read('docs/README.md');
     for (const page of fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md') && f !== 'README.md')) {
