@@ -108,9 +108,13 @@ export function createReporter(o: ReporterOptions): Reporter {
       error: fail,
       note: (l) => quiet || o.line(l),
       end: (l) => {
-        if (quiet) return;
-        if (mixed) for (const s of failureSummary(failures)) o.error(s);
-        (o.closing ?? o.line)(l);
+        if (!quiet) {
+          if (mixed) for (const s of failureSummary(failures)) o.error(s);
+          (o.closing ?? o.line)(l);
+        }
+        // A watch reports run after run with one reporter: each run's summary has its own failures.
+        failures.length = 0;
+        mixed = false;
       },
     };
   }
@@ -156,7 +160,7 @@ export function createReporter(o: ReporterOptions): Reporter {
       total = t;
       toRender = r;
       work = w ?? r;
-      eta.start(now());
+      eta.start();
       draw(true);
       const tick = o.tickMs ?? 1000;
       if (tick > 0 && r > 0) {
@@ -206,6 +210,10 @@ export function createReporter(o: ReporterOptions): Reporter {
       clear();
       for (const s of failureSummary(failures)) o.error(s);
       (o.closing ?? o.line)(l);
+      // A watch reports run after run with one reporter: the next run counts from zero.
+      failures.length = 0;
+      done = rendered = skipped = failed = workDone = 0;
+      partial.clear();
     },
   };
 }
@@ -214,8 +222,8 @@ export function createReporter(o: ReporterOptions): Reporter {
  * Time left, from the pace measured so far: work done per ms since the first piece of work came
  * back (before that, the time is start-up: workers booting, fonts loading, and says nothing about
  * the pace). Nothing is shown until two pieces are back, nor when under a second is left: a guess
- * from one sample is how a 4 s run read "~14s left". Between completions the last estimate counts
- * down; when it runs out while work remains, no number is shown rather than "~0s".
+ * from the first piece alone would count the start-up as pace. Between completions the last
+ * estimate counts down; when it runs out while work remains, no number is shown rather than "~0s".
  */
 export function createEstimator() {
   let firstAt: number | undefined;
@@ -225,7 +233,7 @@ export function createEstimator() {
   let pieces = 0;
   let rate = 0;
   return {
-    start(_t: number) {
+    start() {
       firstAt = undefined;
       pieces = 0;
       lastLeft = undefined;

@@ -182,6 +182,29 @@ describe('progress: time left and failures on a terminal (fake clock, fake tty)'
     expect(calls).toContain('figure s-sheet rendered 1');
   });
 
+  it('one reporter for run after run (watch): each run counts from zero and lists only its own failures', () => {
+    vi.useFakeTimers();
+    const { r, frames, errors, advance } = fakeBar();
+    r.start(1, 1);
+    advance(100);
+    r.figure({ name: 'a', status: 'failed', config: 'c.json', message: 'failed to render: boom' });
+    r.end('run 1');
+    r.start(1, 1);
+    advance(200);
+    r.figure({ name: 'a', status: 'rendered', config: 'c.json', path: 'out/a.png', ms: 100 });
+    r.end('run 2');
+    expect(frames.at(-1)!.text).toMatch(/ 1\/1 {2}rendered 1 {2}up to date 0 {2}failed 0$/);
+    expect(errors).toEqual(['c.json: a: failed to render: boom', '1 problem:', '  c.json: a: failed to render: boom']);
+    const lines: string[] = [];
+    const plain = createReporter({ mode: 'lines', line: (l) => lines.push(l), error: (l) => lines.push(l) });
+    plain.figure({ name: 'a', status: 'failed', config: 'c.json', message: 'boom' });
+    plain.figure({ name: 'b', status: 'rendered', config: 'c.json', path: 'out/b.png', ms: 1 });
+    plain.end('run 1');
+    plain.figure({ name: 'b', status: 'skipped', config: 'c.json', path: 'out/b.png' });
+    plain.end('run 2');
+    expect(lines.filter((l) => l === '1 problem:')).toHaveLength(1);
+  });
+
   it('the failure count is live: config errors before the start and failed figures, as the closing line counts them', () => {
     vi.useFakeTimers();
     const { r, frames, errors, advance } = fakeBar();
