@@ -37,10 +37,14 @@ const anchor = (title) =>
 /** Sections of nested objects, in the order they are first met; keyed by their JSON. */
 const sections = new Map();
 
-/** The section of a nested object; objects under the same key (`x` of a line and of a contour) share one. */
-function section(key, schema) {
-  const title = TITLES[key] ?? (key === 'y' ? TITLES.x : `\`${key}\``);
-  if (!sections.has(title)) sections.set(title, { title, schema, key });
+/**
+ * The section of a nested object; objects under the same key (`x` of a line and of a contour)
+ * share one. `variant` names one branch of a key that takes two kinds of object.
+ */
+function section(key, schema, variant) {
+  const base = TITLES[key] ?? (key === 'y' ? TITLES.x : `\`${key}\``);
+  const title = variant ? `${base}, ${variant}` : base;
+  if (!sections.has(title)) sections.set(title, { title, schema, key, variant });
   return sections.get(title);
 }
 
@@ -80,12 +84,17 @@ function isActivation(s) {
 }
 
 /** The type of a key in words, with links to the sections of nested objects. */
-function typeOf(key, raw) {
+function typeOf(key, raw, variant) {
   const s = resolve(raw);
   if (isActivation(s)) return '[activation](#activations)';
+  if (s.if && s.then && s.else) {
+    // Two kinds of value, told apart by a key the first one requires (a network of weights, or from a file).
+    const by = s.if.required?.[0];
+    return `${typeOf(key, s.then, by ? `with \`${by}\`` : 'first form')} or ${typeOf(key, s.else, by ? `without \`${by}\`` : 'second form')}`;
+  }
   if (s.const !== undefined) return code(s.const);
   if (s.enum) return s.enum.map(code).join(' \\| ');
-  if (s.anyOf) return s.anyOf.map((x) => typeOf(key, x)).join(' or ');
+  if (s.anyOf) return s.anyOf.map((x) => typeOf(key, x, variant)).join(' or ');
   if (s.oneOf && s.discriminator) {
     const kinds = s.oneOf.map((x) => resolve(x).properties.kind.const);
     const links = kinds.map((k) => `[${k}](#${k})`).join(', ').replace(/, ([^,]*)$/, ' or $1');
@@ -102,14 +111,14 @@ function typeOf(key, raw) {
     case 'integer':
       return `integer${range(s)}`;
     case 'array': {
-      if (Array.isArray(s.items)) return `[${s.items.map((x) => typeOf(key, x)).join(', ')}]`;
+      if (Array.isArray(s.items)) return `[${s.items.map((x) => typeOf(key, x, variant)).join(', ')}]`;
       const count =
         s.minItems !== undefined && s.maxItems !== undefined ? `${s.minItems} to ${s.maxItems} ` : s.maxItems !== undefined ? `up to ${s.maxItems} ` : s.minItems > 1 ? `${s.minItems} or more ` : '';
-      return `list of ${count}${plural(typeOf(key, s.items))}`;
+      return `list of ${count}${plural(typeOf(key, s.items, variant))}`;
     }
     case 'object': {
       if (!s.properties) return 'object';
-      const sec = section(key, s);
+      const sec = section(key, s, variant);
       return `[object](#${anchor(sec.title)})`;
     }
     default:
@@ -132,14 +141,15 @@ function describe(raw) {
 }
 
 /** The table of an object's keys; nested objects found on the way become sections. */
-function table(schema, kind) {
+/** `variant`: the branch the object belongs to, passed on to the objects inside it. */
+function table(schema, kind, variant) {
   const req = new Set(schema.required ?? []);
   const skip = [];
   const rows = ['| key | type | default | description |', '| --- | --- | --- | --- |'];
   for (const [key, raw] of Object.entries(schema.properties)) {
     if (skip.includes(key)) continue;
     const def = KIND_DEFAULTS[kind]?.[key] ?? defaultOf(raw, req.has(key));
-    rows.push(`| \`${key}\` | ${typeOf(key, raw)} | ${def} | ${cell(describe(raw))} |`);
+    rows.push(`| \`${key}\` | ${typeOf(key, raw, variant)} | ${def} | ${cell(describe(raw))} |`);
   }
   return rows.join('\n');
 }
@@ -196,7 +206,7 @@ for (let i = 0; i < sections.size; i++) {
   out.push('');
   const intro = INTROS[sec.title] ?? sec.schema.description;
   if (intro) out.push(`${intro[0].toUpperCase()}${intro.slice(1)}${intro.endsWith('.') ? '' : '.'}`, '');
-  out.push(table(sec.schema));
+  out.push(table(sec.schema, undefined, sec.variant));
 }
 
 // Activations: the names and parameters, straight from the schema's if/then branches.
