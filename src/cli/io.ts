@@ -12,11 +12,11 @@ export const defaultIo: Io = {
 /** Bad usage: exit code 2 with one line and a hint. */
 export class UsageError extends Error {}
 
-export const COMMANDS = ['render', 'check', 'merge', 'validate', 'eval', 'schema'] as const;
-export type CommandName = (typeof COMMANDS)[number];
+/** A command's name: render, check, merge, validate, eval, schema, or one added since. */
+export type CommandName = string;
 
 /** One typical call per command, shown when that command was used wrongly. */
-const EXAMPLES: Record<CommandName, string> = {
+const EXAMPLES: Record<string, string> = {
   render: 'actiplot render configs --out output',
   check: 'actiplot check configs --out output',
   merge: 'actiplot merge shards/*/manifest.shard-*.json --out output',
@@ -25,16 +25,17 @@ const EXAMPLES: Record<CommandName, string> = {
   schema: 'actiplot schema > config.schema.json',
 };
 
-/** The command of a command line: its first word that is not an option, when it names one. */
-export function commandOf(argv: readonly string[]): CommandName | undefined {
+/** The command of a command line: its first word that is not an option, when it is one of `commands`. */
+export function commandOf(argv: readonly string[], commands: readonly string[]): CommandName | undefined {
   const first = argv.find((a) => !a.startsWith('-'));
-  return (COMMANDS as readonly string[]).includes(first ?? '') ? (first as CommandName) : undefined;
+  return first !== undefined && commands.includes(first) ? first : undefined;
 }
 
 /** The line after a usage error: where to read more, and a call that works. */
 export function usageHint(command: CommandName | undefined): string {
   if (!command) return `Run "actiplot --help" for the commands, e.g. "${EXAMPLES.render}".`;
-  return `Run "actiplot ${command} --help" for its options, e.g. "${EXAMPLES[command]}".`;
+  const example = Object.hasOwn(EXAMPLES, command) ? `, e.g. "${EXAMPLES[command]}"` : '';
+  return `Run "actiplot ${command} --help" for its options${example}.`;
 }
 
 /** Reports bad usage found after parsing: one line, the hint of the command; returns exit code 2. */

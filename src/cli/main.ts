@@ -5,8 +5,8 @@
 import yargs, { type Argv, type CommandModule, type Options } from 'yargs';
 import { activationNames, isActivationName } from '../core/activation.js';
 import type { EvalOptions, EvalRequest } from './eval.js';
-import { CHECK_OPTIONS, MERGE_OPTIONS, PATHS_ARG, RENDER_OPTIONS, checkCommand, mergeCommand, noConfigsWarning, pathsProblem, renderCommand, shown, wholeNumber } from './pipeline.js';
-import { commandOf, defaultIo, examples, usageHint, UsageError, type CommandName, type Io } from './io.js';
+import { PATHS_ARG, checkCommand, mergeCommand, noConfigsWarning, pathsProblem, renderCommand, shown, wholeNumber } from './pipeline.js';
+import { commandOf, defaultIo, examples, usageHint, UsageError, type Io } from './io.js';
 import { VERSION } from '../version.js';
 
 export type { Io };
@@ -55,28 +55,23 @@ const EVAL_OPTIONS = {
 
 const GLOBAL_OPTIONS = ['help', 'version', 'debug'];
 
-/** Every option name and alias of a command, for "did you mean". */
-function optionNames(table: Record<string, Options>): string[] {
-  return [...GLOBAL_OPTIONS, ...Object.entries(table).flatMap(([k, o]) => [k, ...([] as string[]).concat(o.alias ?? [])])];
-}
-
-const KNOWN: Record<CommandName, string[]> = {
-  render: optionNames(RENDER_OPTIONS),
-  check: optionNames(CHECK_OPTIONS),
-  merge: optionNames(MERGE_OPTIONS),
-  validate: GLOBAL_OPTIONS,
-  eval: optionNames(EVAL_OPTIONS),
-  schema: GLOBAL_OPTIONS,
-};
-
-/** The option names of the commands other than `command` that it does not share. */
-function otherCommandsOptions(command: CommandName): Record<string, string[]> {
-  const own = new Set(KNOWN[command]);
-  return Object.fromEntries(
-    Object.entries(KNOWN)
-      .filter(([c]) => c !== command)
-      .map(([c, names]) => [c, names.filter((n) => !own.has(n) && n.length > 1)]),
-  );
+/**
+ * The option names and aliases a command's builder declares, for "did you mean": its builder run
+ * against a stand-in that records `.option()` and `.options()` calls (only when parsing failed).
+ */
+function optionNamesOf(m: CommandModule<any, any>): string[] {
+  const names = [...GLOBAL_OPTIONS];
+  const add = (key: string, o?: Options) => names.push(key, ...([] as string[]).concat(o?.alias ?? []));
+  const recorder: any = new Proxy({}, {
+    get: (_, method) => (...args: any[]) => {
+      if (method === 'option') add(String(args[0]), args[1]);
+      else if (method === 'options' && args[0] && typeof args[0] === 'object') for (const [k, o] of Object.entries(args[0])) add(k, o as Options);
+      return recorder;
+    },
+  });
+  if (typeof m.builder === 'function') m.builder(recorder);
+  else if (m.builder) for (const [k, o] of Object.entries(m.builder)) add(k, o as Options);
+  return names;
 }
 
 /**
@@ -273,14 +268,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     await parser.parseAsync();
   } catch (err) {
     if (err instanceof UsageError || (err as Error)?.name === 'YError') {
-      const command = commandOf(argv);
+      const command = commandOf(argv, all.map(name));
       const message = (err as Error).message;
       const near = /^Did you mean (\S+)\?$/.exec(message);
       const first = argv.find((a) => !a.startsWith('-'));
       // Only a failed parse needs the suggestions (and their string distances).
       const { explainUnknown } = await import('./hints.js');
-      const known = command ? KNOWN[command] : GLOBAL_OPTIONS;
-      io.err(`actiplot: ${near && first ? `unknown command "${first}" (did you mean ${near[1]}?)` : explainUnknown(message, argv, known, command, command ? otherCommandsOptions(command) : {})}`);
+      const known = Object.fromEntries(all.map((m) => [name(m), optionNamesOf(m)]));
+      const own = new Set(command ? known[command] : GLOBAL_OPTIONS);
+      // The options of the other commands that this one lacks: "--prune is an option of render".
+      const elsewhere = Object.fromEntries(Object.entries(known).filter(([c]) => c !== command).map(([c, names]) => [c, names.filter((n) => !own.has(n) && n.length > 1)]));
+      io.err(`actiplot: ${near && first ? `unknown command "${first}" (did you mean ${near[1]}?)` : explainUnknown(message, argv, [...own], command, command ? elsewhere : {})}`);
       io.err(usageHint(command));
       return 2;
     }

@@ -164,7 +164,7 @@ const SUMMARY = { type: 'string', requiresArg: true, describe: 'also write a Mar
  * `--jobs` and `--scale` have no yargs type: typed "number", `--jobs abc` would arrive as NaN and
  * the message could not show what was typed. Their values are checked in the handlers.
  */
-export const RENDER_OPTIONS = {
+const RENDER_OPTIONS = {
   out: OUT_OPTION,
   jobs: { alias: 'j', requiresArg: true, describe: 'how many processes render, a whole number from 1 to 256 (default: as many as the figures and cores pay for; 1 renders in this process only)' },
   force: { alias: 'f', type: 'boolean', default: false, describe: 'render every figure, even those up to date, and overwrite files actiplot did not make' },
@@ -179,7 +179,7 @@ export const RENDER_OPTIONS = {
   scale: { requiresArg: true, describe: 'the pixel density of every figure, a number from 0.5 to 4 (2 for HiDPI pages)' },
 } satisfies Record<string, Options>;
 
-export const CHECK_OPTIONS = {
+const CHECK_OPTIONS = {
   out: OUT_OPTION,
   gallery: { type: 'boolean', default: true, describe: 'check <out>/index.html too (--no-gallery: do not)' },
   summary: SUMMARY,
@@ -189,7 +189,7 @@ export const CHECK_OPTIONS = {
   scale: { requiresArg: true, describe: 'the --scale the figures were rendered with' },
 } satisfies Record<string, Options>;
 
-export const MERGE_OPTIONS = {
+const MERGE_OPTIONS = {
   out: OUT_OPTION,
   gallery: { type: 'boolean', default: true, describe: 'write <out>/index.html (--no-gallery: do not)' },
   force: { alias: 'f', type: 'boolean', default: false, describe: 'overwrite files in --out that actiplot did not make' },
