@@ -165,6 +165,11 @@ describe('help text', () => {
     }
   });
 
+  it('help wraps between words: at 80 columns it has the same words as at 100', () => {
+    const words = (text: string) => text.split(/\s+/).filter(Boolean).sort();
+    for (const cmd of [[], ...COMMANDS.map((c) => [c])]) expect(words(help(cmd, 80)), cmd.join(' ')).toEqual(words(help(cmd, 100)));
+  });
+
   it('merge shows its manifests as required, without a default of []', () => {
     const text = help(['merge'], 100);
     expect(text).toMatch(/manifests .*required/);
