@@ -49,7 +49,7 @@ const EVAL_OPTIONS = {
   weights: { type: 'string', requiresArg: true, default: '1', describe: 'the weights, comma-separated (one per input)' },
   bias: { alias: 'b', requiresArg: true, default: 0, describe: 'the bias b in a = w·x + b' },
   param: { alias: 'p', type: 'string', array: true, requiresArg: true, describe: 'an activation parameter name=value (leaky_relu: slope, elu: alpha); repeat it or separate with commas' },
-  input: { alias: 'i', type: 'string', requiresArg: true, describe: 'one input vector, comma-separated: prints one output' },
+  input: { alias: 'i', type: 'string', requiresArg: true, describe: 'one input vector, comma-separated (prints its output)' },
   range: { type: 'string', requiresArg: true, describe: 'min,max: prints a table over one input instead' },
   step: { requiresArg: true, default: 1, describe: 'the spacing of the --range table (the end is included when a step lands on it)' },
   derivative: { type: 'boolean', default: false, describe: "print f'(a) instead of f(a)" },
@@ -57,7 +57,7 @@ const EVAL_OPTIONS = {
   config: { alias: 'c', type: 'string', requiresArg: true, describe: 'take the model from a figure of this config file (with --figure)' },
   figure: { type: 'string', requiresArg: true, describe: 'the name of the figure in --config' },
   panel: { requiresArg: true, default: 0, describe: 'with --config: the panel of a panels figure, from 0' },
-  series: { requiresArg: true, default: 0, describe: 'with --config: the series of a line plot, from 0' },
+  series: { requiresArg: true, default: 0, describe: 'with --config: which series of a line plot, from 0' },
 } satisfies Record<string, Options>;
 
 const GLOBAL_OPTIONS = ['help', 'version', 'debug'];
