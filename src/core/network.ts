@@ -8,6 +8,8 @@ export interface Layer {
   weights: readonly (readonly number[])[];
   biases: readonly number[];
   activation: Activation;
+  /** Normalise the layer's outputs with a softmax after the activation (a classifier's last layer). */
+  softmax?: boolean;
 }
 
 export interface Network {
@@ -43,10 +45,20 @@ export function evaluator(net: Network): (x: ArrayLike<number>) => Float64Array[
         for (let j = 0; j < row.length; j++) a += row[j] * input[j];
         out[i] = f(a);
       }
+      if (layer.softmax) softmaxInPlace(out);
       input = out;
     }
     return outs;
   };
+}
+
+/** exp(v - max) / Σ exp(v - max): no overflow, and the same values as torch's softmax. */
+export function softmaxInPlace(v: Float64Array): void {
+  let max = -Infinity;
+  for (let i = 0; i < v.length; i++) if (v[i] > max) max = v[i];
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) sum += v[i] = Math.exp(v[i] - max);
+  for (let i = 0; i < v.length; i++) v[i] /= sum;
 }
 
 /** The network's output vector for one input (a fresh array). */
