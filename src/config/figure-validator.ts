@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"type":"object","description":"a figure object with a \"kind\" of line, contour or panels","required":["kind"],"properties":{"kind":{"enum":["line","contour","panels"],"description":"a figure kind (line, contour, panels)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["name","kind","series"],"properties":{"$schema":{"type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"type":"string"},"width":{"minimum":100,"maximum":8000,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"const":"line","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s1"},"grid":{"type":"boolean"},"points":{"$ref":"#/$defs/s2"},"series":{"$ref":"#/$defs/s4"},"legend":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"type":"string"},"width":{"minimum":100,"maximum":8000,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"const":"contour","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s1"},"grid":{"type":"boolean"},"points":{"$ref":"#/$defs/s2"},"perceptron":{"$ref":"#/$defs/s16"},"network":{"$ref":"#/$defs/s12"},"neurons":{"type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary","type":"number"},"levels":{"$ref":"#/$defs/s17"},"colormap":{"$ref":"#/$defs/s18"},"alpha":{"minimum":0,"maximum":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s19"},"boundary":{"$ref":"#/$defs/s21"}}},{"additionalProperties":false,"type":"object","required":["kind","name","panels"],"properties":{"kind":{"const":"panels","type":"string"},"$schema":{"type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"type":"string"},"width":{"minimum":100,"maximum":8000,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)"},"sweep":{"$ref":"#/$defs/s0"},"columns":{"minimum":1,"maximum":16,"description":"the number of columns","type":"integer"},"sharedColorbar":{"type":"boolean"},"panels":{"minItems":1,"maxItems":64,"description":"a list of panels","type":"array","items":{"type":"object","description":"a panel object with a \"kind\" of line or contour","required":["kind"],"properties":{"kind":{"enum":["line","contour"],"description":"a panel kind (line, contour)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","series"],"properties":{"kind":{"const":"line","type":"string"},"title":{"type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s1"},"grid":{"type":"boolean"},"points":{"$ref":"#/$defs/s2"},"series":{"$ref":"#/$defs/s4"},"legend":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"const":"contour","type":"string"},"title":{"type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s1"},"grid":{"type":"boolean"},"points":{"$ref":"#/$defs/s2"},"perceptron":{"$ref":"#/$defs/s16"},"network":{"$ref":"#/$defs/s12"},"neurons":{"type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary","type":"number"},"levels":{"$ref":"#/$defs/s17"},"colormap":{"$ref":"#/$defs/s18"},"alpha":{"minimum":0,"maximum":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s19"},"boundary":{"$ref":"#/$defs/s21"}}}]}}}}],"$defs":{"s0":{"additionalProperties":false,"type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"type":"number"},"to":{"type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"description":"frames on the contact sheet (0 for none)","type":"integer"},"label":{"description":"the frame caption, with {value} for the swept value","type":"string"}}},"s1":{"additionalProperties":false,"description":"an axis: { label, range: [min, max], samples | step, ticks }","type":"object","properties":{"label":{"description":"the axis label","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s3"}},"s3":{"additionalProperties":false,"type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"type":"string"},"color":{"description":"a CSS colour","type":"string"}}},"s4":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s5"}},"s5":{"additionalProperties":false,"type":"object","properties":{"activation":{"$ref":"#/$defs/s6"},"network":{"$ref":"#/$defs/s12"},"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"type":"number"},"derivative":{"type":"boolean"},"label":{"type":"string"},"color":{"description":"a CSS colour","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)"}}},"s6":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s7"},"else":{"$ref":"#/$defs/s8"}},"s7":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s8"}},"allOf":[{"$ref":"#/$defs/s9"},{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"}]},"s8":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s9":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s10":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s12":{"additionalProperties":false,"type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s13"}}},"s13":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s14"}},"s14":{"additionalProperties":false,"type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s15"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s6"}}},"s15":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s16":{"additionalProperties":false,"type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"type":"number"},"activation":{"$ref":"#/$defs/s6"}}},"s17":{"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s18":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)"},"s19":{"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s20"}]},"s20":{"additionalProperties":false,"type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"type":"string"}}},"s21":{"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s22"}]},"s22":{"additionalProperties":false,"type":"object","properties":{"color":{"description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)"},"width":{"exclusiveMinimum":0,"maximum":20,"description":"a line width in points","type":"number"},"label":{"type":"boolean"}}}}};
+const schema6 = {"type":"object","description":"a figure object with a \"kind\" of line, contour or panels","required":["kind"],"properties":{"kind":{"enum":["line","contour","panels"],"description":"a figure kind (line, contour, panels)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["name","kind","series"],"properties":{"$schema":{"type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"type":"string"},"width":{"minimum":100,"maximum":8000,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"const":"line","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s1"},"grid":{"type":"boolean"},"points":{"$ref":"#/$defs/s2"},"series":{"$ref":"#/$defs/s4"},"legend":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"type":"string"},"width":{"minimum":100,"maximum":8000,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"const":"contour","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s1"},"grid":{"type":"boolean"},"points":{"$ref":"#/$defs/s2"},"perceptron":{"$ref":"#/$defs/s22"},"network":{"$ref":"#/$defs/s12"},"neurons":{"type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary","type":"number"},"levels":{"$ref":"#/$defs/s23"},"colormap":{"$ref":"#/$defs/s24"},"alpha":{"minimum":0,"maximum":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s25"},"boundary":{"$ref":"#/$defs/s27"}}},{"additionalProperties":false,"type":"object","required":["kind","name","panels"],"properties":{"kind":{"const":"panels","type":"string"},"$schema":{"type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"type":"string"},"width":{"minimum":100,"maximum":8000,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)"},"sweep":{"$ref":"#/$defs/s0"},"columns":{"minimum":1,"maximum":16,"description":"the number of columns","type":"integer"},"sharedColorbar":{"type":"boolean"},"panels":{"minItems":1,"maxItems":64,"description":"a list of panels","type":"array","items":{"type":"object","description":"a panel object with a \"kind\" of line or contour","required":["kind"],"properties":{"kind":{"enum":["line","contour"],"description":"a panel kind (line, contour)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","series"],"properties":{"kind":{"const":"line","type":"string"},"title":{"type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s1"},"grid":{"type":"boolean"},"points":{"$ref":"#/$defs/s2"},"series":{"$ref":"#/$defs/s4"},"legend":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"const":"contour","type":"string"},"title":{"type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s1"},"grid":{"type":"boolean"},"points":{"$ref":"#/$defs/s2"},"perceptron":{"$ref":"#/$defs/s22"},"network":{"$ref":"#/$defs/s12"},"neurons":{"type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary","type":"number"},"levels":{"$ref":"#/$defs/s23"},"colormap":{"$ref":"#/$defs/s24"},"alpha":{"minimum":0,"maximum":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s25"},"boundary":{"$ref":"#/$defs/s27"}}}]}}}}],"$defs":{"s0":{"additionalProperties":false,"type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"type":"number"},"to":{"type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"description":"frames on the contact sheet (0 for none)","type":"integer"},"label":{"description":"the frame caption, with {value} for the swept value","type":"string"}}},"s1":{"additionalProperties":false,"description":"an axis: { label, range: [min, max], samples | step, ticks }","type":"object","properties":{"label":{"description":"the axis label","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s3"}},"s3":{"additionalProperties":false,"type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"type":"string"},"color":{"description":"a CSS colour","type":"string"}}},"s4":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s5"}},"s5":{"additionalProperties":false,"type":"object","properties":{"activation":{"$ref":"#/$defs/s6"},"network":{"$ref":"#/$defs/s12"},"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"type":"number"},"derivative":{"type":"boolean"},"label":{"type":"string"},"color":{"description":"a CSS colour","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)"}}},"s6":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s7"},"else":{"$ref":"#/$defs/s8"}},"s7":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s8"}},"allOf":[{"$ref":"#/$defs/s9"},{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"}]},"s8":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s9":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s10":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s12":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s13"},"else":{"$ref":"#/$defs/s18"}},"s13":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s14"},"inputs":{"$ref":"#/$defs/s16"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s14":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s15"}},"s15":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s6"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s16":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s17"}},"s17":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s18":{"additionalProperties":false,"type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s19"}}},"s19":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s20"}},"s20":{"additionalProperties":false,"type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s21"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s6"}}},"s21":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s22":{"additionalProperties":false,"type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"type":"number"},"activation":{"$ref":"#/$defs/s6"}}},"s23":{"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s24":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)"},"s25":{"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s26"}]},"s26":{"additionalProperties":false,"type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"type":"string"}}},"s27":{"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s28"}]},"s28":{"additionalProperties":false,"type":"object","properties":{"color":{"description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)"},"width":{"exclusiveMinimum":0,"maximum":20,"description":"a line width in points","type":"number"},"label":{"type":"boolean"}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9_][a-z0-9._-]*$", "u");
@@ -1088,17 +1088,158 @@ validate33.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"additionalProperties":false,"type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s13"}}};
-const schema20 = {"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s14"}};
-const schema21 = {"additionalProperties":false,"type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s15"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s6"}}};
-const schema22 = {"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}};
+const schema19 = {"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s13"},"else":{"$ref":"#/$defs/s18"}};
+const schema20 = {"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s14"},"inputs":{"$ref":"#/$defs/s16"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}};
+const schema21 = {"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s15"}};
+const schema22 = {"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s6"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}};
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.weight === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema22.required,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.activation === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema22.required,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "weight") || (key0 === "bias")) || (key0 === "activation")) || (key0 === "transpose"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.weight !== undefined){
+let data0 = data.weight;
+if(typeof data0 === "string"){
+if(func3(data0) > 1000){
+const err3 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema22.properties.weight,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func3(data0) < 1){
+const err4 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema22.properties.weight,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.weight.type,parentSchema:schema22.properties.weight,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.bias !== undefined){
+let data1 = data.bias;
+if(typeof data1 === "string"){
+if(func3(data1) > 1000){
+const err6 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema22.properties.bias,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func3(data1) < 1){
+const err7 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema22.properties.bias,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.bias.type,parentSchema:schema22.properties.bias,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.activation !== undefined){
+if(!(validate33(data.activation, {instancePath:instancePath+"/activation",parentData:data,parentDataProperty:"activation",rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
+if(data.transpose !== undefined){
+let data3 = data.transpose;
+if(typeof data3 !== "boolean"){
+const err9 = {instancePath:instancePath+"/transpose",schemaPath:"#/properties/transpose/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema22.properties.transpose.type,parentSchema:schema22.properties.transpose,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate49.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
 if(Array.isArray(data)){
 if(data.length > 256){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema22,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1108,7 +1249,295 @@ vErrors.push(err0);
 errors++;
 }
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema22,data};
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate49(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.type,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate48.errors = vErrors;
+return errors === 0;
+}
+
+const schema23 = {"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s17"}};
+const schema24 = {"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}};
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = true;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(!((data === "x") || (data === "y"))){
+const err1 = {instancePath,schemaPath:"#/then/enum",keyword:"enum",params:{allowedValues: schema24.then.enum},message:"must be equal to one of the allowed values",schema:schema24.then.enum,parentSchema:schema24.then,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs4 = errors;
+if(!(typeof data == "number")){
+const err2 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.else.type,parentSchema:schema24.else,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema24.if,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate54.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+if(data.length > 4096){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 4096},message:"must NOT have more than 4096 items",schema:4096,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate54(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.type,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.file === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema20.required,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "file") || (key0 === "layers")) || (key0 === "inputs")) || (key0 === "output"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.file !== undefined){
+let data0 = data.file;
+if(typeof data0 === "string"){
+if(func3(data0) > 1000){
+const err2 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema20.properties.file,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func3(data0) < 1){
+const err3 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.properties.file,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.file.type,parentSchema:schema20.properties.file,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.layers !== undefined){
+if(!(validate48(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.inputs !== undefined){
+if(!(validate53(data.inputs, {instancePath:instancePath+"/inputs",parentData:data,parentDataProperty:"inputs",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data.output !== undefined){
+let data3 = data.output;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err5 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.properties.output.type,parentSchema:schema20.properties.output,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err6 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20.properties.output,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+
+const schema25 = {"additionalProperties":false,"type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s19"}}};
+const schema26 = {"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s20"}};
+const schema27 = {"additionalProperties":false,"type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s21"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s6"}}};
+const schema28 = {"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}};
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+if(data.length > 256){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema28,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1122,7 +1551,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(Array.isArray(data0)){
 if(data0.length > 256){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema22.items,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema28.items,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1132,7 +1561,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.length < 1){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema22.items,data:data0};
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema28.items,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1145,7 +1574,7 @@ const len1 = data0.length;
 for(let i1=0; i1<len1; i1++){
 let data1 = data0[i1];
 if(!(typeof data1 == "number")){
-const err4 = {instancePath:instancePath+"/" + i0+"/" + i1,schemaPath:"#/items/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.items.items.type,parentSchema:schema22.items.items,data:data1};
+const err4 = {instancePath:instancePath+"/" + i0+"/" + i1,schemaPath:"#/items/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema28.items.items.type,parentSchema:schema28.items.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1157,7 +1586,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.items.type,parentSchema:schema22.items,data:data0};
+const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.items.type,parentSchema:schema28.items,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1169,7 +1598,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.type,parentSchema:schema22,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1178,17 +1607,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.weights === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weights"},message:"must have required property '"+"weights"+"'",schema:schema21.required,parentSchema:schema21,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weights"},message:"must have required property '"+"weights"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1198,7 +1627,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.biases === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "biases"},message:"must have required property '"+"biases"+"'",schema:schema21.required,parentSchema:schema21,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "biases"},message:"must have required property '"+"biases"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1208,7 +1637,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.activation === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema21.required,parentSchema:schema21,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1219,7 +1648,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "weights") || (key0 === "biases")) || (key0 === "activation"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1230,8 +1659,8 @@ errors++;
 }
 }
 if(data.weights !== undefined){
-if(!(validate49(data.weights, {instancePath:instancePath+"/weights",parentData:data,parentDataProperty:"weights",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate61(data.weights, {instancePath:instancePath+"/weights",parentData:data,parentDataProperty:"weights",rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
 errors = vErrors.length;
 }
 }
@@ -1242,7 +1671,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(!(typeof data2 == "number")){
-const err4 = {instancePath:instancePath+"/biases/" + i0,schemaPath:"#/properties/biases/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.biases.items.type,parentSchema:schema21.properties.biases.items,data:data2};
+const err4 = {instancePath:instancePath+"/biases/" + i0,schemaPath:"#/properties/biases/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.biases.items.type,parentSchema:schema27.properties.biases.items,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1254,7 +1683,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/biases",schemaPath:"#/properties/biases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.biases.type,parentSchema:schema21.properties.biases,data:data1};
+const err5 = {instancePath:instancePath+"/biases",schemaPath:"#/properties/biases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.biases.type,parentSchema:schema27.properties.biases,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1272,7 +1701,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1281,17 +1710,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 if(data.length > 16){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema20,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1301,7 +1730,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema20,data};
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1312,14 +1741,14 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate48(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate60(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.type,parentSchema:schema20,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1328,17 +1757,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.layers === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layers"},message:"must have required property '"+"layers"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layers"},message:"must have required property '"+"layers"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1349,7 +1778,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "layers")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1360,14 +1789,91 @@ errors++;
 }
 }
 if(data.layers !== undefined){
-if(!(validate47(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate59(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate58.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = true;
+const _errs1 = errors;
+if(errors === _errs1){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.file === undefined) && (missing0 = "file")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs4 = errors;
+if(!(validate58(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema19.if,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1575,14 +2081,14 @@ validate31.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"additionalProperties":false,"type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"type":"number"},"activation":{"$ref":"#/$defs/s6"}}};
+const schema29 = {"additionalProperties":false,"type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"type":"number"},"activation":{"$ref":"#/$defs/s6"}}};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.weights === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weights"},message:"must have required property '"+"weights"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weights"},message:"must have required property '"+"weights"+"'",schema:schema29.required,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1592,7 +2098,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.activation === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema29.required,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1603,7 +2109,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "weights") || (key0 === "bias")) || (key0 === "activation"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1620,7 +2126,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(!(typeof data1 == "number")){
-const err3 = {instancePath:instancePath+"/weights/" + i0,schemaPath:"#/properties/weights/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.weights.items.type,parentSchema:schema23.properties.weights.items,data:data1};
+const err3 = {instancePath:instancePath+"/weights/" + i0,schemaPath:"#/properties/weights/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.weights.items.type,parentSchema:schema29.properties.weights.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1632,7 +2138,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/weights",schemaPath:"#/properties/weights/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.properties.weights.type,parentSchema:schema23.properties.weights,data:data0};
+const err4 = {instancePath:instancePath+"/weights",schemaPath:"#/properties/weights/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.properties.weights.type,parentSchema:schema29.properties.weights,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1645,7 +2151,7 @@ errors++;
 if(data.bias !== undefined){
 let data2 = data.bias;
 if(!(typeof data2 == "number")){
-const err5 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.bias.type,parentSchema:schema23.properties.bias,data:data2};
+const err5 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.bias.type,parentSchema:schema29.properties.bias,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1663,7 +2169,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1672,20 +2178,20 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
 
-const schema24 = {"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]};
+const schema30 = {"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.anyOf[0].type,parentSchema:schema24.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema30.anyOf[0].type,parentSchema:schema30.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1696,7 +2202,7 @@ errors++;
 }
 if(typeof data == "number"){
 if(data > 1000 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema24.anyOf[0],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema30.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1706,7 +2212,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data < 2 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema24.anyOf[0],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema30.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1722,7 +2228,7 @@ if(!valid0){
 const _errs3 = errors;
 if(Array.isArray(data)){
 if(data.length > 1000){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema24.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema30.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1732,7 +2238,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.length < 2){
-const err4 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema24.anyOf[1],data};
+const err4 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema30.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1745,7 +2251,7 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(!(typeof data0 == "number")){
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.anyOf[1].items.type,parentSchema:schema24.anyOf[1].items,data:data0};
+const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.anyOf[1].items.type,parentSchema:schema30.anyOf[1].items,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1757,7 +2263,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.anyOf[1].type,parentSchema:schema24.anyOf[1],data};
+const err6 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.anyOf[1].type,parentSchema:schema30.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1770,7 +2276,7 @@ var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err7 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema24.anyOf,parentSchema:schema24,data};
+const err7 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.anyOf,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1790,17 +2296,17 @@ vErrors = null;
 }
 }
 }
-validate65.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
 
-const schema25 = {"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)"};
+const schema31 = {"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)"};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1810,7 +2316,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((((((data === "viridis") || (data === "plasma")) || (data === "inferno")) || (data === "magma")) || (data === "cividis")) || (data === "coolwarm")) || (data === "RdBu")) || (data === "viridis_r")) || (data === "plasma_r")) || (data === "inferno_r")) || (data === "magma_r")) || (data === "cividis_r")) || (data === "coolwarm_r")) || (data === "RdBu_r"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema25.enum},message:"must be equal to one of the allowed values",schema:schema25.enum,parentSchema:schema25,data};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1819,20 +2325,20 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s20"}]};
-const schema27 = {"additionalProperties":false,"type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"type":"string"}}};
+const schema32 = {"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s26"}]};
+const schema33 = {"additionalProperties":false,"type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"type":"string"}}};
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "ticks") || (key0 === "label"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1849,7 +2355,7 @@ let valid1 = false;
 const _errs4 = errors;
 if(typeof data0 == "number"){
 if(data0 <= 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema27.properties.ticks.anyOf[0],data:data0};
+const err1 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema33.properties.ticks.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1860,7 +2366,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.ticks.anyOf[0].type,parentSchema:schema27.properties.ticks.anyOf[0],data:data0};
+const err2 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.ticks.anyOf[0].type,parentSchema:schema33.properties.ticks.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1875,7 +2381,7 @@ if(!valid1){
 const _errs6 = errors;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err3 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.ticks.anyOf[1],data:data0};
+const err3 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.ticks.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1888,7 +2394,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(!(typeof data1 == "number")){
-const err4 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.ticks.anyOf[1].items.type,parentSchema:schema27.properties.ticks.anyOf[1].items,data:data1};
+const err4 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.ticks.anyOf[1].items.type,parentSchema:schema33.properties.ticks.anyOf[1].items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1900,7 +2406,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.ticks.anyOf[1].type,parentSchema:schema27.properties.ticks.anyOf[1],data:data0};
+const err5 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.ticks.anyOf[1].type,parentSchema:schema33.properties.ticks.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1913,7 +2419,7 @@ var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err6 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema27.properties.ticks.anyOf,parentSchema:schema27.properties.ticks,data:data0};
+const err6 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema33.properties.ticks.anyOf,parentSchema:schema33.properties.ticks,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1937,7 +2443,7 @@ vErrors = null;
 if(data.label !== undefined){
 let data2 = data.label;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.label.type,parentSchema:schema27.properties.label,data:data2};
+const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.label.type,parentSchema:schema33.properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1949,7 +2455,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1958,19 +2464,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data !== "boolean"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema26.anyOf[0].type,parentSchema:schema26.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.anyOf[0].type,parentSchema:schema32.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1983,15 +2489,15 @@ var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
-if(!(validate70(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema26.anyOf,parentSchema:schema26,data};
+const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2011,20 +2517,20 @@ vErrors = null;
 }
 }
 }
-validate69.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
 
-const schema28 = {"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s22"}]};
-const schema29 = {"additionalProperties":false,"type":"object","properties":{"color":{"description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)"},"width":{"exclusiveMinimum":0,"maximum":20,"description":"a line width in points","type":"number"},"label":{"type":"boolean"}}};
+const schema34 = {"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s28"}]};
+const schema35 = {"additionalProperties":false,"type":"object","properties":{"color":{"description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)"},"width":{"exclusiveMinimum":0,"maximum":20,"description":"a line width in points","type":"number"},"label":{"type":"boolean"}}};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "color") || (key0 === "dash")) || (key0 === "width")) || (key0 === "label"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2037,7 +2543,7 @@ errors++;
 if(data.color !== undefined){
 let data0 = data.color;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.color.type,parentSchema:schema29.properties.color,data:data0};
+const err1 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.color.type,parentSchema:schema35.properties.color,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2050,7 +2556,7 @@ errors++;
 if(data.dash !== undefined){
 let data1 = data.dash;
 if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/dash",schemaPath:"#/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.dash.type,parentSchema:schema29.properties.dash,data:data1};
+const err2 = {instancePath:instancePath+"/dash",schemaPath:"#/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.dash.type,parentSchema:schema35.properties.dash,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2060,7 +2566,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((((data1 === "dotted") || (data1 === "dashed")) || (data1 === "dashdot")) || (data1 === "solid"))){
-const err3 = {instancePath:instancePath+"/dash",schemaPath:"#/properties/dash/enum",keyword:"enum",params:{allowedValues: schema29.properties.dash.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.dash.enum,parentSchema:schema29.properties.dash,data:data1};
+const err3 = {instancePath:instancePath+"/dash",schemaPath:"#/properties/dash/enum",keyword:"enum",params:{allowedValues: schema35.properties.dash.enum},message:"must be equal to one of the allowed values",schema:schema35.properties.dash.enum,parentSchema:schema35.properties.dash,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2074,7 +2580,7 @@ if(data.width !== undefined){
 let data2 = data.width;
 if(typeof data2 == "number"){
 if(data2 > 20 || isNaN(data2)){
-const err4 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema29.properties.width,data:data2};
+const err4 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema35.properties.width,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2084,7 +2590,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data2 <= 0 || isNaN(data2)){
-const err5 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.width,data:data2};
+const err5 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema35.properties.width,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2095,7 +2601,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.width.type,parentSchema:schema29.properties.width,data:data2};
+const err6 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.properties.width.type,parentSchema:schema35.properties.width,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2108,7 +2614,7 @@ errors++;
 if(data.label !== undefined){
 let data3 = data.label;
 if(typeof data3 !== "boolean"){
-const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.label.type,parentSchema:schema29.properties.label,data:data3};
+const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.properties.label.type,parentSchema:schema35.properties.label,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2120,7 +2626,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2129,19 +2635,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate87.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data !== "boolean"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema28.anyOf[0].type,parentSchema:schema28.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema34.anyOf[0].type,parentSchema:schema34.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2154,15 +2660,15 @@ var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
-if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate87(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema28.anyOf,parentSchema:schema28,data};
+const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema34.anyOf,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2182,7 +2688,7 @@ vErrors = null;
 }
 }
 }
-validate73.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
 
@@ -2824,8 +3330,8 @@ errors = vErrors.length;
 }
 }
 if(data.perceptron !== undefined){
-if(!(validate61(data.perceptron, {instancePath:instancePath+"/perceptron",parentData:data,parentDataProperty:"perceptron",rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+if(!(validate74(data.perceptron, {instancePath:instancePath+"/perceptron",parentData:data,parentDataProperty:"perceptron",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
 }
@@ -2862,14 +3368,14 @@ errors++;
 }
 }
 if(data.levels !== undefined){
-if(!(validate65(data.levels, {instancePath:instancePath+"/levels",parentData:data,parentDataProperty:"levels",rootData}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+if(!(validate78(data.levels, {instancePath:instancePath+"/levels",parentData:data,parentDataProperty:"levels",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
 errors = vErrors.length;
 }
 }
 if(data.colormap !== undefined){
-if(!(validate67(data.colormap, {instancePath:instancePath+"/colormap",parentData:data,parentDataProperty:"colormap",rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+if(!(validate80(data.colormap, {instancePath:instancePath+"/colormap",parentData:data,parentDataProperty:"colormap",rootData}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
 }
@@ -2909,14 +3415,14 @@ errors++;
 }
 }
 if(data.colorbar !== undefined){
-if(!(validate69(data.colorbar, {instancePath:instancePath+"/colorbar",parentData:data,parentDataProperty:"colorbar",rootData}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(!(validate82(data.colorbar, {instancePath:instancePath+"/colorbar",parentData:data,parentDataProperty:"colorbar",rootData}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 }
 if(data.boundary !== undefined){
-if(!(validate73(data.boundary, {instancePath:instancePath+"/boundary",parentData:data,parentDataProperty:"boundary",rootData}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate86(data.boundary, {instancePath:instancePath+"/boundary",parentData:data,parentDataProperty:"boundary",rootData}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
 errors = vErrors.length;
 }
 }
@@ -3518,8 +4024,8 @@ errors = vErrors.length;
 }
 }
 if(data50.perceptron !== undefined){
-if(!(validate61(data50.perceptron, {instancePath:instancePath+"/panels/" + i0+"/perceptron",parentData:data50,parentDataProperty:"perceptron",rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+if(!(validate74(data50.perceptron, {instancePath:instancePath+"/panels/" + i0+"/perceptron",parentData:data50,parentDataProperty:"perceptron",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
 }
@@ -3556,14 +4062,14 @@ errors++;
 }
 }
 if(data50.levels !== undefined){
-if(!(validate65(data50.levels, {instancePath:instancePath+"/panels/" + i0+"/levels",parentData:data50,parentDataProperty:"levels",rootData}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+if(!(validate78(data50.levels, {instancePath:instancePath+"/panels/" + i0+"/levels",parentData:data50,parentDataProperty:"levels",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
 errors = vErrors.length;
 }
 }
 if(data50.colormap !== undefined){
-if(!(validate67(data50.colormap, {instancePath:instancePath+"/panels/" + i0+"/colormap",parentData:data50,parentDataProperty:"colormap",rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+if(!(validate80(data50.colormap, {instancePath:instancePath+"/panels/" + i0+"/colormap",parentData:data50,parentDataProperty:"colormap",rootData}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
 }
@@ -3603,14 +4109,14 @@ errors++;
 }
 }
 if(data50.colorbar !== undefined){
-if(!(validate69(data50.colorbar, {instancePath:instancePath+"/panels/" + i0+"/colorbar",parentData:data50,parentDataProperty:"colorbar",rootData}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(!(validate82(data50.colorbar, {instancePath:instancePath+"/panels/" + i0+"/colorbar",parentData:data50,parentDataProperty:"colorbar",rootData}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 }
 if(data50.boundary !== undefined){
-if(!(validate73(data50.boundary, {instancePath:instancePath+"/panels/" + i0+"/boundary",parentData:data50,parentDataProperty:"boundary",rootData}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate86(data50.boundary, {instancePath:instancePath+"/panels/" + i0+"/boundary",parentData:data50,parentDataProperty:"boundary",rootData}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
 errors = vErrors.length;
 }
 }
@@ -3719,4 +4225,4 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
-export const sharedSubschemas = {"s0":{"additionalProperties":false,"type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"type":"number"},"to":{"type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"description":"frames on the contact sheet (0 for none)","type":"integer"},"label":{"description":"the frame caption, with {value} for the swept value","type":"string"}}},"s1":{"additionalProperties":false,"description":"an axis: { label, range: [min, max], samples | step, ticks }","type":"object","properties":{"label":{"description":"the axis label","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s3"}},"s3":{"additionalProperties":false,"type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"type":"string"},"color":{"description":"a CSS colour","type":"string"}}},"s4":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s5"}},"s5":{"additionalProperties":false,"type":"object","properties":{"activation":{"$ref":"#/$defs/s6"},"network":{"$ref":"#/$defs/s12"},"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"type":"number"},"derivative":{"type":"boolean"},"label":{"type":"string"},"color":{"description":"a CSS colour","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)"}}},"s6":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s7"},"else":{"$ref":"#/$defs/s8"}},"s7":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s8"}},"allOf":[{"$ref":"#/$defs/s9"},{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"}]},"s8":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s9":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s10":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s12":{"additionalProperties":false,"type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s13"}}},"s13":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s14"}},"s14":{"additionalProperties":false,"type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s15"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s6"}}},"s15":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s16":{"additionalProperties":false,"type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"type":"number"},"activation":{"$ref":"#/$defs/s6"}}},"s17":{"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s18":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)"},"s19":{"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s20"}]},"s20":{"additionalProperties":false,"type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"type":"string"}}},"s21":{"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s22"}]},"s22":{"additionalProperties":false,"type":"object","properties":{"color":{"description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)"},"width":{"exclusiveMinimum":0,"maximum":20,"description":"a line width in points","type":"number"},"label":{"type":"boolean"}}}};
+export const sharedSubschemas = {"s0":{"additionalProperties":false,"type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"type":"number"},"to":{"type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"description":"frames on the contact sheet (0 for none)","type":"integer"},"label":{"description":"the frame caption, with {value} for the swept value","type":"string"}}},"s1":{"additionalProperties":false,"description":"an axis: { label, range: [min, max], samples | step, ticks }","type":"object","properties":{"label":{"description":"the axis label","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s3"}},"s3":{"additionalProperties":false,"type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"type":"string"},"color":{"description":"a CSS colour","type":"string"}}},"s4":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s5"}},"s5":{"additionalProperties":false,"type":"object","properties":{"activation":{"$ref":"#/$defs/s6"},"network":{"$ref":"#/$defs/s12"},"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"type":"number"},"derivative":{"type":"boolean"},"label":{"type":"string"},"color":{"description":"a CSS colour","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)"}}},"s6":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s7"},"else":{"$ref":"#/$defs/s8"}},"s7":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s8"}},"allOf":[{"$ref":"#/$defs/s9"},{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"}]},"s8":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s9":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s10":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s12":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s13"},"else":{"$ref":"#/$defs/s18"}},"s13":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s14"},"inputs":{"$ref":"#/$defs/s16"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s14":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s15"}},"s15":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s6"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s16":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s17"}},"s17":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s18":{"additionalProperties":false,"type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s19"}}},"s19":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s20"}},"s20":{"additionalProperties":false,"type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s21"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s6"}}},"s21":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s22":{"additionalProperties":false,"type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"type":"number"},"activation":{"$ref":"#/$defs/s6"}}},"s23":{"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s24":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)"},"s25":{"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s26"}]},"s26":{"additionalProperties":false,"type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"type":"string"}}},"s27":{"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s28"}]},"s28":{"additionalProperties":false,"type":"object","properties":{"color":{"description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)"},"width":{"exclusiveMinimum":0,"maximum":20,"description":"a line width in points","type":"number"},"label":{"type":"boolean"}}}};

@@ -20,6 +20,7 @@ import { discardEarlyWorker } from './early-worker.js';
 import { defaultJobs } from './default-jobs.js';
 import type { RenderOutcome } from './protocol.js';
 import type { ResolvedFigure } from '../config/defaults.js';
+import { figureModelFiles } from '../config/figure-model-files.js';
 import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
 import { createReporter, describeFigure, type FigureStatus, type Reporter } from './progress.js';
 import { VERSION } from '../version.js';
@@ -273,7 +274,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     }
     entries.set(fig.name, {
       name: fig.name, file: o.fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length,
-      sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, inputHash: hash,
+      sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, inputHash: hash, models: figureModelFiles(fig),
     });
     result.written.push({ name: fig.name, file: target, source: job.file });
     finish({ ...base, status: 'rendered', file: o.fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length, sha256: digest, ms: o.ms });
