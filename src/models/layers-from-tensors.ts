@@ -57,7 +57,8 @@ export function layersFromTensors(tensors: NamedTensors, refs: readonly LayerRef
     if (ref.bias !== undefined) {
       const b = tensor(tensors, ref.bias, k, 'bias');
       if (b.data.length !== out || b.shape.filter((d) => d !== 1).length > 1) {
-        throw new ModelError(`layer ${k}: bias "${ref.bias}" has shape ${shapeText(b)}; expected ${out} value${out === 1 ? '' : 's'}, one per neuron of weight "${ref.weight}" ${shapeText(w)}`);
+        const hint = w.shape.length === 2 && b.data.length === inn ? ` (stored ${ref.transpose ? '[out, in]? remove "transpose"' : '[in, out]? add "transpose": true'})` : '';
+        throw new ModelError(`layer ${k}: bias "${ref.bias}" has shape ${shapeText(b)}; expected ${out} value${out === 1 ? '' : 's'}, one per neuron of weight "${ref.weight}" ${shapeText(w)}${hint}`);
       }
       checkFinite(b, `layer ${k}: bias "${ref.bias}"`);
       biases = Array.from(b.data);

@@ -33,12 +33,12 @@ export function readSafetensors(bytes: Uint8Array): NamedTensors {
   if (!header || typeof header !== 'object' || Array.isArray(header)) throw new ModelError('not a safetensors file: the header is not a JSON object');
   const dataStart = 8 + headerLength;
   const dataLength = bytes.length - dataStart;
-  const entries: Entry[] = [];
+  const raw = Object.entries(header).filter(([name]) => name !== '__metadata__');
+  if (raw.length > MODEL_LIMITS.tensors) throw new ModelError(`more than ${MODEL_LIMITS.tensors} tensors`);
+  // First the dtypes, shapes and the parameter budget over every tensor, then the offsets.
   let total = 0;
-  for (const [name, raw] of Object.entries(header)) {
-    if (name === '__metadata__') continue;
-    if (entries.length >= MODEL_LIMITS.tensors) throw new ModelError(`more than ${MODEL_LIMITS.tensors} tensors`);
-    const e = raw as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
+  const typed = raw.map(([name, v]) => {
+    const e = v as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
     const what = `tensor "${name}"`;
     if (!e || typeof e !== 'object') throw new ModelError(`${what}: expected { dtype, shape, data_offsets }`);
     const dtype = typeof e.dtype === 'string' ? DTYPES[e.dtype] : undefined;
@@ -47,17 +47,19 @@ export function readSafetensors(bytes: Uint8Array): NamedTensors {
     const shape = e.shape as number[];
     const count = elementCount(shape, what);
     total = countParameters(total, count);
-    const off = e.data_offsets;
+    return { name, what, dtype, shape, count, off: e.data_offsets, label: e.dtype as string };
+  });
+  const entries: Entry[] = typed.map(({ name, what, dtype, shape, count, off, label }) => {
     if (!Array.isArray(off) || off.length !== 2 || !off.every((v) => Number.isSafeInteger(v) && v >= 0) || off[0] > off[1]) {
       throw new ModelError(`${what}: expected data_offsets [begin, end] with 0 <= begin <= end`);
     }
     const [begin, end] = off as [number, number];
     if (end > dataLength) throw new ModelError(`${what}: data_offsets [${begin}, ${end}] run past the end of the file (${dataLength} bytes of data)`);
     if (end - begin !== count * DTYPE_BYTES[dtype]) {
-      throw new ModelError(`${what}: data_offsets span ${end - begin} bytes, but shape [${shape.join(', ')}] of ${e.dtype} needs ${count * DTYPE_BYTES[dtype]}`);
+      throw new ModelError(`${what}: data_offsets span ${end - begin} bytes, but shape [${shape.join(', ')}] of ${label} needs ${count * DTYPE_BYTES[dtype]}`);
     }
-    entries.push({ name, dtype, shape, begin, end });
-  }
+    return { name, dtype, shape, begin, end };
+  });
   const out: NamedTensors = new Map();
   for (const e of entries) out.set(e.name, { shape: e.shape, data: decode(bytes, dataStart + e.begin, (e.end - e.begin) / DTYPE_BYTES[e.dtype], e.dtype) });
   return out;
