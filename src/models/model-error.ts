@@ -16,6 +16,6 @@ export function asModelError<T>(what: string, fn: () => T): T {
   } catch (err) {
     if (err instanceof ModelError) throw err;
     const msg = err instanceof RangeError && /call stack/i.test(err.message) ? 'nested too deeply' : (err as Error)?.message ?? String(err);
-    throw new ModelError(`not a valid ${what} file (${msg})`);
+    throw new ModelError(`not a valid ${what} file (truncated or corrupt: ${msg})`);
   }
 }
