@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { AxisConfig, ContourPlotConfig, FigureConfig, LinePlotConfig, PlotConfig } from './schema.js';
 import { isFileNetwork } from './is-file-network.js';
 import { resolveActivation, type ActivationSpec } from '../core/activation.js';
-import type { FigureModels } from './model-networks.js';
+import type { FigureModels } from '../models/load-model.js';
 import { fileNetwork } from './file-network.js';
 
 export type Ticks = number | readonly number[] | undefined;

@@ -9,13 +9,13 @@ import type { FigureConfig, FileNetworkConfig, PlotConfig } from './schema.js';
 import { isFileNetwork } from './is-file-network.js';
 import type { ConfigError } from './messages.js';
 import { LIMITS } from './limits.js';
-import { loadModel, type LoadedModel } from '../models/load-model.js';
+import { loadModel, type FigureModels, type LoadedModel } from '../models/load-model.js';
 import { ModelError } from '../models/model-error.js';
+import { MODEL_LIMITS } from '../models/model-limits.js';
+import { DEFAULTS } from './defaults.js';
+import { stepRangeLength } from '../core/sample.js';
 
-export type { LoadedModel };
-
-/** Loaded models by JSON pointer within the figure ("/network", "/panels/1/series/0/network"). */
-export type FigureModels = Record<string, LoadedModel>;
+export type { FigureModels, LoadedModel };
 
 type Fail = (pointer: string, detail: string) => ConfigError;
 
@@ -48,9 +48,16 @@ export function loadFigureModels(f: FigureConfig, configFile: string, base: stri
         throw fail(`${where}/file`, `${path.join(path.dirname(configFile), net.file)}: ${err.message}`);
       }
       checkUse(model, net, plotted, where, fail);
-      if (plot.kind === 'contour' && plot.neurons) {
-        const hidden = model.layers.slice(0, -1).reduce((s, l) => s + l.biases.length, 0);
-        if (hidden + 1 > LIMITS.panels) throw fail(`${base}${at}/neurons`, `the model has ${hidden} hidden neurons: ${hidden + 1} panels, over the limit of ${LIMITS.panels}`);
+      const hidden = model.layers.slice(0, -1).reduce((s, l) => s + l.biases.length, 0);
+      const panels = plot.kind === 'contour' && plot.neurons ? hidden + 1 : 1;
+      if (panels > LIMITS.panels) throw fail(`${base}${at}/neurons`, `the model has ${hidden} hidden neurons: ${panels} panels, over the limit of ${LIMITS.panels}`);
+      const params = model.layers.reduce((s, l) => s + l.biases.length * (l.weights[0]?.length ?? 0), 0);
+      const points = plot.kind === 'contour'
+        ? axisPoints(plot.x, DEFAULTS.contourRange, DEFAULTS.contourStep) * axisPoints(plot.y, DEFAULTS.contourRange, DEFAULTS.contourStep)
+        : plot.x?.samples ?? (plot.x?.step ? axisPoints(plot.x, DEFAULTS.lineRange, undefined) : DEFAULTS.lineSamples);
+      const work = points * params * panels * (f.sweep ? f.sweep.frames : 1);
+      if (work > MODEL_LIMITS.work) {
+        throw fail(`${base}${at}/x`, `drawing ${net.file} takes ${points} points × ${params} weights${panels > 1 ? ` × ${panels} panels` : ''}${f.sweep ? ` × ${f.sweep.frames} frames` : ''} = ${work.toExponential(2)} multiply-adds; the limit is ${MODEL_LIMITS.work.toExponential(0)}: sample fewer points or draw a smaller model`);
       }
       models[ptr] = { ...model, file: path.join(path.dirname(configFile), net.file) };
     }
@@ -82,4 +89,12 @@ function checkUse(model: LoadedModel, net: FileNetworkConfig, plotted: number, a
   } else if (net.output >= model.outputs) {
     throw fail(`${at}/output`, `the model has ${model.outputs} output${model.outputs === 1 ? '' : 's'} (0 to ${model.outputs - 1}), got ${net.output}`);
   }
+}
+
+/** Points an axis is sampled at, without allocating. */
+function axisPoints(a: PlotConfig['x'], range: readonly [number, number], defaultStep: number | undefined): number {
+  const [lo, hi] = a?.range ?? range;
+  if (a?.samples !== undefined) return a.samples;
+  const step = a?.step ?? defaultStep;
+  return step === undefined ? 0 : stepRangeLength(lo, hi, step);
 }

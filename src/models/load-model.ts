@@ -21,6 +21,9 @@ export interface LoadedModel {
   contentDigest: string;
 }
 
+/** Loaded models by JSON pointer within a figure ("/network", "/panels/1/series/0/network"). */
+export type FigureModels = Record<string, LoadedModel>;
+
 export function loadModel(configFile: string, file: string, layers: readonly LayerRef[] | undefined): LoadedModel {
   const real = modelPath(configFile, file);
   const parsed = readModelFile(real);

@@ -16,6 +16,8 @@ export const MODEL_LIMITS = {
   /** Nodes of an ONNX graph, opcodes of a pickle. */
   nodes: 100_000,
   pickleOps: 5_000_000,
+  /** Multiply-adds to sample one figure's models (grid points × parameters, for each panel drawn). */
+  work: 20_000_000_000,
   /** Layers of a network read from a file. */
   layers: 256,
 } as const;

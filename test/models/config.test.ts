@@ -90,6 +90,12 @@ describe('validate: model files in contours, line series, panels and sweeps', ()
     expect(json).toMatch(/^"[0-9a-f]{64}:/);
   });
 
+  it('budgets: the panels "neurons" would add, and the multiply-adds of sampling', () => {
+    expect(errors(contour({ file: 'bench-2-64-64-1.onnx' }, { neurons: true }))[0]).toMatch(/neurons: the model has 128 hidden neurons: 129 panels, over the limit of 64/);
+    const sweep = { path: 'x.range.1', from: 5, to: 6, frames: 500 };
+    expect(errors(contour({ file: 'bench-2-64-64-1.onnx' }, { format: 'gif', sweep, x: { range: [-5, 5], step: 0.1 } }))[0]).toMatch(/x: drawing bench-2-64-64-1\.onnx takes 10201 points × 4288 weights × 500 frames = 2\.19e\+10 multiply-adds; the limit is 2e\+10/);
+  });
+
   it('one file used by 50 figures is read and parsed once', () => {
     const before = modelReads.count;
     const figures = Array.from({ length: 50 }, (_, i) => contour({ file: 'bench-2-64-64-1.onnx' }, { name: `f${i}` }));
