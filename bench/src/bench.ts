@@ -4,7 +4,7 @@
  *
  *   npm run bench                       everything (a few minutes)
  *   npm run bench -- --quick            fewer repetitions, for a quick look
- *   npm run bench -- --only stages,batch    some sections: stages, scaling, batch, memory
+ *   npm run bench -- --only stages,batch    some sections: stages, scaling, batch, memory, models
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { scaling, type ScalingResult } from './scaling.js';
 import { batch, type BatchResult } from './batch.js';
 import { memory, type MemoryResult } from './memory.js';
 import { markdown, targets } from './report.js';
+import { models, modelsMarkdown, type ModelsResult } from './models.js';
 
 export interface BenchResult {
   date: string;
@@ -24,9 +25,10 @@ export interface BenchResult {
   scaling?: ScalingResult;
   batch?: BatchResult;
   memory?: MemoryResult;
+  models?: ModelsResult;
 }
 
-const SECTIONS = ['stages', 'scaling', 'batch', 'memory'];
+const SECTIONS = ['stages', 'scaling', 'batch', 'memory', 'models'];
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -61,7 +63,12 @@ if (sections.includes('memory')) {
   result.memory = memory(1000, 100);
 }
 
-process.stdout.write(`${markdown(result)}\n`);
+if (sections.includes('models')) {
+  log('models: a 2-64-64-1 ONNX model loaded and sampled over 101², beside the same network typed in');
+  result.models = await models(runs, warmup);
+}
+
+process.stdout.write(`${markdown(result)}\n${result.models ? modelsMarkdown(result.models) : ''}`);
 fs.mkdirSync(path.dirname(jsonFile), { recursive: true });
 fs.writeFileSync(jsonFile, `${JSON.stringify({ ...result, targets: targets(result) }, null, 2)}\n`);
 log(`wrote ${path.relative(process.cwd(), jsonFile)}`);
