@@ -60,7 +60,7 @@ def three_blobs(n=240):
     return x.astype(np.float64), labels
 
 
-def ball(n=400):
+def ball(n=3000):
     x = rng.uniform(-1.5, 1.5, (n, 3))
     y = (np.sum(x * x, 1) < 1.0).astype(np.float64)
     return x, y
@@ -286,7 +286,7 @@ class Ball(nn.Module):
 
 bx, by = ball()
 ballm = Ball()
-print('ball loss', train(ballm, bx, by.reshape(-1, 1).astype(np.float32), nn.BCELoss(), 400, lr=0.05))
+print('ball loss', train(ballm, bx, by.reshape(-1, 1).astype(np.float32), nn.BCELoss(), 2000, lr=0.03))
 export_onnx(ballm, 3, os.path.join(FIX, 'ball3.onnx'))
 shutil.copy(os.path.join(FIX, 'ball3.onnx'), os.path.join(CFG, 'ball3.onnx'))
 write_safetensors(os.path.join(FIX, 'ball3.safetensors'), state(ballm))
