@@ -77,6 +77,7 @@ export function readOnnx(bytes: Uint8Array): ModelNetwork & { inputs: number } {
     else if (vf) constants.set(out, { shape: [], data: Float64Array.of(f32Decimal(vf.f ?? 0)) });
     else if (vfs) constants.set(out, { shape: [vfs.floats?.length ?? 0], data: Float64Array.from(vfs.floats ?? [], f32Decimal) });
     else throw new ModelError(`Constant ${nodeName(n)}: only tensor and float values are read`);
+    checkFinite(constants.get(out)!, `Constant ${nodeName(n)}`);
   }
   for (const n of nodes) if (n.domain && n.domain !== 'ai.onnx') throw new ModelError(`unsupported operator "${n.opType}" of domain "${n.domain}" (${nodeName(n)})`);
 

@@ -116,6 +116,25 @@ describe('builds: a changed model re-renders exactly its figures', () => {
   });
 });
 
+describe('a sweep over a fixed input of a model, through the worker pool', () => {
+  it('gives the same GIF with --jobs 1 and --jobs 2 (the frames carry the model to the workers)', () => {
+    const dir = tempWithModels(['ball3.onnx']);
+    fs.mkdirSync(path.join(dir, 'configs'));
+    fs.renameSync(path.join(dir, 'models'), path.join(dir, 'configs/models'));
+    writeJson(dir, 'configs/s.json', {
+      name: 'ball', kind: 'contour', format: 'gif', width: 160, height: 120, x: { range: [-1.5, 1.5], samples: 31 }, y: { range: [-1.5, 1.5], samples: 31 },
+      network: { file: 'models/ball3.onnx', inputs: ['x', 0, 'y'] }, sweep: { path: 'network.inputs.1', from: -1, to: 1, frames: 4, sheet: 0 },
+    });
+    const one = cli(['render', 'configs', '--out', 'one', '--jobs', '1'], dir);
+    const two = cli(['render', 'configs', '--out', 'two', '--jobs', '2'], dir);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    const a = fs.readFileSync(path.join(dir, 'one/ball.gif'));
+    expect(a.subarray(0, 6).toString()).toBe('GIF89a');
+    expect(a.equals(fs.readFileSync(path.join(dir, 'two/ball.gif')))).toBe(true);
+  });
+});
+
 describe('eval on a model', () => {
   let dir: string;
   beforeAll(() => {
