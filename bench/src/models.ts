@@ -9,7 +9,7 @@ import { clearModelCache } from '../../dist/models/read-model-file.js';
 import { sampleFigure } from '../../dist/core/sample-figure.js';
 import { parseConfigText } from '../../dist/config/load.js';
 import { validateConfig } from '../../dist/config/validate.js';
-import type { ResolvedFigure } from '../../dist/config/defaults.js';
+import type { ResolvedFigure } from '../../dist/model/figure.js';
 import { ROOT } from './figures.js';
 import { median, ms, time } from './stats.js';
 

@@ -2,7 +2,7 @@
  * The model files a resolved figure draws, with their sha256: recorded in the manifest so `check`
  * can say "the model file ... changed" rather than "the config changed".
  */
-import type { ResolvedFigure, ResolvedPlot } from './defaults.js';
+import type { ResolvedFigure, ResolvedPlot } from '../model/figure.js';
 
 export function figureModelFiles(fig: ResolvedFigure): Record<string, string> {
   const out: Record<string, string> = {};

@@ -6,17 +6,9 @@
 import type { FileNetworkConfig } from './schema.js';
 import type { LoadedModel } from '../models/load-model.js';
 import { sliceNetwork } from '../models/slice-network.js';
-import type { ModelLayer } from '../models/model-layer.js';
+import type { NetworkSpec } from '../model/figure.js';
 
-/** What defaults.ts takes as a NetworkSpec (declared here so the two modules do not import each other). */
-export interface FileNetworkSpec {
-  layers: ModelLayer[];
-  output: number;
-  model: { file: string; sha256: string };
-  contentDigest: string;
-}
-
-export function fileNetwork(cfg: FileNetworkConfig, model: LoadedModel | undefined, plotted: readonly string[]): FileNetworkSpec {
+export function fileNetwork(cfg: FileNetworkConfig, model: LoadedModel | undefined, plotted: readonly string[]): NetworkSpec {
   if (!model) throw new Error(`the model ${cfg.file} was not loaded (validate the config first)`);
   const layers = cfg.inputs ? sliceNetwork(model.layers, cfg.inputs, plotted) : model.layers;
   return {

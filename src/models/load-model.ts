@@ -8,21 +8,9 @@ import { ModelError } from './model-error.js';
 import { modelPath } from './model-path.js';
 import { readModelFile } from './read-model-file.js';
 import { layersFromTensors, type LayerRef } from './layers-from-tensors.js';
-import type { ModelLayer } from './model-layer.js';
+import type { FigureModels, LoadedModel } from '../model/figure.js';
 
-export interface LoadedModel {
-  /** The path as the config's folder joined with its `file` (what messages and the manifest show). */
-  file: string;
-  sha256: string;
-  layers: ModelLayer[];
-  inputs: number;
-  outputs: number;
-  /** Stands for the layers in the input hash (pipeline/hash.ts): the sha256 and the layer list asked for. */
-  contentDigest: string;
-}
-
-/** Loaded models by JSON pointer within a figure ("/network", "/panels/1/series/0/network"). */
-export type FigureModels = Record<string, LoadedModel>;
+export type { FigureModels, LoadedModel };
 
 export function loadModel(configFile: string, file: string, layers: readonly LayerRef[] | undefined): LoadedModel {
   const real = modelPath(configFile, file);

@@ -1,6 +1,6 @@
 /**
  * What a model file becomes: layers of W·x + b, an activation, and for the last layer of a
- * classifier a softmax over its outputs (the shape of NetworkSpec's layers in config/defaults.ts).
+ * classifier a softmax over its outputs (the shape of NetworkSpec's layers in model/figure.ts).
  */
 import type { ActivationSpec } from '../core/activation.js';
 
