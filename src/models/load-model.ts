@@ -12,6 +12,8 @@ import type { FigureModels, LoadedModel } from '../model/figure.js';
 
 export type { FigureModels, LoadedModel };
 
+const built = new Map<string, ReturnType<typeof layersFromTensors>>();
+
 export function loadModel(configFile: string, file: string, layers: readonly LayerRef[] | undefined): LoadedModel {
   const real = modelPath(configFile, file);
   const parsed = readModelFile(real);
@@ -24,7 +26,11 @@ export function loadModel(configFile: string, file: string, layers: readonly Lay
       const names = [...parsed.tensors.keys()];
       throw new ModelError(`give "layers" naming the weight and bias tensors of each layer (the file has ${names.slice(0, 12).map((n) => `"${n}"`).join(', ') || 'no tensors'}${names.length > 12 ? ', ...' : ''})`);
     }
-    net = layersFromTensors(parsed.tensors, layers);
+    // Many figures name the same tensors of one file: build their layers once.
+    const key = `${parsed.sha256}:${JSON.stringify(layers)}`;
+    net = built.get(key) ?? layersFromTensors(parsed.tensors, layers);
+    if (built.size > 64) built.clear();
+    built.set(key, net);
   }
   return {
     file, sha256: parsed.sha256, layers: net.layers, inputs: net.inputs, outputs: net.layers.at(-1)!.biases.length,
