@@ -27,15 +27,17 @@ export function outputCount(net: Network): number {
 /**
  * A reusable evaluator: the buffers for every layer's outputs are allocated once, so evaluating a
  * million grid points allocates nothing per point. `run(x)` returns the outputs of every layer
- * (the last is the network's output); the arrays are overwritten by the next call.
+ * (the last is the network's output); the arrays are overwritten by the next call. With `upTo`,
+ * only the layers up to that one are computed (a hidden neuron's panel needs no more).
  */
-export function evaluator(net: Network): (x: ArrayLike<number>) => Float64Array[] {
+export function evaluator(net: Network, upTo = net.layers.length - 1): (x: ArrayLike<number>) => Float64Array[] {
   const outs = net.layers.map((l) => new Float64Array(l.biases.length));
   const layers = net.layers;
+  const last = Math.min(upTo, layers.length - 1);
   return (x) => {
     let input: ArrayLike<number> = x;
     // Plain loops: a callback here would be a closure allocated per point.
-    for (let k = 0; k < layers.length; k++) {
+    for (let k = 0; k <= last; k++) {
       const layer = layers[k];
       const out = outs[k];
       const f = layer.activation.f;

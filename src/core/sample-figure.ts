@@ -144,7 +144,7 @@ export function sampleContour(fig: ResolvedContourPlot): ContourData {
   let grid: Grid;
   if (fig.network) {
     const { spec, layer, neuron } = fig.network;
-    const run = evaluator(buildNetwork(spec));
+    const run = evaluator(buildNetwork(spec), layer);
     const input = new Float64Array(2);
     grid = sampleGrid(xs, ys, (x1, x2) => {
       input[0] = x1;
