@@ -6,7 +6,7 @@
  * Reshape of a vector) pass the vector through, and Softmax may end the chain. GELU is the Gelu
  * operator or the pattern PyTorch exports, x · (1 + erf(x / √2)) · 0.5.
  */
-import proto from 'onnx-proto';
+import { createRequire } from 'node:module';
 import type { onnx } from 'onnx-proto';
 import type { ActivationSpec } from '../core/activation.js';
 import { ModelError, asModelError } from './model-error.js';
@@ -15,7 +15,10 @@ import { int, onnxTensor } from './onnx-tensor.js';
 import { checkFinite, countParameters, type Tensor } from './tensor.js';
 import type { ModelLayer, ModelNetwork } from './model-layer.js';
 
-const { onnx: schema } = proto;
+const require = createRequire(import.meta.url);
+let schema: typeof onnx | undefined;
+/** onnx-proto (protobufjs) loads with the first ONNX file: a run without one never pays for it. */
+const onnxSchema = () => (schema ??= (require('onnx-proto') as { onnx: typeof onnx }).onnx);
 
 export const ONNX_OPERATORS = [
   'Gemm', 'MatMul', 'Add', 'Sub', 'Mul', 'Div', 'Relu', 'LeakyRelu', 'Elu', 'Sigmoid', 'HardSigmoid', 'Tanh', 'Softplus',
@@ -53,7 +56,7 @@ const attrS = (n: Node, name: string, def: string) => {
 
 export function readOnnx(bytes: Uint8Array): ModelNetwork & { inputs: number } {
   if (bytes.length === 0 || bytes[0] !== 0x08) throw new ModelError('not an ONNX model (wrong magic: a ModelProto starts with its ir_version)');
-  const model = asModelError('ONNX', () => schema.ModelProto.decode(bytes));
+  const model = asModelError('ONNX', () => onnxSchema().ModelProto.decode(bytes));
   const graph = model.graph;
   if (!graph || !model.irVersion) throw new ModelError('not an ONNX model (no graph or no ir_version)');
   const nodes = graph.node ?? [];

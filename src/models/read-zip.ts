@@ -3,9 +3,15 @@
  * central directory declares are checked before anything is inflated, and inflating writes into a
  * buffer of the declared size, so a zip bomb cannot take more memory than its declaration.
  */
-import { unzipSync } from 'fflate';
+import { createRequire } from 'node:module';
+import type * as Fflate from 'fflate';
 import { ModelError, asModelError } from './model-error.js';
 import { MODEL_LIMITS } from './model-limits.js';
+
+const require = createRequire(import.meta.url);
+let fflate: typeof Fflate | undefined;
+/** fflate loads with the first zip (.npz, .pt): a run without one never pays for it. */
+const unzipSync: typeof Fflate.unzipSync = (data, opts) => (fflate ??= require('fflate') as typeof Fflate).unzipSync(data, opts);
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // PK\3\4
 
