@@ -22,7 +22,7 @@ const onnxSchema = () => (schema ??= (require('onnx-proto') as { onnx: typeof on
 
 export const ONNX_OPERATORS = [
   'Gemm', 'MatMul', 'Add', 'Sub', 'Mul', 'Div', 'Relu', 'LeakyRelu', 'Elu', 'Sigmoid', 'HardSigmoid', 'Tanh', 'Softplus',
-  'Gelu', 'Erf (the GELU pattern)', 'Softmax (last)', 'Identity', 'Dropout', 'Flatten', 'Reshape', 'Constant',
+  'Gelu', 'Erf (the GELU pattern)', 'Softmax (last)', 'Identity', 'Dropout', 'Cast (to a float type)', 'Flatten', 'Reshape', 'Constant',
 ];
 
 /** A float attribute as the exporter meant it: the shortest decimal that rounds to its float32. */
@@ -207,7 +207,7 @@ class Chain {
     const op = n.opType ?? '';
     const ins = n.input ?? [];
     const out = n.output?.[0] ?? '';
-    if (this.ended && !['Identity', 'Flatten', 'Reshape', 'Dropout'].includes(op)) {
+    if (this.ended && !['Identity', 'Flatten', 'Reshape', 'Dropout', 'Cast'].includes(op)) {
       throw new ModelError(`Softmax ${nodeName(this.ended)} is only supported at the end of the chain, but ${op} ${nodeName(n)} follows it`);
     }
     const other = () => this.constant(ins[0] === cur ? ins[1] : ins[0], n, 'other operand');
@@ -284,6 +284,12 @@ class Chain {
         return out;
       }
       case 'Identity': case 'Dropout': return out;
+      case 'Cast': {
+        // skl2onnx casts its double input to float: a float cast keeps the vector (actiplot computes in float64).
+        const to = attrI(n, 'to', 0);
+        if (![1, 10, 11, 16].includes(to)) throw new ModelError(`Cast ${nodeName(n)}: a cast to type ${to} is not to a float type`);
+        return out;
+      }
       case 'Flatten': {
         const axis = attrI(n, 'axis', 1);
         if (axis !== 1 && axis !== -1) throw new ModelError(`Flatten ${nodeName(n)}: axis ${axis} would flatten across samples`);

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { loadModel } from '../../src/models/load-model.js';
 import { evaluator } from '../../src/core/network.js';
 import { buildNetwork } from '../../src/core/sample-figure.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import proto from 'onnx-proto';
 import { MODELS, MOONS_LAYERS, MOONS_NPZ_LAYERS, REFERENCE } from './helpers.js';
 
 const CONFIG = path.join(MODELS, 'config.json');
@@ -78,5 +81,37 @@ describe('loadModel(config, file, layers) matches the reference outputs within 1
   it('the seed\'s perceptron as NumPy saves it: integer w = (1, 2) as one neuron, a 0-d b = -5', () => {
     const m = loadModel(CONFIG, 'perceptron.npz', [{ weight: 'w', bias: 'b', activation: 'relu' }]);
     expect(m.layers).toEqual([{ weights: [[1, 2]], biases: [-5], activation: 'relu' }]);
+  });
+});
+
+describe('ONNX graphs with a scaler in front (as skl2onnx writes them)', () => {
+  it('Cast, Sub and Div by constants fold into the first layer: (x - mean) / scale, then Gemm and Sigmoid', () => {
+    const f32 = (v: number[]) => new Uint8Array(Float32Array.from(v).buffer);
+    const tensor = (name: string, dims: number[], v: number[]) => ({ name, dims, dataType: 1, rawData: f32(v) });
+    const node = (opType: string, input: string[], output: string[], attribute: object[] = []) => ({ opType, input, output, name: output[0], attribute });
+    const model = proto.onnx.ModelProto.encode({
+      irVersion: 8,
+      opsetImport: [{ domain: '', version: 13 }],
+      graph: {
+        input: [{ name: 'x', type: { tensorType: { elemType: 11, shape: { dim: [{ dimParam: 'N' }, { dimValue: 2 }] } } } }],
+        output: [{ name: 'y' }],
+        initializer: [tensor('mean', [2], [1, -2]), tensor('scale', [2], [2, 4]), tensor('W', [1, 2], [0.5, -1.5]), tensor('b', [1], [0.25])],
+        node: [
+          node('Cast', ['x'], ['x32'], [{ name: 'to', type: 2, i: 1 }]),
+          node('Sub', ['x32', 'mean'], ['c']),
+          node('Div', ['c', 'scale'], ['s']),
+          node('Gemm', ['s', 'W', 'b'], ['g'], [{ name: 'transB', type: 2, i: 1 }]),
+          node('Sigmoid', ['g'], ['y']),
+        ],
+      },
+    }).finish();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actiplot-scaler-'));
+    fs.writeFileSync(path.join(dir, 'scaler.onnx'), model);
+    const m = loadModel(path.join(dir, 'a.json'), 'scaler.onnx', undefined);
+    const run = evaluator(buildNetwork({ layers: m.layers }));
+    for (const [x1, x2] of [[0, 0], [3, -1], [-2.5, 4]]) {
+      const a = 0.5 * ((x1 - 1) / 2) - 1.5 * ((x2 + 2) / 4) + 0.25;
+      expect(Math.abs(run([x1, x2]).at(-1)![0] - 1 / (1 + Math.exp(-a)))).toBeLessThan(1e-12);
+    }
   });
 });
