@@ -1,17 +1,11 @@
 /**
- * What a model file becomes: layers of W·x + b, an activation, and for the last layer of a
- * classifier a softmax over its outputs (the shape of NetworkSpec's layers in model/figure.ts).
+ * What a model file becomes: layers of W·x + b ([out][in], as PyTorch's nn.Linear), an activation,
+ * and for the last layer of a classifier a softmax over its outputs: NetworkSpec's layers
+ * (model/figure.ts), so a loaded model is drawn like typed weights.
  */
-import type { ActivationSpec } from '../core/activation.js';
+import type { NetworkSpec } from '../model/figure.js';
 
-export interface ModelLayer {
-  /** weights[i][j]: from input j to neuron i ([out][in], as PyTorch's nn.Linear). */
-  weights: number[][];
-  biases: number[];
-  activation: ActivationSpec;
-  /** Normalise the layer's outputs with a softmax (only ever the last layer). */
-  softmax?: boolean;
-}
+export type ModelLayer = NetworkSpec['layers'][number];
 
 export interface ModelNetwork {
   layers: ModelLayer[];
