@@ -7,7 +7,9 @@ import path from 'node:path';
 import { check } from '../helpers.js';
 import { inputHash } from '../../src/pipeline/hash.js';
 import { modelReads } from '../../src/models/read-model-file.js';
-import { MODELS, MOONS_LAYERS } from './helpers.js';
+import { MODELS, MOONS_LAYERS, REFERENCE } from './helpers.js';
+import { evaluator } from '../../src/core/network.js';
+import { buildNetwork } from '../../src/core/sample-figure.js';
 import type { ResolvedContour, ResolvedLine, ResolvedPanels } from '../../src/config/defaults.js';
 
 const FILE = path.join(MODELS, 'a.json');
@@ -44,6 +46,18 @@ describe('validate: model files in contours, line series, panels and sweeps', ()
     expect(first.weights.every((row) => row.length === 2)).toBe(true);
     const swapped = check(contour({ file: 'ball3.onnx', inputs: ['y', 0.25, 'x'] }), FILE).figures[0].figure as ResolvedContour;
     expect(swapped.network!.spec.layers[0].weights.map(([a, b]) => [b, a])).toEqual(first.weights);
+  });
+
+  it('a slice through a reference point computes what PyTorch computed there (within 1e-6)', () => {
+    const ref = REFERENCE.ball3;
+    for (const i of [0, 7, 19]) {
+      const [a, b, c] = ref.inputs[i];
+      const fig = check(contour({ file: 'ball3.onnx', inputs: ['x', b, 'y'] }), FILE).figures[0].figure as ResolvedContour;
+      const out = evaluator(buildNetwork(fig.network!.spec))([a, c]).at(-1)![0];
+      expect(Math.abs(out - ref.outputs[i][0])).toBeLessThan(1e-6);
+      const line = check({ name: 'l', kind: 'line', series: [{ network: { file: 'ball3.onnx', inputs: [a, b, 'x'] } }] }, FILE).figures[0].figure as ResolvedLine;
+      expect(Math.abs(evaluator(buildNetwork(line.series[0].network!))([c]).at(-1)![0] - ref.outputs[i][0])).toBeLessThan(1e-6);
+    }
   });
 
   it('a softmax classifier needs "output", which must exist', () => {
