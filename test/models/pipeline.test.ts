@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cli } from '../pipeline/helpers.js';
+import { cli, hashes, start, waitFor } from '../pipeline/helpers.js';
 import { MOONS_LAYERS, MOONS_NPZ_LAYERS, REFERENCE, tempWithModels, writeJson } from './helpers.js';
 
 const small = { width: 240, height: 200, x: { range: [-5, 5], samples: 41 }, y: { range: [-5, 5], samples: 41 }, colorbar: false, boundary: true };
@@ -182,5 +182,38 @@ describe('eval on a model', () => {
     const hidden = cli(['eval', '--config', 'a.json', '--figure', 'moons', '--panel', '1', '--input', `${x1},${x2}`], dir);
     expect(Math.abs(Number(hidden.out))).toBeLessThanOrEqual(1);
     expect(Number(hidden.out)).not.toBe(Number(out.out));
+  });
+});
+
+describe('render --watch and model files', () => {
+  it('re-renders the figures of a model file that changes in a watched folder', async () => {
+    const dir = tempWithModels(['moons.safetensors', 'moons-f16.safetensors']);
+    fs.mkdirSync(path.join(dir, 'configs'));
+    fs.renameSync(path.join(dir, 'models'), path.join(dir, 'configs/models'));
+    writeJson(dir, 'configs/a.json', {
+      figures: [
+        { name: 'moons', kind: 'contour', network: { file: 'models/moons.safetensors', layers: MOONS_LAYERS }, ...small },
+        { name: 'plain', kind: 'contour', perceptron: { weights: [1, 2], bias: -5, activation: 'relu' }, ...small },
+      ],
+    });
+    const child = start(['render', 'configs', '--out', 'out', '--watch', '--jobs', '1'], dir);
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (err += d));
+    const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    try {
+      await waitFor(() => /watching for changes/.test(err), 15_000, 'the first run');
+      const before = hashes(path.join(dir, 'out'));
+      out = '';
+      fs.copyFileSync(path.join(dir, 'configs/models/moons-f16.safetensors'), path.join(dir, 'configs/models/moons.safetensors'));
+      await waitFor(() => hashes(path.join(dir, 'out'))['moons.png'] !== before['moons.png'], 15_000, 'moons.png to change');
+      await waitFor(() => /up to date .*plain/.test(out), 5_000, 'the run to finish');
+      expect(out.match(/^rendered .*$/gm)).toEqual([expect.stringMatching(/^rendered +out[/\\]moons\.png /)]);
+      expect(hashes(path.join(dir, 'out'))['plain.png']).toBe(before['plain.png']);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await Promise.race([exit, new Promise((r) => setTimeout(() => r('timeout'), 10_000))])).toBe(0);
   });
 });
