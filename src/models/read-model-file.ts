@@ -23,7 +23,34 @@ export type ParsedModel =
 
 export const MODEL_EXTENSIONS = ['.onnx', '.safetensors', '.npz', '.npy', '.pt', '.pth'] as const;
 
-const cache = new Map<string, { key: string; value: ParsedModel | ModelError }>();
+const cache = new Map<string, { key: string; value: ParsedModel | ModelError; size: number }>();
+/** Parameters the cache may hold; past it the least recently used files are forgotten (and read again if asked for). */
+const CACHE_PARAMETERS = 5 * MODEL_LIMITS.parameters;
+let cached = 0;
+
+function sizeOf(v: ParsedModel | ModelError): number {
+  if (v instanceof ModelError) return 0;
+  if (v.kind === 'graph') return v.network.layers.reduce((s, l) => s + l.biases.length * (1 + (l.weights[0]?.length ?? 0)), 0);
+  let n = 0;
+  for (const t of v.tensors.values()) n += t.data.length;
+  return n;
+}
+
+function remember(real: string, key: string, value: ParsedModel | ModelError): void {
+  const old = cache.get(real);
+  if (old) {
+    cached -= old.size;
+    cache.delete(real);
+  }
+  const size = sizeOf(value);
+  for (const [k, e] of cache) {
+    if (cached + size <= CACHE_PARAMETERS) break;
+    cache.delete(k);
+    cached -= e.size;
+  }
+  cache.set(real, { key, value, size });
+  cached += size;
+}
 
 /** How many times a file was actually read and parsed (for tests of the cache). */
 export const modelReads = { count: 0 };
@@ -44,6 +71,9 @@ export function readModelFile(real: string): ParsedModel {
   const key = `${st.size}:${st.mtimeMs}:${st.ino}`;
   const hit = cache.get(real);
   if (hit && hit.key === key) {
+    // Most recently used last, so eviction takes the oldest first.
+    cache.delete(real);
+    cache.set(real, hit);
     if (hit.value instanceof ModelError) throw hit.value;
     return hit.value;
   }
@@ -54,7 +84,7 @@ export function readModelFile(real: string): ParsedModel {
     if (!(err instanceof ModelError)) throw err;
     value = err;
   }
-  cache.set(real, { key, value });
+  remember(real, key, value);
   if (value instanceof ModelError) throw value;
   return value;
 }
@@ -82,4 +112,5 @@ function parse(real: string, ext: string): ParsedModel {
 /** Forgets every parsed file (the benchmark measures cold loads with it). */
 export function clearModelCache(): void {
   cache.clear();
+  cached = 0;
 }
