@@ -315,6 +315,21 @@ export_onnx(acts, 2, os.path.join(FIX, 'activations.onnx'))
 write_safetensors(os.path.join(FIX, 'activations.safetensors'), state(acts))
 add_ref('activations', acts, 2)
 
+# SiLU, as PyTorch exports it before a Swish operator existed: Sigmoid(x) then Mul(x, ·).
+class Silu(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(2, 6), nn.SiLU(), nn.Linear(6, 1))
+
+    def forward(self, x):
+        return self.net(x)
+
+
+silu = Silu()
+print('silu loss', train(silu, mx, my.reshape(-1, 1).astype(np.float32), nn.MSELoss(), 100))
+export_onnx(silu, 2, os.path.join(FIX, 'silu.onnx'))
+add_ref('silu', silu, 2)
+
 # A 1-input model for line series.
 class One(nn.Module):
     def __init__(self):

@@ -14,8 +14,24 @@ import { attrF, attrI, attrS, nodeName, type Node } from './onnx-node.js';
 
 export const ONNX_OPERATORS = [
   'Gemm', 'MatMul', 'Add', 'Sub', 'Mul', 'Div', 'Relu', 'LeakyRelu', 'Elu', 'Sigmoid', 'HardSigmoid', 'Tanh', 'Softplus',
-  'Gelu', 'Erf (the GELU pattern)', 'Softmax (last)', 'Identity', 'Dropout', 'Cast (to a float type)', 'Flatten', 'Reshape', 'Constant',
+  'Gelu', 'Erf (the GELU pattern)', 'Sigmoid + Mul (the SiLU pattern)', 'Softmax (last)', 'Identity', 'Dropout', 'Cast (to a float type)', 'Flatten', 'Reshape', 'Constant',
 ];
+
+/** An activation exported as several nodes: the nodes it spans and the value that stands for it. */
+interface Pattern {
+  activation: ActivationSpec;
+  nodes: Node[];
+  out: string;
+}
+
+/** SiLU (swish) as PyTorch exports it: Sigmoid(x), then Mul(x, sigmoid). */
+function siluPattern(x: string, cs: Node[], consumers: Map<string, Node[]>): Pattern | undefined {
+  const sig = cs.find((n) => n.opType === 'Sigmoid');
+  const mul = cs.find((n) => n.opType === 'Mul');
+  const s = sig?.output?.[0];
+  if (!sig || !mul || cs.length !== 2 || !s || !mul.input?.includes(x) || !mul.input.includes(s) || consumers.get(s)?.length !== 1) return undefined;
+  return { activation: 'silu', nodes: [sig, mul], out: mul.output![0] };
+}
 
 interface Affine {
   W: Float64Array[];
@@ -47,11 +63,11 @@ export class Chain {
       const cs = (consumers.get(cur) ?? []).filter((n) => !done.has(n));
       if (cs.length === 0) throw new ModelError(`not a chain of layers: nothing takes "${cur}" on to the graph output "${output}"`);
       if (cs.length > 1) {
-        const gelu = this.geluPattern(cur, cs, consumers);
-        if (!gelu) throw new ModelError(`not a chain of layers: "${cur}" feeds ${cs.length} nodes (${cs.map((n) => `${n.opType} ${nodeName(n)}`).join(', ')})`);
-        gelu.nodes.forEach((n) => done.add(n));
-        this.close('gelu', gelu.nodes[0]);
-        cur = gelu.out;
+        const pattern = this.geluPattern(cur, cs, consumers) ?? siluPattern(cur, cs, consumers);
+        if (!pattern) throw new ModelError(`not a chain of layers: "${cur}" feeds ${cs.length} nodes (${cs.map((n) => `${n.opType} ${nodeName(n)}`).join(', ')})`);
+        pattern.nodes.forEach((n) => done.add(n));
+        this.close(pattern.activation, pattern.nodes[0]);
+        cur = pattern.out;
         continue;
       }
       const n = cs[0];
@@ -235,7 +251,7 @@ export class Chain {
    * PyTorch's GELU: from `x`, Div(x, √2) or Mul(x, 1/√2) → Erf → Add(1) → Mul with x → Mul(0.5)
    * (or Mul(x, 0.5) first). Returns the nodes and the value that stands for gelu(x).
    */
-  private geluPattern(x: string, cs: Node[], consumers: Map<string, Node[]>): { nodes: Node[]; out: string } | undefined {
+  private geluPattern(x: string, cs: Node[], consumers: Map<string, Node[]>): Pattern | undefined {
     if (cs.length !== 2) return undefined;
     const only = (v: string | undefined) => (v !== undefined && consumers.get(v)?.length === 1 ? consumers.get(v)![0] : undefined);
     const scalar = (n: Node, v: number) => {
@@ -256,9 +272,9 @@ export class Chain {
       // Either mul = x · (1 + erf) then · 0.5, or mul = (x · 0.5) · (1 + erf).
       if (halfFirst === mul) {
         const half = only(mul.output?.[0]);
-        if (half?.opType === 'Mul' && scalar(half, 0.5)) return { nodes: [scale, erf, add, mul, half], out: half.output![0] };
+        if (half?.opType === 'Mul' && scalar(half, 0.5)) return { activation: 'gelu', nodes: [scale, erf, add, mul, half], out: half.output![0] };
       } else if (halfFirst.opType === 'Mul' && scalar(halfFirst, 0.5) && mul.input?.includes(halfFirst.output?.[0] ?? '')) {
-        return { nodes: [scale, erf, add, halfFirst, mul], out: mul.output![0] };
+        return { activation: 'gelu', nodes: [scale, erf, add, halfFirst, mul], out: mul.output![0] };
       }
     }
     return undefined;

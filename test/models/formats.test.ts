@@ -37,6 +37,7 @@ const cases: [file: string, layers: typeof MOONS_LAYERS | undefined, reference: 
   ['matmul-add.onnx', undefined, 'matmul-add'],
   ['gelu-op.onnx', undefined, 'gelu-op'],
   ['softmax.onnx', undefined, 'softmax'],
+  ['silu.onnx', undefined, 'silu'],
 ];
 
 describe('loadModel(config, file, layers) matches the reference outputs within 1e-6', () => {
@@ -58,6 +59,10 @@ describe('loadModel(config, file, layers) matches the reference outputs within 1
     expect(m.layers.map((l) => l.activation)).toEqual([
       'gelu', { name: 'leaky_relu', slope: 0.1 }, { name: 'elu', alpha: 0.5 }, 'softplus', 'hard_sigmoid', 'tanh', 'sigmoid',
     ]);
+  });
+
+  it('the SiLU PyTorch exports (Sigmoid then Mul) is one silu layer', () => {
+    expect(loadModel(CONFIG, 'silu.onnx', undefined).layers.map((l) => l.activation)).toEqual(['silu', 'identity']);
   });
 
   it('a softmax at the end of an ONNX graph is the last layer\'s, and its outputs sum to 1', () => {
