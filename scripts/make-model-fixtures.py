@@ -330,6 +330,21 @@ print('silu loss', train(silu, mx, my.reshape(-1, 1).astype(np.float32), nn.MSEL
 export_onnx(silu, 2, os.path.join(FIX, 'silu.onnx'))
 add_ref('silu', silu, 2)
 
+# GELU with the tanh approximation, exported (before opset 20) as a pattern of Mul, Add and Tanh.
+class GeluTanh(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(2, 6), nn.GELU(approximate='tanh'), nn.Linear(6, 1))
+
+    def forward(self, x):
+        return self.net(x)
+
+
+gelu_t = GeluTanh()
+print('gelu-tanh loss', train(gelu_t, mx, my.reshape(-1, 1).astype(np.float32), nn.MSELoss(), 100))
+export_onnx(gelu_t, 2, os.path.join(FIX, 'gelu-tanh.onnx'))
+add_ref('gelu-tanh', gelu_t, 2)
+
 # A 1-input model for line series.
 class One(nn.Module):
     def __init__(self):

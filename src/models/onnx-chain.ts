@@ -14,7 +14,7 @@ import { attrF, attrI, attrS, nodeName, type Node } from './onnx-node.js';
 
 export const ONNX_OPERATORS = [
   'Gemm', 'MatMul', 'Add', 'Sub', 'Mul', 'Div', 'Relu', 'LeakyRelu', 'Elu', 'Sigmoid', 'HardSigmoid', 'Tanh', 'Softplus',
-  'Gelu', 'Erf (the GELU pattern)', 'Sigmoid + Mul (the SiLU pattern)', 'Softmax (last)', 'Identity', 'Dropout', 'Cast (to a float type)', 'Flatten', 'Reshape', 'Constant',
+  'Gelu', 'Erf (the GELU pattern)', 'Tanh (the tanh-GELU pattern)', 'Sigmoid + Mul (the SiLU pattern)', 'Softmax (last)', 'Identity', 'Dropout', 'Cast (to a float type)', 'Flatten', 'Reshape', 'Constant',
 ];
 
 /** An activation exported as several nodes: the nodes it spans and the value that stands for it. */
@@ -54,7 +54,8 @@ export class Chain {
     const consumers = new Map<string, Node[]>();
     for (const n of nodes) {
       if (n.opType === 'Constant') continue;
-      for (const i of n.input ?? []) if (i && !this.constants.has(i)) consumers.set(i, [...(consumers.get(i) ?? []), n]);
+      // Each node once per value, even when it takes the value twice (Mul(x, x)).
+      for (const i of new Set(n.input ?? [])) if (i && !this.constants.has(i)) consumers.set(i, [...(consumers.get(i) ?? []), n]);
     }
     const done = new Set<Node>();
     let cur = input;
@@ -63,7 +64,7 @@ export class Chain {
       const cs = (consumers.get(cur) ?? []).filter((n) => !done.has(n));
       if (cs.length === 0) throw new ModelError(`not a chain of layers: nothing takes "${cur}" on to the graph output "${output}"`);
       if (cs.length > 1) {
-        const pattern = this.geluPattern(cur, cs, consumers) ?? siluPattern(cur, cs, consumers);
+        const pattern = this.geluPattern(cur, cs, consumers) ?? siluPattern(cur, cs, consumers) ?? this.geluTanhPattern(cur, cs, consumers);
         if (!pattern) throw new ModelError(`not a chain of layers: "${cur}" feeds ${cs.length} nodes (${cs.map((n) => `${n.opType} ${nodeName(n)}`).join(', ')})`);
         pattern.nodes.forEach((n) => done.add(n));
         this.close(pattern.activation, pattern.nodes[0]);
@@ -245,6 +246,39 @@ export class Chain {
       default:
         throw new ModelError(`unsupported operator "${op}" (${nodeName(n)}); supported: ${ONNX_OPERATORS.join(', ')}`);
     }
+  }
+
+  /**
+   * PyTorch's tanh-approximated GELU before opset 20: 0.5 · x · (1 + tanh(√(2/π) · (x + 0.044715 · x·x·x))),
+   * from `x`: Mul(x, x) → Mul(x, ·) → Mul(0.044715) → Add(x) → Mul(√(2/π)) → Tanh → Add(1) → Mul(x) → Mul(0.5).
+   */
+  private geluTanhPattern(x: string, cs: Node[], consumers: Map<string, Node[]>): Pattern | undefined {
+    const only = (v: string | undefined) => (v !== undefined && consumers.get(v)?.length === 1 ? consumers.get(v)![0] : undefined);
+    const scalar = (n: Node | undefined, v: number) => {
+      const name = n?.input?.find((i) => this.constants.has(i));
+      const t = name ? this.constants.get(name) : undefined;
+      return !!t && t.data.length === 1 && Math.abs(t.data[0] - v) < 1e-6 * Math.max(1, Math.abs(v));
+    };
+    const takes = (n: Node | undefined, op: string, v: string) => n?.opType === op && (n.input ?? []).includes(v);
+    const sq = cs.find((n) => n.opType === 'Mul' && n.input?.[0] === x && n.input?.[1] === x);
+    const cube = only(sq?.output?.[0]);
+    if (!sq || !takes(cube, 'Mul', x)) return undefined;
+    const k1 = only(cube!.output?.[0]);
+    if (k1?.opType !== 'Mul' || !scalar(k1, 0.044715)) return undefined;
+    const add = only(k1.output?.[0]);
+    if (!takes(add, 'Add', x)) return undefined;
+    const k2 = only(add!.output?.[0]);
+    if (k2?.opType !== 'Mul' || !scalar(k2, Math.sqrt(2 / Math.PI))) return undefined;
+    const th = only(k2.output?.[0]);
+    const one = only(th?.output?.[0]);
+    if (th?.opType !== 'Tanh' || one?.opType !== 'Add' || !scalar(one, 1)) return undefined;
+    const mul = only(one.output?.[0]);
+    if (!takes(mul, 'Mul', x)) return undefined;
+    const half = only(mul!.output?.[0]);
+    if (half?.opType !== 'Mul' || !scalar(half, 0.5)) return undefined;
+    const uses = new Set([sq, cube, add, mul]);
+    if (cs.length !== 4 || !cs.every((n) => uses.has(n))) return undefined;
+    return { activation: 'gelu_tanh', nodes: [sq, cube!, k1, add!, k2, th, one, mul!, half], out: half.output![0] };
   }
 
   /**

@@ -38,6 +38,7 @@ const cases: [file: string, layers: typeof MOONS_LAYERS | undefined, reference: 
   ['gelu-op.onnx', undefined, 'gelu-op'],
   ['softmax.onnx', undefined, 'softmax'],
   ['silu.onnx', undefined, 'silu'],
+  ['gelu-tanh.onnx', undefined, 'gelu-tanh'],
 ];
 
 describe('loadModel(config, file, layers) matches the reference outputs within 1e-6', () => {
@@ -61,8 +62,9 @@ describe('loadModel(config, file, layers) matches the reference outputs within 1
     ]);
   });
 
-  it('the SiLU PyTorch exports (Sigmoid then Mul) is one silu layer', () => {
+  it('the SiLU and tanh-GELU patterns PyTorch exports are one silu or gelu_tanh layer', () => {
     expect(loadModel(CONFIG, 'silu.onnx', undefined).layers.map((l) => l.activation)).toEqual(['silu', 'identity']);
+    expect(loadModel(CONFIG, 'gelu-tanh.onnx', undefined).layers.map((l) => l.activation)).toEqual(['gelu_tanh', 'identity']);
   });
 
   it('a softmax at the end of an ONNX graph is the last layer\'s, and its outputs sum to 1', () => {

@@ -208,7 +208,8 @@ describe('render --watch and model files', () => {
       out = '';
       fs.copyFileSync(path.join(dir, 'configs/models/moons-f16.safetensors'), path.join(dir, 'configs/models/moons.safetensors'));
       await waitFor(() => hashes(path.join(dir, 'out'))['moons.png'] !== before['moons.png'], 15_000, 'moons.png to change');
-      await waitFor(() => /up to date .*plain/.test(out), 5_000, 'the run to finish');
+      // A run reports the figures it skips first and a rendered one after writing it: wait for both lines.
+      await waitFor(() => /up to date .*plain/.test(out) && /^rendered .*moons\.png/m.test(out), 5_000, 'the run to finish');
       expect(out.match(/^rendered .*$/gm)).toEqual([expect.stringMatching(/^rendered +out[/\\]moons\.png /)]);
       expect(hashes(path.join(dir, 'out'))['plain.png']).toBe(before['plain.png']);
     } finally {
