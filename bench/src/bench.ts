@@ -4,7 +4,7 @@
  *
  *   npm run bench                       everything (a few minutes)
  *   npm run bench -- --quick            fewer repetitions, for a quick look
- *   npm run bench -- --only stages,batch    some sections: stages, scaling, contours, batch, memory
+ *   npm run bench -- --only stages,batch    some sections: stages, scaling, contours, batch, memory, models
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,10 +16,11 @@ import { batch } from './batch.js';
 import { contours } from './contours.js';
 import { memory } from './memory.js';
 import { markdown, targets } from './report.js';
+import { models, modelsMarkdown } from './models.js';
 import type { BenchResult } from './result.js';
 
 
-const SECTIONS = ['stages', 'scaling', 'contours', 'batch', 'memory'];
+const SECTIONS = ['stages', 'scaling', 'contours', 'batch', 'memory', 'models'];
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -59,7 +60,12 @@ if (sections.includes('memory')) {
   result.memory = memory(1000, 100);
 }
 
-const text = `${markdown(result)}\n`;
+if (sections.includes('models')) {
+  log('models: a 2-64-64-1 ONNX model loaded and sampled over 101², beside the same network typed in');
+  result.models = await models(runs, warmup);
+}
+
+const text = `${markdown(result)}\n${result.models ? modelsMarkdown(result.models) : ''}`;
 process.stdout.write(text);
 fs.mkdirSync(path.dirname(jsonFile), { recursive: true });
 fs.writeFileSync(jsonFile, `${JSON.stringify({ ...result, targets: targets(result) }, null, 2)}\n`);

@@ -5,6 +5,7 @@ import type { ScalingResult } from './scaling.js';
 import type { ContoursResult } from './contours.js';
 import type { BatchResult } from './batch.js';
 import type { MemoryResult } from './memory.js';
+import type { ModelsResult } from './models.js';
 
 export interface BenchResult {
   date: string;
@@ -15,4 +16,5 @@ export interface BenchResult {
   contours?: ContoursResult;
   batch?: BatchResult;
   memory?: MemoryResult;
+  models?: ModelsResult;
 }

@@ -6,7 +6,7 @@ import { resolveActivation, type ActivationSpec } from '../core/activation.js';
 import { stepRange } from '../core/sample.js';
 import { evaluator } from '../core/network.js';
 import { buildNetwork } from '../core/sample-figure.js';
-import type { ResolvedFigure, ResolvedPlot } from '../model/figure.js';
+import type { NetworkSpec, ResolvedFigure, ResolvedPlot } from '../model/figure.js';
 
 export interface EvalOptions {
   /** A name, or { name, ...parameters } (`--activation leaky_relu --param slope=0.1`). */
@@ -50,6 +50,15 @@ export interface Model {
   f: (x: ArrayLike<number>) => number;
   /** Column heading of the output. */
   head: string;
+  /** A model with several outputs (a classifier read from a file): all of them, printed side by side. */
+  all?: { f: (x: ArrayLike<number>) => number[]; heads: string[] };
+}
+
+/** The last layer's outputs of a network with several, for `eval` to print tab-separated. */
+function allOutputs(spec: NetworkSpec, run: (x: ArrayLike<number>) => Float64Array[]): Model['all'] {
+  const n = spec.layers.at(-1)!.biases.length;
+  if (n < 2) return undefined;
+  return { f: (x) => Array.from(run(x).at(-1)!), heads: Array.from({ length: n }, (_, k) => `output ${k}`) };
 }
 
 export function perceptronModel(o: Pick<EvalOptions, 'activation' | 'weights' | 'bias' | 'derivative'>): Model {
@@ -72,8 +81,9 @@ export function figureModel(fig: ResolvedFigure, panel = 0, series = 0): Model {
   if (plot.kind === 'contour') {
     if (plot.network) {
       const run = evaluator(buildNetwork(plot.network.spec));
-      const { layer, neuron } = plot.network;
-      return { inputs: 2, f: (x) => run(x)[layer][neuron], head: 'output' };
+      const { spec, layer, neuron } = plot.network;
+      const all = layer === spec.layers.length - 1 ? allOutputs(spec, run) : undefined;
+      return { inputs: 2, f: (x) => run(x)[layer][neuron], head: 'output', all };
     }
     const p = plot.perceptron!;
     return perceptronModel({ activation: p.activation, weights: [...p.weights], bias: p.bias, derivative: false });
@@ -82,7 +92,8 @@ export function figureModel(fig: ResolvedFigure, panel = 0, series = 0): Model {
   const s = plot.series[series];
   if (s.network) {
     const run = evaluator(buildNetwork(s.network));
-    return { inputs: 1, f: (x) => run(x).at(-1)![0], head: 'output' };
+    const k = s.network.output ?? 0;
+    return { inputs: 1, f: (x) => run(x).at(-1)![k], head: 'output', all: allOutputs(s.network, run) };
   }
   return perceptronModel({ activation: s.activation, weights: s.weights, bias: s.bias, derivative: s.derivative });
 }
@@ -95,6 +106,7 @@ export interface EvalRequest {
 }
 
 export function evalModel(m: Model, o: EvalRequest): string[] {
+  if (m.all) return evalAll(m.all, o);
   const head = m.head;
   if (o.range) {
     const xs = stepRange(o.range[0], o.range[1], o.step);
@@ -110,6 +122,22 @@ export function evalModel(m: Model, o: EvalRequest): string[] {
   if (o.format === 'markdown') return markdownTable([...(o.input ?? []).map((_, i) => `x${i + 1}`), head], [[...(o.input ?? []), y]]);
   if (o.format === 'csv') return [`${(o.input ?? []).map((_, i) => `x${i + 1}`).join(',')},${head}`, `${(o.input ?? []).map(num).join(',')},${num(y)}`];
   return [num(y)];
+}
+
+/** Every output of a model with several: one column each (text: tab-separated). */
+function evalAll(all: NonNullable<Model['all']>, o: EvalRequest): string[] {
+  const rows: { x: number[]; y: number[] }[] = o.range
+    ? Array.from(stepRange(o.range[0], o.range[1], o.step), (x) => ({ x: [x], y: all.f([x]) }))
+    : [{ x: o.input ?? [], y: all.f(o.input ?? []) }];
+  const xHeads = o.range ? ['x'] : (o.input ?? []).map((_, i) => `x${i + 1}`);
+  const finite = (v: number) => (Number.isFinite(v) ? v : null);
+  if (o.format === 'json') {
+    const items = rows.map((r) => ({ ...(o.range ? { x: r.x[0] } : { input: r.x }), output: r.y.map(finite) }));
+    return [JSON.stringify(o.range ? items : items[0])];
+  }
+  if (o.format === 'markdown') return markdownTable([...xHeads, ...all.heads], rows.map((r) => [...r.x, ...r.y]));
+  if (o.format === 'csv') return [[...xHeads, ...all.heads].join(','), ...rows.map((r) => [...r.x, ...r.y].map(num).join(','))];
+  return rows.map((r) => (o.range ? [...r.x, ...r.y] : r.y).map(num).join('\t'));
 }
 
 /** A GitHub-flavoured Markdown table, numbers right-aligned (NaN, an undefined derivative, shows as NaN). */

@@ -2,12 +2,15 @@
  * Defaults live here, not in the CLI's option table: a function from a validated config to a fully
  * resolved figure, so every later stage reads plain, complete data.
  */
+import path from 'node:path';
 import type { AxisConfig, ContourPlotConfig, FigureConfig, LinePlotConfig, PlotConfig } from './schema.js';
+import { isFileNetwork } from './is-file-network.js';
 import { resolveActivation } from '../core/activation.js';
 import type {
-  NetworkSpec, Output, ResolvedAxis, ResolvedBoundary, ResolvedContour, ResolvedContourPlot, ResolvedFigure,
+  FigureModels, NetworkSpec, Output, ResolvedAxis, ResolvedBoundary, ResolvedContour, ResolvedContourPlot, ResolvedFigure,
   ResolvedLine, ResolvedLinePlot, ResolvedPlot, ResolvedPoint, ResolvedSweep, FigureJson,
 } from '../model/figure.js';
+import { fileNetwork } from './file-network.js';
 
 export const DEFAULTS = {
   width: 800,
@@ -44,7 +47,7 @@ function resolvePoints(points: PlotConfig['points']): ResolvedPoint[] {
   return (points ?? []).map((p) => ({ at: [p.at[0], p.at[1]], label: p.label ?? '', color: p.color ?? '#000000' }));
 }
 
-function resolveLine(f: LinePlotConfig): ResolvedLinePlot {
+function resolveLine(f: LinePlotConfig, models: FigureModels, at: string): ResolvedLinePlot {
   const x = axis(f.x, { range: DEFAULTS.lineRange, samples: DEFAULTS.lineSamples });
   return {
     kind: 'line',
@@ -56,11 +59,11 @@ function resolveLine(f: LinePlotConfig): ResolvedLinePlot {
     legend: f.legend ?? f.series.some((s) => s.label !== undefined),
     series: f.series.map((s, i) => ({
       activation: s.activation ?? 'identity',
-      network: s.network ?? null,
+      network: !s.network ? null : isFileNetwork(s.network) ? fileNetwork(s.network, models[`${at}/series/${i}/network`], ['x']) : s.network,
       weights: s.weights ?? [1],
       bias: s.bias ?? 0,
       derivative: s.derivative ?? false,
-      label: s.label ?? (s.network ? 'network' : `${resolveActivation(s.activation ?? 'identity').name}${s.derivative ? "'" : ''}`),
+      label: s.label ?? (s.network ? (isFileNetwork(s.network) ? path.basename(s.network.file) : 'network') : `${resolveActivation(s.activation ?? 'identity').name}${s.derivative ? "'" : ''}`),
       color: s.color ?? SERIES_COLORS[i % SERIES_COLORS.length],
       jumps: s.jumps ?? 'markers',
     })),
@@ -70,7 +73,8 @@ function resolveLine(f: LinePlotConfig): ResolvedLinePlot {
 /** The seed's boundary: "the green dotted line" (緑色の点線). */
 export const DEFAULT_BOUNDARY: ResolvedBoundary = { color: 'green', dash: 'dotted', width: 2 * (100 / 72), label: false };
 
-function resolveContour(f: ContourPlotConfig): ResolvedContourPlot {
+function resolveContour(f: ContourPlotConfig, models: FigureModels, at: string): ResolvedContourPlot {
+  const net: NetworkSpec | undefined = !f.network ? undefined : isFileNetwork(f.network) ? fileNetwork(f.network, models[`${at}/network`], ['x', 'y']) : f.network;
   const square = { range: DEFAULTS.contourRange, step: DEFAULTS.contourStep };
   const cb = f.colorbar ?? true;
   const b = f.boundary ?? false;
@@ -84,8 +88,8 @@ function resolveContour(f: ContourPlotConfig): ResolvedContourPlot {
     perceptron: f.perceptron
       ? { weights: [f.perceptron.weights[0], f.perceptron.weights[1]], bias: f.perceptron.bias ?? 0, activation: f.perceptron.activation }
       : null,
-    network: f.network ? { spec: f.network, layer: f.network.layers.length - 1, neuron: 0 } : null,
-    threshold: f.threshold ?? defaultThreshold(f.network),
+    network: net ? { spec: net, layer: net.layers.length - 1, neuron: net.output ?? 0 } : null,
+    threshold: f.threshold ?? defaultThreshold(net),
     neurons: f.neurons ?? false,
     levels: f.levels ?? DEFAULTS.levels,
     colormap: f.colormap ?? DEFAULTS.colormap,
@@ -107,7 +111,7 @@ export function sweepPath(path: string): (string | number)[] {
   return path.split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
 }
 
-function resolveSweep(f: FigureConfig): ResolvedSweep {
+function resolveSweep(f: FigureConfig, models: FigureModels): ResolvedSweep {
   const sw = f.sweep!;
   const { sweep: _omit, ...base } = f;
   const values = Array.from({ length: sw.frames }, (_, i) => sw.from + ((sw.to - sw.from) * i) / (sw.frames - 1));
@@ -119,11 +123,13 @@ function resolveSweep(f: FigureConfig): ResolvedSweep {
     sheet: sw.sheet ?? Math.min(8, sw.frames),
     label: sw.label ?? `${sw.path} = {value}`,
     base: base as unknown as FigureJson,
+    models,
   };
 }
 
-/** Outputs in [0, 1] (sigmoid, hard_sigmoid, step) decide at 0.5; everything else at 0. */
+/** Outputs in [0, 1] (sigmoid, hard_sigmoid, step, a softmax's probabilities) decide at 0.5; everything else at 0. */
 export function defaultThreshold(net: NetworkSpec | undefined): number {
+  if (net?.layers.at(-1)?.softmax) return 0.5;
   const last = net?.layers.at(-1)?.activation;
   const name = typeof last === 'string' ? last : last?.name;
   return name === 'sigmoid' || name === 'hard_sigmoid' || name === 'step' ? 0.5 : 0;
@@ -151,28 +157,30 @@ function neuronPanels(plot: ResolvedContourPlot): ResolvedPlot[] {
   return out;
 }
 
-export function resolvePlot(p: PlotConfig): ResolvedPlot {
-  return p.kind === 'line' ? resolveLine(p) : resolveContour(p);
+/** `models`: the model files the plot reads, by pointer (`at` is the plot's pointer within the figure). */
+export function resolvePlot(p: PlotConfig, models: FigureModels = {}, at = ''): ResolvedPlot {
+  return p.kind === 'line' ? resolveLine(p, models, at) : resolveContour(p, models, at);
 }
 
-export function resolveFigure(f: FigureConfig): ResolvedFigure {
+/** `models`: the model files the figure reads, loaded by config/model-networks.ts. */
+export function resolveFigure(f: FigureConfig, models: FigureModels = {}): ResolvedFigure {
   const output: Output = {
     name: f.name,
     width: f.width ?? DEFAULTS.width,
     height: f.height ?? DEFAULTS.height,
     scale: f.scale ?? 1,
     format: f.format ?? (f.sweep ? 'gif' : 'png'),
-    sweep: f.sweep ? resolveSweep(f) : null,
+    sweep: f.sweep ? resolveSweep(f, models) : null,
   };
   let panels: ResolvedPlot[];
   let columns: number;
   if (f.kind !== 'panels') {
-    const plot = resolvePlot(f);
+    const plot = resolvePlot(f, models);
     if (plot.kind !== 'contour' || !plot.neurons || !plot.network) return { ...plot, ...output } as ResolvedFigure;
     panels = neuronPanels(plot);
     columns = Math.min(panels.length, 4);
   } else {
-    panels = f.panels.map(resolvePlot);
+    panels = f.panels.map((p, i) => resolvePlot(p, models, `/panels/${i}`));
     columns = Math.min(f.columns ?? f.panels.length, f.panels.length);
   }
   const rows = Math.ceil(panels.length / columns);

@@ -118,7 +118,7 @@ const plotKeys = {
 };
 
 /** A feed-forward network: weights[i][j] is the weight from input j to neuron i (W·x + b). */
-export const NetworkConfig = Type.Object(
+export const TypedNetwork = Type.Object(
   {
     layers: Type.Array(
       Type.Object(
@@ -134,6 +134,46 @@ export const NetworkConfig = Type.Object(
   },
   { additionalProperties: false, description: 'a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer' },
 );
+
+/** One layer of a model file read by tensor names (safetensors, .npz, .npy, .pt). */
+const ModelLayerRef = Type.Object(
+  {
+    weight: Type.String({ minLength: 1, maxLength: 1000, description: 'the name of the weight tensor in the file ([out, in], as PyTorch\'s nn.Linear)' }),
+    bias: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'the name of the bias tensor (no bias: zeros)' })),
+    activation: Activation,
+    transpose: Type.Optional(Type.Boolean({ description: 'the weight is stored [in, out] (NumPy\'s x @ W, Keras)' })),
+  },
+  { additionalProperties: false },
+);
+
+const ModelInput = Type.Unsafe<'x' | 'y' | number>({
+  description: '"x" or "y" for a plotted input, or a number for a fixed one',
+  if: { type: 'string' },
+  then: { enum: ['x', 'y'], description: '"x" or "y" for a plotted input, or a number for a fixed one' },
+  else: { type: 'number', description: '"x" or "y" for a plotted input, or a number for a fixed one' },
+});
+
+/** A network read from a model file, relative to the config file (docs/models.md). */
+export const FileNetwork = Type.Object(
+  {
+    file: Type.String({ minLength: 1, maxLength: 1000, description: 'a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file' }),
+    layers: Type.Optional(Type.Array(ModelLayerRef, { minItems: 1, maxItems: 256, description: 'a list of layers { weight, bias, activation, transpose } naming tensors of the file' })),
+    inputs: Type.Optional(Type.Array(ModelInput, { minItems: 1, maxItems: 4096, description: 'every input of the model: "x", "y" or a fixed number' })),
+    output: Type.Optional(Type.Integer({ minimum: 0, description: 'the output drawn, from 0' })),
+  },
+  { additionalProperties: false },
+);
+
+/** A network: typed weights, or `{ "file": ... }`. if/then/else so errors speak of the branch that applies. */
+export const NetworkConfig = Type.Unsafe<Static<typeof TypedNetwork> | Static<typeof FileNetwork>>({
+  description: 'a network: { "layers": [...] } with weights, or { "file": ... } to read a model file',
+  if: { type: 'object', required: ['file'] },
+  then: FileNetwork,
+  else: TypedNetwork,
+});
+
+export type TypedNetworkConfig = Static<typeof TypedNetwork>;
+export type FileNetworkConfig = Static<typeof FileNetwork>;
 
 export const Series = Type.Object(
   {

@@ -4,7 +4,9 @@
  * names the file, the line:column, the JSON path and what was expected.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { ContourPlotConfig, FigureConfig, PlotConfig } from './schema.js';
+import type { FigureConfig, PlotConfig, TypedNetworkConfig } from './schema.js';
+import { isFileNetwork } from './is-file-network.js';
+import { loadFigureModels } from './model-networks.js';
 import precompiled, { sharedSubschemas } from '../generated/figure-validator.js';
 import { inlineRefs, type Json } from './schema-refs.js';
 import { shapeErrors } from '../core/network.js';
@@ -91,7 +93,7 @@ export function validateConfig(loaded: LoadedConfig): ValidatedFile {
   const seen = new Map<string, string>();
   for (const item of items) {
     try {
-      const figure = checkFigure(item.value, item.pointer, fail);
+      const figure = checkFigure(item.value, item.pointer, fail, file);
       // A sweep of a line or contour also gets a contact sheet: a second output, `<name>-sheet.png`.
       const outputs = figure.sweep && figure.sweep.sheet > 0 && figure.kind !== 'panels'
         ? [figure, { ...figure, name: `${figure.name}-sheet`, format: 'png' as const }]
@@ -116,7 +118,8 @@ export function validateConfig(loaded: LoadedConfig): ValidatedFile {
 
 type Fail = (pointer: string, detail: string) => ConfigError;
 
-function checkFigure(value: unknown, base: string, fail: Fail): ResolvedFigure {
+/** `file`: the config file, which model files are relative to. */
+function checkFigure(value: unknown, base: string, fail: Fail, file: string): ResolvedFigure {
   const nonFinite = findNonFinite(value, base);
   if (nonFinite) throw fail(nonFinite, 'expected a finite number, got a number too large for a double (it reads as Infinity)');
   if (!validateFigure(value)) {
@@ -125,8 +128,8 @@ function checkFigure(value: unknown, base: string, fail: Fail): ResolvedFigure {
     throw fail(base + pointer, detail);
   }
   const f = value as FigureConfig;
-  checkSemantics(f, base, fail);
-  return resolveFigure(f);
+  checkSemantics(f, base, fail, file);
+  return resolveFigure(f, loadFigureModels(f, file, base, fail));
 }
 
 /** JSON allows 1e999; it parses to Infinity, which no figure can use. Found without recursion limits mattering (depth is capped on load). */
@@ -250,11 +253,11 @@ function checkTexts(texts: [string, string | undefined][], fail: Fail): void {
 /** Names Windows reserves for devices: a file called `con.png` cannot be created there. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/;
 
-function checkSemantics(f: FigureConfig, base: string, fail: Fail): void {
+function checkSemantics(f: FigureConfig, base: string, fail: Fail, file: string): void {
   const animated = f.format === 'gif' || f.format === 'apng';
   if (animated && !f.sweep) throw fail(`${base}/format`, `"${f.format}" is an animation format; it needs a "sweep"`);
   if (f.sweep && f.format && !animated) throw fail(`${base}/format`, `a sweep renders an animation: expected "gif" or "apng", got "${f.format}"`);
-  if (f.sweep) checkSweep(f, base, fail);
+  if (f.sweep) checkSweep(f, base, fail, file);
   if (RESERVED.test(f.name)) throw fail(`${base}/name`, `"${f.name}" is a reserved device name on Windows; choose another name`);
   const scale = f.scale ?? 1;
   const pixels = (f.width ?? DEFAULTS.width) * (f.height ?? DEFAULTS.height) * scale * scale;
@@ -287,7 +290,7 @@ function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
     if ((f.perceptron === undefined) === (f.network === undefined)) {
       throw fail(base, 'give "perceptron" or "network" (exactly one of them)');
     }
-    if (f.network) checkNetwork(f.network, 2, `${base}/network`, 'a contour', fail);
+    if (f.network && !isFileNetwork(f.network)) checkNetwork(f.network, 2, `${base}/network`, 'a contour', fail);
     if (f.neurons && !f.network) throw fail(`${base}/neurons`, '"neurons" shows the hidden neurons of a "network"; this contour has a perceptron');
     const w = f.perceptron?.weights ?? [0, 0];
     if (w.length !== 2) {
@@ -313,7 +316,7 @@ function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
       if (s.network) {
         if (s.weights || s.bias !== undefined) throw fail(`${at}/${s.weights ? 'weights' : 'bias'}`, 'a network series takes its weights and biases from "network"');
         if (s.derivative) throw fail(`${at}/derivative`, 'the derivative of a network series is not available; plot the network itself');
-        checkNetwork(s.network, 1, `${at}/network`, 'a line series', fail);
+        if (!isFileNetwork(s.network)) checkNetwork(s.network, 1, `${at}/network`, 'a line series', fail);
       }
       if (s.weights && s.weights.length !== 1) {
         throw fail(`${at}/weights`, `expected 1 number for a line series (it has one input, x), got ${s.weights.length}`);
@@ -330,7 +333,7 @@ function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
  * A sweep must name a number in the config, and the figure must be valid at both ends of the
  * sweep (every frame lies between them), so no frame can fail half-way through an animation.
  */
-function checkSweep(f: FigureConfig, base: string, fail: Fail): void {
+function checkSweep(f: FigureConfig, base: string, fail: Fail, file: string): void {
   const sw = f.sweep!;
   const path = sweepPath(sw.path);
   // Walk to the parent of the last segment; the value itself may be absent (a defaulted bias):
@@ -347,7 +350,7 @@ function checkSweep(f: FigureConfig, base: string, fail: Fail): void {
   for (const end of ['from', 'to'] as const) {
     const frame = setPath(structuredClone(rest), path, sw[end]);
     try {
-      checkFigure(frame, base, fail);
+      checkFigure(frame, base, fail, file);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       throw fail(`${base}/sweep/${end}`, `the frame at ${sw.path} = ${sw[end]} is invalid: ${err.detail}`);
@@ -356,7 +359,7 @@ function checkSweep(f: FigureConfig, base: string, fail: Fail): void {
 }
 
 /** Layer-to-layer shapes, the input count and a single output; errors name the layer and the row. */
-function checkNetwork(net: NonNullable<ContourPlotConfig['network']>, inputs: number, at: string, what: string, fail: Fail): void {
+function checkNetwork(net: TypedNetworkConfig, inputs: number, at: string, what: string, fail: Fail): void {
   const [first] = shapeErrors(net.layers, inputs);
   if (first) throw fail(`${at}/layers/${first.path.join('/')}`, first.message);
   const last = net.layers.length - 1;

@@ -8,6 +8,8 @@ export interface Layer {
   weights: readonly (readonly number[])[];
   biases: readonly number[];
   activation: Activation;
+  /** Normalise the layer's outputs with a softmax after the activation (a classifier's last layer). */
+  softmax?: boolean;
 }
 
 export interface Network {
@@ -25,15 +27,17 @@ export function outputCount(net: Network): number {
 /**
  * A reusable evaluator: the buffers for every layer's outputs are allocated once, so evaluating a
  * million grid points allocates nothing per point. `run(x)` returns the outputs of every layer
- * (the last is the network's output); the arrays are overwritten by the next call.
+ * (the last is the network's output); the arrays are overwritten by the next call. With `upTo`,
+ * only the layers up to that one are computed (a hidden neuron's panel needs no more).
  */
-export function evaluator(net: Network): (x: ArrayLike<number>) => Float64Array[] {
+export function evaluator(net: Network, upTo = net.layers.length - 1): (x: ArrayLike<number>) => Float64Array[] {
   const outs = net.layers.map((l) => new Float64Array(l.biases.length));
   const layers = net.layers;
+  const last = Math.min(upTo, layers.length - 1);
   return (x) => {
     let input: ArrayLike<number> = x;
     // Plain loops: a callback here would be a closure allocated per point.
-    for (let k = 0; k < layers.length; k++) {
+    for (let k = 0; k <= last; k++) {
       const layer = layers[k];
       const out = outs[k];
       const f = layer.activation.f;
@@ -43,10 +47,20 @@ export function evaluator(net: Network): (x: ArrayLike<number>) => Float64Array[
         for (let j = 0; j < row.length; j++) a += row[j] * input[j];
         out[i] = f(a);
       }
+      if (layer.softmax) softmaxInPlace(out);
       input = out;
     }
     return outs;
   };
+}
+
+/** exp(v - max) / Σ exp(v - max): no overflow, and the same values as torch's softmax. */
+export function softmaxInPlace(v: Float64Array): void {
+  let max = -Infinity;
+  for (let i = 0; i < v.length; i++) if (v[i] > max) max = v[i];
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) sum += v[i] = Math.exp(v[i] - max);
+  for (let i = 0; i < v.length; i++) v[i] /= sum;
 }
 
 /** The network's output vector for one input (a fresh array). */

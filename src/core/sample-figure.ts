@@ -55,9 +55,10 @@ function sampleNetworkSeries(spec: NetworkSpec, xs: Float64Array): SeriesData {
   const run = evaluator(buildNetwork(spec));
   const input = new Float64Array(1);
   const ys = new Float64Array(xs.length);
+  const k = spec.output ?? 0;
   for (let i = 0; i < xs.length; i++) {
     input[0] = xs[i];
-    ys[i] = run(input).at(-1)![0];
+    ys[i] = run(input).at(-1)![k];
   }
   return { pieces: [{ xs, ys }], jumps: [] };
 }
@@ -143,7 +144,7 @@ export function sampleContour(fig: ResolvedContourPlot): ContourData {
   let grid: Grid;
   if (fig.network) {
     const { spec, layer, neuron } = fig.network;
-    const run = evaluator(buildNetwork(spec));
+    const run = evaluator(buildNetwork(spec), layer);
     const input = new Float64Array(2);
     grid = sampleGrid(xs, ys, (x1, x2) => {
       input[0] = x1;
@@ -161,7 +162,7 @@ export function sampleContour(fig: ResolvedContourPlot): ContourData {
 
 /** A network config with its activations resolved. */
 export function buildNetwork(spec: NetworkSpec): Network {
-  return { layers: spec.layers.map((l) => ({ weights: l.weights, biases: l.biases, activation: resolveActivation(l.activation) })) };
+  return { layers: spec.layers.map((l) => ({ weights: l.weights, biases: l.biases, activation: resolveActivation(l.activation), softmax: l.softmax })) };
 }
 
 /**

@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"type":"object","description":"a figure object with a \"kind\" of line, contour or panels","required":["kind"],"properties":{"kind":{"enum":["line","contour","panels"],"description":"a figure kind (line, contour, panels)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["name","kind","series"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"a line graph","const":"line","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s2"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"series":{"$ref":"#/$defs/s5"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"x":{"$ref":"#/$defs/s17"},"y":{"$ref":"#/$defs/s18"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"perceptron":{"$ref":"#/$defs/s19"},"network":{"$ref":"#/$defs/s13"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s20"},"colormap":{"$ref":"#/$defs/s21"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s22"},"boundary":{"$ref":"#/$defs/s24"}}},{"additionalProperties":false,"type":"object","required":["kind","name","panels"],"properties":{"kind":{"description":"several line or contour plots in a grid","const":"panels","type":"string"},"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"columns":{"minimum":1,"maximum":16,"description":"the number of columns","type":"integer"},"sharedColorbar":{"default":false,"description":"contour panels share one colour scale (the first contour panel's levels and colormap) and one colorbar at the right","type":"boolean"},"panels":{"minItems":1,"maxItems":64,"description":"a list of panels","type":"array","items":{"type":"object","description":"a panel object with a \"kind\" of line or contour","required":["kind"],"properties":{"kind":{"enum":["line","contour"],"description":"a panel kind (line, contour)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","series"],"properties":{"kind":{"description":"a line graph","const":"line","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s2"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"series":{"$ref":"#/$defs/s5"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s17"},"y":{"$ref":"#/$defs/s18"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"perceptron":{"$ref":"#/$defs/s19"},"network":{"$ref":"#/$defs/s13"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s20"},"colormap":{"$ref":"#/$defs/s21"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s22"},"boundary":{"$ref":"#/$defs/s24"}}}]}}}}],"$defs":{"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number of its config","type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"description":"the value of the first frame","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"}}},"s1":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s3":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s4"}},"s4":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s5":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s7"},"network":{"$ref":"#/$defs/s13"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s7":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s8"},"else":{"$ref":"#/$defs/s9"}},"s8":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s9"}},"allOf":[{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"},{"$ref":"#/$defs/s12"}]},"s9":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s10":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s12":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s13":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s14"}}},"s14":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s15"}},"s15":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s16"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}},"s16":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s17":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s18":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s19":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}},"s20":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s21":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s22":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s23"}]},"s23":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s24":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s25"}]},"s25":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}}}};
+const schema6 = {"type":"object","description":"a figure object with a \"kind\" of line, contour or panels","required":["kind"],"properties":{"kind":{"enum":["line","contour","panels"],"description":"a figure kind (line, contour, panels)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["name","kind","series"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"a line graph","const":"line","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s2"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"series":{"$ref":"#/$defs/s5"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"x":{"$ref":"#/$defs/s23"},"y":{"$ref":"#/$defs/s24"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"perceptron":{"$ref":"#/$defs/s25"},"network":{"$ref":"#/$defs/s13"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s26"},"colormap":{"$ref":"#/$defs/s27"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s28"},"boundary":{"$ref":"#/$defs/s30"}}},{"additionalProperties":false,"type":"object","required":["kind","name","panels"],"properties":{"kind":{"description":"several line or contour plots in a grid","const":"panels","type":"string"},"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"columns":{"minimum":1,"maximum":16,"description":"the number of columns","type":"integer"},"sharedColorbar":{"default":false,"description":"contour panels share one colour scale (the first contour panel's levels and colormap) and one colorbar at the right","type":"boolean"},"panels":{"minItems":1,"maxItems":64,"description":"a list of panels","type":"array","items":{"type":"object","description":"a panel object with a \"kind\" of line or contour","required":["kind"],"properties":{"kind":{"enum":["line","contour"],"description":"a panel kind (line, contour)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","series"],"properties":{"kind":{"description":"a line graph","const":"line","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s2"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"series":{"$ref":"#/$defs/s5"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s23"},"y":{"$ref":"#/$defs/s24"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"perceptron":{"$ref":"#/$defs/s25"},"network":{"$ref":"#/$defs/s13"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s26"},"colormap":{"$ref":"#/$defs/s27"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s28"},"boundary":{"$ref":"#/$defs/s30"}}}]}}}}],"$defs":{"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number of its config","type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"description":"the value of the first frame","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"}}},"s1":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s3":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s4"}},"s4":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s5":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s7"},"network":{"$ref":"#/$defs/s13"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s7":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s8"},"else":{"$ref":"#/$defs/s9"}},"s8":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s9"}},"allOf":[{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"},{"$ref":"#/$defs/s12"}]},"s9":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s10":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s12":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s13":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s14"},"else":{"$ref":"#/$defs/s19"}},"s14":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s15"},"inputs":{"$ref":"#/$defs/s17"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s15":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s16"}},"s16":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s7"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s17":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s19":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s20"}}},"s20":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s21"}},"s21":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s22"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}},"s22":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s23":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s24":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s25":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}},"s26":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s27":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s28":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s29"}]},"s29":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s30":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9_][a-z0-9._-]*$", "u");
@@ -1349,17 +1349,158 @@ validate34.errors = vErrors;
 return errors === 0;
 }
 
-const schema20 = {"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s14"}}};
-const schema21 = {"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s15"}};
-const schema22 = {"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s16"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}};
-const schema23 = {"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}};
+const schema20 = {"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s14"},"else":{"$ref":"#/$defs/s19"}};
+const schema21 = {"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s15"},"inputs":{"$ref":"#/$defs/s17"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}};
+const schema22 = {"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s16"}};
+const schema23 = {"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s7"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.weight === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema23.required,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.activation === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema23.required,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "weight") || (key0 === "bias")) || (key0 === "activation")) || (key0 === "transpose"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.weight !== undefined){
+let data0 = data.weight;
+if(typeof data0 === "string"){
+if(func3(data0) > 1000){
+const err3 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema23.properties.weight,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func3(data0) < 1){
+const err4 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema23.properties.weight,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.weight.type,parentSchema:schema23.properties.weight,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.bias !== undefined){
+let data1 = data.bias;
+if(typeof data1 === "string"){
+if(func3(data1) > 1000){
+const err6 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema23.properties.bias,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func3(data1) < 1){
+const err7 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema23.properties.bias,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.bias.type,parentSchema:schema23.properties.bias,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.activation !== undefined){
+if(!(validate34(data.activation, {instancePath:instancePath+"/activation",parentData:data,parentDataProperty:"activation",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+if(data.transpose !== undefined){
+let data3 = data.transpose;
+if(typeof data3 !== "boolean"){
+const err9 = {instancePath:instancePath+"/transpose",schemaPath:"#/properties/transpose/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.properties.transpose.type,parentSchema:schema23.properties.transpose,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate50.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
 if(Array.isArray(data)){
 if(data.length > 256){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema23,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1369,7 +1510,295 @@ vErrors.push(err0);
 errors++;
 }
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23,data};
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate50(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.type,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate49.errors = vErrors;
+return errors === 0;
+}
+
+const schema24 = {"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s18"}};
+const schema25 = {"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}};
+
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = true;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(!((data === "x") || (data === "y"))){
+const err1 = {instancePath,schemaPath:"#/then/enum",keyword:"enum",params:{allowedValues: schema25.then.enum},message:"must be equal to one of the allowed values",schema:schema25.then.enum,parentSchema:schema25.then,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs4 = errors;
+if(!(typeof data == "number")){
+const err2 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.else.type,parentSchema:schema25.else,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema25.if,parentSchema:schema25,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate55.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+if(data.length > 4096){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 4096},message:"must NOT have more than 4096 items",schema:4096,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate55(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.type,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate54.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.file === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema21.required,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "file") || (key0 === "layers")) || (key0 === "inputs")) || (key0 === "output"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.file !== undefined){
+let data0 = data.file;
+if(typeof data0 === "string"){
+if(func3(data0) > 1000){
+const err2 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema21.properties.file,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func3(data0) < 1){
+const err3 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.file,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.file.type,parentSchema:schema21.properties.file,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.layers !== undefined){
+if(!(validate49(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
+}
+}
+if(data.inputs !== undefined){
+if(!(validate54(data.inputs, {instancePath:instancePath+"/inputs",parentData:data,parentDataProperty:"inputs",rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+if(data.output !== undefined){
+let data3 = data.output;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err5 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties.output.type,parentSchema:schema21.properties.output,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err6 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.properties.output,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate48.errors = vErrors;
+return errors === 0;
+}
+
+const schema26 = {"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s20"}}};
+const schema27 = {"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s21"}};
+const schema28 = {"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s22"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}};
+const schema29 = {"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}};
+
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+if(data.length > 256){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1383,7 +1812,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(Array.isArray(data0)){
 if(data0.length > 256){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema23.items,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema29.items,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1393,7 +1822,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.length < 1){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.items,data:data0};
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema29.items,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1406,7 +1835,7 @@ const len1 = data0.length;
 for(let i1=0; i1<len1; i1++){
 let data1 = data0[i1];
 if(!(typeof data1 == "number")){
-const err4 = {instancePath:instancePath+"/" + i0+"/" + i1,schemaPath:"#/items/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.items.items.type,parentSchema:schema23.items.items,data:data1};
+const err4 = {instancePath:instancePath+"/" + i0+"/" + i1,schemaPath:"#/items/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.items.items.type,parentSchema:schema29.items.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1418,7 +1847,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.items.type,parentSchema:schema23.items,data:data0};
+const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.items.type,parentSchema:schema29.items,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1430,7 +1859,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.type,parentSchema:schema23,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.type,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1439,17 +1868,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate62.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.weights === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weights"},message:"must have required property '"+"weights"+"'",schema:schema22.required,parentSchema:schema22,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weights"},message:"must have required property '"+"weights"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1459,7 +1888,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.biases === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "biases"},message:"must have required property '"+"biases"+"'",schema:schema22.required,parentSchema:schema22,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "biases"},message:"must have required property '"+"biases"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1469,7 +1898,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.activation === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema22.required,parentSchema:schema22,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1480,7 +1909,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "weights") || (key0 === "biases")) || (key0 === "activation"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1491,8 +1920,8 @@ errors++;
 }
 }
 if(data.weights !== undefined){
-if(!(validate50(data.weights, {instancePath:instancePath+"/weights",parentData:data,parentDataProperty:"weights",rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate62(data.weights, {instancePath:instancePath+"/weights",parentData:data,parentDataProperty:"weights",rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 }
@@ -1503,7 +1932,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(!(typeof data2 == "number")){
-const err4 = {instancePath:instancePath+"/biases/" + i0,schemaPath:"#/properties/biases/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.biases.items.type,parentSchema:schema22.properties.biases.items,data:data2};
+const err4 = {instancePath:instancePath+"/biases/" + i0,schemaPath:"#/properties/biases/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema28.properties.biases.items.type,parentSchema:schema28.properties.biases.items,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1515,7 +1944,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/biases",schemaPath:"#/properties/biases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.biases.type,parentSchema:schema22.properties.biases,data:data1};
+const err5 = {instancePath:instancePath+"/biases",schemaPath:"#/properties/biases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.properties.biases.type,parentSchema:schema28.properties.biases,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1533,7 +1962,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1542,17 +1971,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 if(data.length > 16){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema21,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1562,7 +1991,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema21,data};
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1573,14 +2002,14 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate49(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate61(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.type,parentSchema:schema21,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1589,17 +2018,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.layers === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layers"},message:"must have required property '"+"layers"+"'",schema:schema20.required,parentSchema:schema20,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layers"},message:"must have required property '"+"layers"+"'",schema:schema26.required,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1610,7 +2039,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "layers")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1621,14 +2050,91 @@ errors++;
 }
 }
 if(data.layers !== undefined){
-if(!(validate48(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate60(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate59.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = true;
+const _errs1 = errors;
+if(errors === _errs1){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.file === undefined) && (missing0 = "file")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs4 = errors;
+if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema20.if,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1836,15 +2342,15 @@ validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema24 = {"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}};
+const schema30 = {"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((key0 === "label") || (key0 === "range")) || (key0 === "samples")) || (key0 === "step")) || (key0 === "ticks"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1857,7 +2363,7 @@ errors++;
 if(data.label !== undefined){
 let data0 = data.label;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.label.type,parentSchema:schema24.properties.label,data:data0};
+const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.label.type,parentSchema:schema30.properties.label,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1871,7 +2377,7 @@ if(data.range !== undefined){
 let data1 = data.range;
 if(Array.isArray(data1)){
 if(data1.length > 2){
-const err2 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema24.properties.range,data:data1};
+const err2 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema30.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1881,7 +2387,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1.length < 2){
-const err3 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema24.properties.range,data:data1};
+const err3 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema30.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1892,7 +2398,7 @@ errors++;
 }
 const len0 = data1.length;
 if(!(len0 <= 2)){
-const err4 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema24.properties.range,data:data1};
+const err4 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema30.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1905,7 +2411,7 @@ const len1 = data1.length;
 if(len1 > 0){
 let data2 = data1[0];
 if(!(typeof data2 == "number")){
-const err5 = {instancePath:instancePath+"/range/0",schemaPath:"#/properties/range/items/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.range.items[0].type,parentSchema:schema24.properties.range.items[0],data:data2};
+const err5 = {instancePath:instancePath+"/range/0",schemaPath:"#/properties/range/items/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.range.items[0].type,parentSchema:schema30.properties.range.items[0],data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1918,7 +2424,7 @@ errors++;
 if(len1 > 1){
 let data3 = data1[1];
 if(!(typeof data3 == "number")){
-const err6 = {instancePath:instancePath+"/range/1",schemaPath:"#/properties/range/items/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.range.items[1].type,parentSchema:schema24.properties.range.items[1],data:data3};
+const err6 = {instancePath:instancePath+"/range/1",schemaPath:"#/properties/range/items/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.range.items[1].type,parentSchema:schema30.properties.range.items[1],data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1930,7 +2436,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.properties.range.type,parentSchema:schema24.properties.range,data:data1};
+const err7 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.properties.range.type,parentSchema:schema30.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1943,7 +2449,7 @@ errors++;
 if(data.samples !== undefined){
 let data4 = data.samples;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err8 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.samples.type,parentSchema:schema24.properties.samples,data:data4};
+const err8 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema30.properties.samples.type,parentSchema:schema30.properties.samples,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1954,7 +2460,7 @@ errors++;
 }
 if(typeof data4 == "number"){
 if(data4 < 2 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema24.properties.samples,data:data4};
+const err9 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema30.properties.samples,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1969,7 +2475,7 @@ if(data.step !== undefined){
 let data5 = data.step;
 if(typeof data5 == "number"){
 if(data5 <= 0 || isNaN(data5)){
-const err10 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema24.properties.step,data:data5};
+const err10 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema30.properties.step,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1980,7 +2486,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.step.type,parentSchema:schema24.properties.step,data:data5};
+const err11 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.step.type,parentSchema:schema30.properties.step,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1997,7 +2503,7 @@ let valid2 = false;
 const _errs16 = errors;
 if(typeof data6 == "number"){
 if(data6 <= 0 || isNaN(data6)){
-const err12 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema24.properties.ticks.anyOf[0],data:data6};
+const err12 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema30.properties.ticks.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2008,7 +2514,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.ticks.anyOf[0].type,parentSchema:schema24.properties.ticks.anyOf[0],data:data6};
+const err13 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.ticks.anyOf[0].type,parentSchema:schema30.properties.ticks.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2023,7 +2529,7 @@ if(!valid2){
 const _errs18 = errors;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err14 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema24.properties.ticks.anyOf[1],data:data6};
+const err14 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.properties.ticks.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2036,7 +2542,7 @@ const len2 = data6.length;
 for(let i0=0; i0<len2; i0++){
 let data7 = data6[i0];
 if(!(typeof data7 == "number")){
-const err15 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.ticks.anyOf[1].items.type,parentSchema:schema24.properties.ticks.anyOf[1].items,data:data7};
+const err15 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.ticks.anyOf[1].items.type,parentSchema:schema30.properties.ticks.anyOf[1].items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2048,7 +2554,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.properties.ticks.anyOf[1].type,parentSchema:schema24.properties.ticks.anyOf[1],data:data6};
+const err16 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.properties.ticks.anyOf[1].type,parentSchema:schema30.properties.ticks.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2061,7 +2567,7 @@ var _valid0 = _errs18 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err17 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema24.properties.ticks.anyOf,parentSchema:schema24.properties.ticks,data:data6};
+const err17 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.properties.ticks.anyOf,parentSchema:schema30.properties.ticks,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2084,7 +2590,7 @@ vErrors = null;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2093,19 +2599,19 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
 
-const schema25 = {"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}};
+const schema31 = {"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((key0 === "label") || (key0 === "range")) || (key0 === "samples")) || (key0 === "step")) || (key0 === "ticks"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2118,7 +2624,7 @@ errors++;
 if(data.label !== undefined){
 let data0 = data.label;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.label.type,parentSchema:schema25.properties.label,data:data0};
+const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.label.type,parentSchema:schema31.properties.label,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2132,7 +2638,7 @@ if(data.range !== undefined){
 let data1 = data.range;
 if(Array.isArray(data1)){
 if(data1.length > 2){
-const err2 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema25.properties.range,data:data1};
+const err2 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2142,7 +2648,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1.length < 2){
-const err3 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema25.properties.range,data:data1};
+const err3 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2153,7 +2659,7 @@ errors++;
 }
 const len0 = data1.length;
 if(!(len0 <= 2)){
-const err4 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema25.properties.range,data:data1};
+const err4 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2166,7 +2672,7 @@ const len1 = data1.length;
 if(len1 > 0){
 let data2 = data1[0];
 if(!(typeof data2 == "number")){
-const err5 = {instancePath:instancePath+"/range/0",schemaPath:"#/properties/range/items/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.range.items[0].type,parentSchema:schema25.properties.range.items[0],data:data2};
+const err5 = {instancePath:instancePath+"/range/0",schemaPath:"#/properties/range/items/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.range.items[0].type,parentSchema:schema31.properties.range.items[0],data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2179,7 +2685,7 @@ errors++;
 if(len1 > 1){
 let data3 = data1[1];
 if(!(typeof data3 == "number")){
-const err6 = {instancePath:instancePath+"/range/1",schemaPath:"#/properties/range/items/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.range.items[1].type,parentSchema:schema25.properties.range.items[1],data:data3};
+const err6 = {instancePath:instancePath+"/range/1",schemaPath:"#/properties/range/items/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.range.items[1].type,parentSchema:schema31.properties.range.items[1],data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2191,7 +2697,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.properties.range.type,parentSchema:schema25.properties.range,data:data1};
+const err7 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.range.type,parentSchema:schema31.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2204,7 +2710,7 @@ errors++;
 if(data.samples !== undefined){
 let data4 = data.samples;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err8 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.samples.type,parentSchema:schema25.properties.samples,data:data4};
+const err8 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.samples.type,parentSchema:schema31.properties.samples,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2215,7 +2721,7 @@ errors++;
 }
 if(typeof data4 == "number"){
 if(data4 < 2 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema25.properties.samples,data:data4};
+const err9 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.samples,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2230,7 +2736,7 @@ if(data.step !== undefined){
 let data5 = data.step;
 if(typeof data5 == "number"){
 if(data5 <= 0 || isNaN(data5)){
-const err10 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema25.properties.step,data:data5};
+const err10 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.step,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2241,7 +2747,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.step.type,parentSchema:schema25.properties.step,data:data5};
+const err11 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.step.type,parentSchema:schema31.properties.step,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2258,7 +2764,7 @@ let valid2 = false;
 const _errs16 = errors;
 if(typeof data6 == "number"){
 if(data6 <= 0 || isNaN(data6)){
-const err12 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema25.properties.ticks.anyOf[0],data:data6};
+const err12 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.ticks.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2269,7 +2775,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.ticks.anyOf[0].type,parentSchema:schema25.properties.ticks.anyOf[0],data:data6};
+const err13 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.ticks.anyOf[0].type,parentSchema:schema31.properties.ticks.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2284,7 +2790,7 @@ if(!valid2){
 const _errs18 = errors;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err14 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema25.properties.ticks.anyOf[1],data:data6};
+const err14 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.ticks.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2297,7 +2803,7 @@ const len2 = data6.length;
 for(let i0=0; i0<len2; i0++){
 let data7 = data6[i0];
 if(!(typeof data7 == "number")){
-const err15 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.ticks.anyOf[1].items.type,parentSchema:schema25.properties.ticks.anyOf[1].items,data:data7};
+const err15 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.ticks.anyOf[1].items.type,parentSchema:schema31.properties.ticks.anyOf[1].items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2309,7 +2815,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.properties.ticks.anyOf[1].type,parentSchema:schema25.properties.ticks.anyOf[1],data:data6};
+const err16 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.ticks.anyOf[1].type,parentSchema:schema31.properties.ticks.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2322,7 +2828,7 @@ var _valid0 = _errs18 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err17 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema25.properties.ticks.anyOf,parentSchema:schema25.properties.ticks,data:data6};
+const err17 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.ticks.anyOf,parentSchema:schema31.properties.ticks,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2345,7 +2851,7 @@ vErrors = null;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2354,18 +2860,18 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}};
+const schema32 = {"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}};
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.weights === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weights"},message:"must have required property '"+"weights"+"'",schema:schema26.required,parentSchema:schema26,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weights"},message:"must have required property '"+"weights"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2375,7 +2881,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.activation === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema26.required,parentSchema:schema26,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2386,7 +2892,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "weights") || (key0 === "bias")) || (key0 === "activation"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2403,7 +2909,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(!(typeof data1 == "number")){
-const err3 = {instancePath:instancePath+"/weights/" + i0,schemaPath:"#/properties/weights/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema26.properties.weights.items.type,parentSchema:schema26.properties.weights.items,data:data1};
+const err3 = {instancePath:instancePath+"/weights/" + i0,schemaPath:"#/properties/weights/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.weights.items.type,parentSchema:schema32.properties.weights.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2415,7 +2921,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/weights",schemaPath:"#/properties/weights/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.weights.type,parentSchema:schema26.properties.weights,data:data0};
+const err4 = {instancePath:instancePath+"/weights",schemaPath:"#/properties/weights/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.weights.type,parentSchema:schema32.properties.weights,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2428,7 +2934,7 @@ errors++;
 if(data.bias !== undefined){
 let data2 = data.bias;
 if(!(typeof data2 == "number")){
-const err5 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema26.properties.bias.type,parentSchema:schema26.properties.bias,data:data2};
+const err5 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.bias.type,parentSchema:schema32.properties.bias,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2446,7 +2952,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2455,20 +2961,20 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate64.errors = vErrors;
+validate77.errors = vErrors;
 return errors === 0;
 }
 
-const schema27 = {"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]};
+const schema33 = {"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.anyOf[0].type,parentSchema:schema27.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.anyOf[0].type,parentSchema:schema33.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2479,7 +2985,7 @@ errors++;
 }
 if(typeof data == "number"){
 if(data > 1000 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema27.anyOf[0],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2489,7 +2995,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data < 2 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema27.anyOf[0],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema33.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2505,7 +3011,7 @@ if(!valid0){
 const _errs3 = errors;
 if(Array.isArray(data)){
 if(data.length > 1000){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema27.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema33.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2515,7 +3021,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.length < 2){
-const err4 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema27.anyOf[1],data};
+const err4 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema33.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2528,7 +3034,7 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(!(typeof data0 == "number")){
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.anyOf[1].items.type,parentSchema:schema27.anyOf[1].items,data:data0};
+const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.anyOf[1].items.type,parentSchema:schema33.anyOf[1].items,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2540,7 +3046,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.anyOf[1].type,parentSchema:schema27.anyOf[1],data};
+const err6 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.anyOf[1].type,parentSchema:schema33.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2553,7 +3059,7 @@ var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err7 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema27.anyOf,parentSchema:schema27,data};
+const err7 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema33.anyOf,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2573,17 +3079,17 @@ vErrors = null;
 }
 }
 }
-validate68.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
 
-const schema28 = {"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"};
+const schema34 = {"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"};
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2593,7 +3099,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((((((data === "viridis") || (data === "plasma")) || (data === "inferno")) || (data === "magma")) || (data === "cividis")) || (data === "coolwarm")) || (data === "RdBu")) || (data === "viridis_r")) || (data === "plasma_r")) || (data === "inferno_r")) || (data === "magma_r")) || (data === "cividis_r")) || (data === "coolwarm_r")) || (data === "RdBu_r"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema28.enum},message:"must be equal to one of the allowed values",schema:schema28.enum,parentSchema:schema28,data};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2602,20 +3108,20 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
 
-const schema29 = {"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s23"}]};
-const schema30 = {"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}};
+const schema35 = {"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s29"}]};
+const schema36 = {"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "ticks") || (key0 === "label"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2632,7 +3138,7 @@ let valid1 = false;
 const _errs4 = errors;
 if(typeof data0 == "number"){
 if(data0 <= 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema30.properties.ticks.anyOf[0],data:data0};
+const err1 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema36.properties.ticks.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2643,7 +3149,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.ticks.anyOf[0].type,parentSchema:schema30.properties.ticks.anyOf[0],data:data0};
+const err2 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.ticks.anyOf[0].type,parentSchema:schema36.properties.ticks.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2658,7 +3164,7 @@ if(!valid1){
 const _errs6 = errors;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err3 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.properties.ticks.anyOf[1],data:data0};
+const err3 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema36.properties.ticks.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2671,7 +3177,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(!(typeof data1 == "number")){
-const err4 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.ticks.anyOf[1].items.type,parentSchema:schema30.properties.ticks.anyOf[1].items,data:data1};
+const err4 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.ticks.anyOf[1].items.type,parentSchema:schema36.properties.ticks.anyOf[1].items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2683,7 +3189,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.properties.ticks.anyOf[1].type,parentSchema:schema30.properties.ticks.anyOf[1],data:data0};
+const err5 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.ticks.anyOf[1].type,parentSchema:schema36.properties.ticks.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2696,7 +3202,7 @@ var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err6 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.properties.ticks.anyOf,parentSchema:schema30.properties.ticks,data:data0};
+const err6 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.properties.ticks.anyOf,parentSchema:schema36.properties.ticks,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2720,7 +3226,7 @@ vErrors = null;
 if(data.label !== undefined){
 let data2 = data.label;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.label.type,parentSchema:schema30.properties.label,data:data2};
+const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.label.type,parentSchema:schema36.properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2732,7 +3238,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2741,19 +3247,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate73.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data !== "boolean"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.anyOf[0].type,parentSchema:schema29.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2766,15 +3272,15 @@ var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
-if(!(validate73(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate86(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema29.anyOf,parentSchema:schema29,data};
+const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2794,20 +3300,20 @@ vErrors = null;
 }
 }
 }
-validate72.errors = vErrors;
+validate85.errors = vErrors;
 return errors === 0;
 }
 
-const schema31 = {"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s25"}]};
-const schema32 = {"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}};
+const schema37 = {"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]};
+const schema38 = {"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}};
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "color") || (key0 === "dash")) || (key0 === "width")) || (key0 === "label"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2820,7 +3326,7 @@ errors++;
 if(data.color !== undefined){
 let data0 = data.color;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.color.type,parentSchema:schema32.properties.color,data:data0};
+const err1 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.color.type,parentSchema:schema38.properties.color,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2833,7 +3339,7 @@ errors++;
 if(data.dash !== undefined){
 let data1 = data.dash;
 if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/dash",schemaPath:"#/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.dash.type,parentSchema:schema32.properties.dash,data:data1};
+const err2 = {instancePath:instancePath+"/dash",schemaPath:"#/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.dash.type,parentSchema:schema38.properties.dash,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2843,7 +3349,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((((data1 === "dotted") || (data1 === "dashed")) || (data1 === "dashdot")) || (data1 === "solid"))){
-const err3 = {instancePath:instancePath+"/dash",schemaPath:"#/properties/dash/enum",keyword:"enum",params:{allowedValues: schema32.properties.dash.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.dash.enum,parentSchema:schema32.properties.dash,data:data1};
+const err3 = {instancePath:instancePath+"/dash",schemaPath:"#/properties/dash/enum",keyword:"enum",params:{allowedValues: schema38.properties.dash.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.dash.enum,parentSchema:schema38.properties.dash,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2857,7 +3363,7 @@ if(data.width !== undefined){
 let data2 = data.width;
 if(typeof data2 == "number"){
 if(data2 > 20 || isNaN(data2)){
-const err4 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema32.properties.width,data:data2};
+const err4 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema38.properties.width,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2867,7 +3373,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data2 <= 0 || isNaN(data2)){
-const err5 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema32.properties.width,data:data2};
+const err5 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema38.properties.width,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2878,7 +3384,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.width.type,parentSchema:schema32.properties.width,data:data2};
+const err6 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.width.type,parentSchema:schema38.properties.width,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2894,7 +3400,7 @@ const _errs9 = errors;
 let valid1 = false;
 const _errs10 = errors;
 if(typeof data3 !== "boolean"){
-const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.label.anyOf[0].type,parentSchema:schema32.properties.label.anyOf[0],data:data3};
+const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.label.anyOf[0].type,parentSchema:schema38.properties.label.anyOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2909,7 +3415,7 @@ if(!valid1){
 const _errs12 = errors;
 if(typeof data3 === "string"){
 if(func3(data3) > 200){
-const err8 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema32.properties.label.anyOf[1],data:data3};
+const err8 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema38.properties.label.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2920,7 +3426,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.label.anyOf[1].type,parentSchema:schema32.properties.label.anyOf[1],data:data3};
+const err9 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.label.anyOf[1].type,parentSchema:schema38.properties.label.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2933,7 +3439,7 @@ var _valid0 = _errs12 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err10 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.properties.label.anyOf,parentSchema:schema32.properties.label,data:data3};
+const err10 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema38.properties.label.anyOf,parentSchema:schema38.properties.label,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2956,7 +3462,7 @@ vErrors = null;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2965,19 +3471,19 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data !== "boolean"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.anyOf[0].type,parentSchema:schema31.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.anyOf[0].type,parentSchema:schema37.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2990,15 +3496,15 @@ var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
-if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.anyOf,parentSchema:schema31,data};
+const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema37.anyOf,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3018,7 +3524,7 @@ vErrors = null;
 }
 }
 }
-validate76.errors = vErrors;
+validate89.errors = vErrors;
 return errors === 0;
 }
 
@@ -3629,14 +4135,14 @@ errors++;
 }
 }
 if(data.x !== undefined){
-if(!(validate59(data.x, {instancePath:instancePath+"/x",parentData:data,parentDataProperty:"x",rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(!(validate72(data.x, {instancePath:instancePath+"/x",parentData:data,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 }
 if(data.y !== undefined){
-if(!(validate61(data.y, {instancePath:instancePath+"/y",parentData:data,parentDataProperty:"y",rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+if(!(validate74(data.y, {instancePath:instancePath+"/y",parentData:data,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
 }
@@ -3660,8 +4166,8 @@ errors = vErrors.length;
 }
 }
 if(data.perceptron !== undefined){
-if(!(validate64(data.perceptron, {instancePath:instancePath+"/perceptron",parentData:data,parentDataProperty:"perceptron",rootData}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+if(!(validate77(data.perceptron, {instancePath:instancePath+"/perceptron",parentData:data,parentDataProperty:"perceptron",rootData}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
 errors = vErrors.length;
 }
 }
@@ -3698,14 +4204,14 @@ errors++;
 }
 }
 if(data.levels !== undefined){
-if(!(validate68(data.levels, {instancePath:instancePath+"/levels",parentData:data,parentDataProperty:"levels",rootData}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate81(data.levels, {instancePath:instancePath+"/levels",parentData:data,parentDataProperty:"levels",rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
 }
 if(data.colormap !== undefined){
-if(!(validate70(data.colormap, {instancePath:instancePath+"/colormap",parentData:data,parentDataProperty:"colormap",rootData}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate83(data.colormap, {instancePath:instancePath+"/colormap",parentData:data,parentDataProperty:"colormap",rootData}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 }
@@ -3745,14 +4251,14 @@ errors++;
 }
 }
 if(data.colorbar !== undefined){
-if(!(validate72(data.colorbar, {instancePath:instancePath+"/colorbar",parentData:data,parentDataProperty:"colorbar",rootData}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+if(!(validate85(data.colorbar, {instancePath:instancePath+"/colorbar",parentData:data,parentDataProperty:"colorbar",rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
 errors = vErrors.length;
 }
 }
 if(data.boundary !== undefined){
-if(!(validate76(data.boundary, {instancePath:instancePath+"/boundary",parentData:data,parentDataProperty:"boundary",rootData}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+if(!(validate89(data.boundary, {instancePath:instancePath+"/boundary",parentData:data,parentDataProperty:"boundary",rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 }
@@ -4323,14 +4829,14 @@ errors++;
 }
 }
 if(data50.x !== undefined){
-if(!(validate59(data50.x, {instancePath:instancePath+"/panels/" + i0+"/x",parentData:data50,parentDataProperty:"x",rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(!(validate72(data50.x, {instancePath:instancePath+"/panels/" + i0+"/x",parentData:data50,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 }
 if(data50.y !== undefined){
-if(!(validate61(data50.y, {instancePath:instancePath+"/panels/" + i0+"/y",parentData:data50,parentDataProperty:"y",rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+if(!(validate74(data50.y, {instancePath:instancePath+"/panels/" + i0+"/y",parentData:data50,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
 }
@@ -4354,8 +4860,8 @@ errors = vErrors.length;
 }
 }
 if(data50.perceptron !== undefined){
-if(!(validate64(data50.perceptron, {instancePath:instancePath+"/panels/" + i0+"/perceptron",parentData:data50,parentDataProperty:"perceptron",rootData}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+if(!(validate77(data50.perceptron, {instancePath:instancePath+"/panels/" + i0+"/perceptron",parentData:data50,parentDataProperty:"perceptron",rootData}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
 errors = vErrors.length;
 }
 }
@@ -4392,14 +4898,14 @@ errors++;
 }
 }
 if(data50.levels !== undefined){
-if(!(validate68(data50.levels, {instancePath:instancePath+"/panels/" + i0+"/levels",parentData:data50,parentDataProperty:"levels",rootData}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate81(data50.levels, {instancePath:instancePath+"/panels/" + i0+"/levels",parentData:data50,parentDataProperty:"levels",rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
 }
 if(data50.colormap !== undefined){
-if(!(validate70(data50.colormap, {instancePath:instancePath+"/panels/" + i0+"/colormap",parentData:data50,parentDataProperty:"colormap",rootData}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate83(data50.colormap, {instancePath:instancePath+"/panels/" + i0+"/colormap",parentData:data50,parentDataProperty:"colormap",rootData}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 }
@@ -4439,14 +4945,14 @@ errors++;
 }
 }
 if(data50.colorbar !== undefined){
-if(!(validate72(data50.colorbar, {instancePath:instancePath+"/panels/" + i0+"/colorbar",parentData:data50,parentDataProperty:"colorbar",rootData}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+if(!(validate85(data50.colorbar, {instancePath:instancePath+"/panels/" + i0+"/colorbar",parentData:data50,parentDataProperty:"colorbar",rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
 errors = vErrors.length;
 }
 }
 if(data50.boundary !== undefined){
-if(!(validate76(data50.boundary, {instancePath:instancePath+"/panels/" + i0+"/boundary",parentData:data50,parentDataProperty:"boundary",rootData}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+if(!(validate89(data50.boundary, {instancePath:instancePath+"/panels/" + i0+"/boundary",parentData:data50,parentDataProperty:"boundary",rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 }
@@ -4555,4 +5061,4 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
-export const sharedSubschemas = {"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number of its config","type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"description":"the value of the first frame","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"}}},"s1":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s3":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s4"}},"s4":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s5":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s7"},"network":{"$ref":"#/$defs/s13"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s7":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s8"},"else":{"$ref":"#/$defs/s9"}},"s8":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s9"}},"allOf":[{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"},{"$ref":"#/$defs/s12"}]},"s9":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s10":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s12":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s13":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s14"}}},"s14":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s15"}},"s15":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s16"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}},"s16":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s17":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s18":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s19":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}},"s20":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s21":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s22":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s23"}]},"s23":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s24":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s25"}]},"s25":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}}};
+export const sharedSubschemas = {"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number of its config","type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"description":"the value of the first frame","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"}}},"s1":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s3":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s4"}},"s4":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s5":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s7"},"network":{"$ref":"#/$defs/s13"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s7":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s8"},"else":{"$ref":"#/$defs/s9"}},"s8":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s9"}},"allOf":[{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"},{"$ref":"#/$defs/s12"}]},"s9":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s10":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s12":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s13":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s14"},"else":{"$ref":"#/$defs/s19"}},"s14":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s15"},"inputs":{"$ref":"#/$defs/s17"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s15":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s16"}},"s16":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s7"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s17":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s19":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s20"}}},"s20":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s21"}},"s21":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s22"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}},"s22":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s23":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s24":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s25":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}},"s26":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s27":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s28":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s29"}]},"s29":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s30":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}}};

@@ -44,6 +44,8 @@ export interface ResolvedSweep {
   label: string;
   /** The figure config without its sweep: each frame sets the value at `path` and resolves it. */
   base: FigureJson;
+  /** The model files the figure reads, loaded once, for resolving each frame. */
+  models: FigureModels;
 }
 
 export interface ResolvedPoint {
@@ -61,8 +63,30 @@ interface PlotCommon {
 }
 
 export interface NetworkSpec {
-  layers: { weights: number[][]; biases: number[]; activation: ActivationSpec }[];
+  /** `softmax`: the layer's outputs are normalised together (a classifier's last layer, from a model file). */
+  layers: { weights: number[][]; biases: number[]; activation: ActivationSpec; softmax?: boolean }[];
+  /** The output neuron drawn (default 0). */
+  output?: number;
+  /** For a network read from a model file: the file and its sha256. */
+  model?: { file: string; sha256: string };
+  /** Stands for the weights in the input hash (a model file's digest), so 10^7 numbers are not hashed. */
+  contentDigest?: string;
 }
+
+/** A model file as read by src/models/load-model.ts: its layers, sizes and digest. */
+export interface LoadedModel {
+  /** The path as the config's folder joined with its `file` (what messages and the manifest show). */
+  file: string;
+  sha256: string;
+  layers: NetworkSpec['layers'];
+  inputs: number;
+  outputs: number;
+  /** Stands for the layers in the input hash (pipeline/hash.ts): the sha256 and the layer list asked for. */
+  contentDigest: string;
+}
+
+/** Loaded models by JSON pointer within a figure ("/network", "/panels/1/series/0/network"). */
+export type FigureModels = Record<string, LoadedModel>;
 
 /** A network and the neuron whose output is drawn (by default the last layer's first). */
 export interface NetworkModel {

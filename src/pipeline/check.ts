@@ -13,6 +13,7 @@ import { isGone } from './state.js';
 import { isTempFile } from './write.js';
 import { GALLERY_FILE, galleryHtml } from './gallery.js';
 import { VERSION } from '../version.js';
+import { figureModelFiles } from '../config/figure-model-files.js';
 
 export type CheckKind = 'missing' | 'stale' | 'extra';
 
@@ -78,7 +79,7 @@ export function check(opts: CheckOptions): CheckResult {
     if (sha === undefined) {
       items.push({ kind: 'missing', path: file, ...who, reason: 'the file is not there' });
     } else if (e.inputHash !== inputHash(fig, VERSION, fonts)) {
-      items.push({ kind: 'stale', path: file, ...who, reason: staleReason(manifest!, fonts) });
+      items.push({ kind: 'stale', path: file, ...who, reason: staleReason(manifest!, fonts, e, figureModelFiles(fig)) });
     } else if (sha !== e.sha256) {
       items.push({ kind: 'stale', path: file, ...who, reason: 'the file was changed after actiplot wrote it' });
     } else if (e.config !== job.file || e.pointer !== job.pointer || e.title !== fig.title) {
@@ -150,8 +151,10 @@ export function check(opts: CheckOptions): CheckResult {
   return { out, items, errors, current: currentCount, total, ok: items.length === 0 && errors.length === 0 };
 }
 
-function staleReason(m: Manifest, fonts: string): string {
+function staleReason(m: Manifest, fonts: string, e: ManifestEntry, models: Record<string, string>): string {
   if (m.actiplot !== VERSION) return `rendered by actiplot ${m.actiplot}; this is ${VERSION}`;
   if (m.fonts !== fonts) return 'the fonts changed since it was rendered';
+  const changed = Object.keys(models).filter((f) => e.models?.[f] !== undefined && e.models[f] !== models[f]);
+  if (changed.length > 0) return `model changed: ${changed.join(', ')} is not the file it was rendered from`;
   return 'its config changed since it was rendered';
 }

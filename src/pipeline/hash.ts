@@ -17,6 +17,9 @@ export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (ArrayBuffer.isView(value)) return stableJson(Array.from(value as unknown as ArrayLike<number>));
   const obj = value as Record<string, unknown>;
+  // A network read from a model file names its digest (the file's sha256 and how the config uses
+  // it): hashing that rather than up to 10^7 weights keeps the hash cheap and exact.
+  if (typeof obj.contentDigest === 'string') return `{"contentDigest":${JSON.stringify(obj.contentDigest)}}`;
   const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`).join(',')}}`;
 }

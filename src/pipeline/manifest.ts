@@ -29,6 +29,8 @@ export interface ManifestEntry {
   title: string;
   /** sha256 of the normalized figure config, the actiplot version and the fonts. */
   inputHash: string;
+  /** The model files the figure reads and their sha256 (only for figures that read one). */
+  models?: Record<string, string>;
 }
 
 export interface Manifest {
@@ -58,7 +60,7 @@ export function manifestFilesIn(dir: string): string[] {
   return [...names.filter((n) => n === MANIFEST_FILE), ...names.filter((n) => SHARD_MANIFEST.test(n)).sort()];
 }
 
-const ENTRY_FIELDS: Record<keyof ManifestEntry, 'string' | 'number'> = {
+const ENTRY_FIELDS: Record<Exclude<keyof ManifestEntry, 'models'>, 'string' | 'number'> = {
   name: 'string', file: 'string', format: 'string', width: 'number', height: 'number', bytes: 'number',
   sha256: 'string', config: 'string', pointer: 'string', title: 'string', inputHash: 'string',
 };
@@ -68,6 +70,7 @@ function ordered(e: ManifestEntry): ManifestEntry {
   return {
     name: e.name, file: e.file, format: e.format, width: e.width, height: e.height, bytes: e.bytes,
     sha256: e.sha256, config: e.config, pointer: e.pointer, title: e.title, inputHash: e.inputHash,
+    ...(e.models && Object.keys(e.models).length > 0 ? { models: e.models } : {}),
   };
 }
 
@@ -127,6 +130,9 @@ function checkManifest(v: unknown): string | undefined {
       if (typeof (e as Record<string, unknown>)[k] !== t) return `figures[${i}].${k}: expected a ${t}`;
     }
     const entry = e as ManifestEntry;
+    if (entry.models !== undefined && (!entry.models || typeof entry.models !== 'object' || Array.isArray(entry.models) || !Object.values(entry.models).every((v) => typeof v === 'string'))) {
+      return `figures[${i}].models: expected an object of sha256 strings`;
+    }
     if (!isPlainFileName(entry.file)) return `figures[${i}].file: not a plain file name: ${JSON.stringify(entry.file)}`;
     if (names.has(entry.name)) return `figures[${i}]: duplicate name "${entry.name}"`;
     names.add(entry.name);

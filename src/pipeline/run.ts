@@ -18,6 +18,7 @@ import { readFolder, isGone } from './state.js';
 import { autoJobs, makeRenderer } from './renderers.js';
 import type { Renderer } from './protocol.js';
 import { outputFileName, renderOutput, workOf } from './output.js';
+import { figureModelFiles } from '../config/figure-model-files.js';
 import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
 import { createReporter, describeFigure, type FigureStatus, type Reporter } from './progress.js';
 import { VERSION } from '../version.js';
@@ -253,7 +254,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     }
     entries.set(fig.name, {
       name: fig.name, file: fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length,
-      sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, inputHash: hash,
+      sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, inputHash: hash, models: figureModelFiles(fig),
     });
     result.written.push({ name: fig.name, file: target, source: job.file });
     finish({ ...base, status: 'rendered', file: fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length, sha256: digest, ms: o.ms });

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRenderSession, type RenderOptions, type RenderResult } from './run.js';
+import { MODEL_EXTENSIONS } from '../models/read-model-file.js';
 
 export interface WatchOptions extends RenderOptions {
   signal: AbortSignal;
@@ -91,7 +92,9 @@ export async function watchRender(opts: WatchOptions): Promise<void> {
         if (t.file !== undefined && rel !== t.file) return;
         const full = path.resolve(t.dir, rel);
         if (full === outAbs || full.startsWith(outAbs + path.sep)) return;
-        if (!rel.endsWith('.json') && t.file === undefined && path.extname(rel) !== '') return;
+        // Configs and the model files they read (a changed model re-renders its figures).
+        const ext = path.extname(rel).toLowerCase();
+        if (ext !== '.json' && !(MODEL_EXTENSIONS as readonly string[]).includes(ext) && t.file === undefined && ext !== '') return;
         schedule();
       });
       w.on('error', (err) => opts.onError?.(`cannot watch ${t.dir}: ${err.message}`));

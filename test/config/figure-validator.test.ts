@@ -25,7 +25,7 @@ describe('src/generated/figure-validator.ts', () => {
         parentSchema: restore ? inlineRefs(e.parentSchema as Json, defs) : e.parentSchema,
       })));
     // Every config that ships, and seeded mutations of them: values swapped for junk, keys dropped or added.
-    const figures = fs.readdirSync('configs').flatMap((f) => {
+    const figures = fs.readdirSync('configs').filter((f) => f.endsWith('.json')).flatMap((f) => {
       const v = JSON.parse(fs.readFileSync(`configs/${f}`, 'utf8'));
       return v.figures ?? [v];
     });
