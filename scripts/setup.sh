@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: node-canvas's build deps, the CJK font for Japanese titles, and poppler-utils
+# Debian packages: node-canvas's build deps and poppler-utils
 # (pdftoppm) for the tests that rasterize PDF output.
-PKGS=(libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev pkg-config g++ fonts-noto-cjk poppler-utils chromium)
+PKGS=(libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev pkg-config g++ poppler-utils chromium)
 [ "${ACTIPLOT_BROWSER:-0}" = "1" ] && PKGS+=(chromium)
 
 missing=()

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { plan, type Overrides, type Plan } from './plan.js';
-import { fileSha256, fontsFingerprint, inputHash } from './hash.js';
+import { figureFonts, fileSha256, fontsFingerprint, inputHash, stableJson } from './hash.js';
+import { figureRecord } from './figure-record.js';
 import { MANIFEST_FILE, isPlainFileName, makeManifest, manifestFilesIn, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { isGone } from './state.js';
 import { isTempFile } from './write.js';
@@ -62,7 +63,7 @@ export function check(opts: CheckOptions): CheckResult {
   else if (read.state === 'ok') manifest = read.manifest;
   const recorded = new Map((manifest?.figures ?? []).map((e) => [e.name, e]));
 
-  const fonts = fontsFingerprint(false);
+  const fonts = fontsFingerprint();
   const names = new Set(p.jobs.map((j) => j.figure.name));
   const current: ManifestEntry[] = [];
   for (const job of p.jobs) {
@@ -77,14 +78,15 @@ export function check(opts: CheckOptions): CheckResult {
     const sha = isPlainFileName(e.file) ? fileSha256(file) : undefined;
     if (sha === undefined) {
       items.push({ kind: 'missing', path: file, ...who, reason: 'the file is not there' });
-    } else if (e.inputHash !== inputHash(fig, VERSION, fonts)) {
-      items.push({ kind: 'stale', path: file, ...who, reason: staleReason(manifest!, fonts) });
+    } else if (e.inputHash !== inputHash(fig, VERSION)) {
+      items.push({ kind: 'stale', path: file, ...who, reason: staleReason(manifest!, e, fig, fonts) });
     } else if (sha !== e.sha256) {
       items.push({ kind: 'stale', path: file, ...who, reason: 'the file was changed after actiplot wrote it' });
     } else if (e.config !== job.file || e.pointer !== job.pointer || e.title !== fig.title) {
       items.push({ kind: 'stale', path: at(MANIFEST_FILE), ...who, reason: `records "${fig.name}" as from ${e.config}${e.pointer ? ` ${e.pointer}` : ''}` });
     } else {
-      current.push(e);
+      // The record as a render would write it: a manifest whose record was edited is not current.
+      current.push({ ...e, ...figureRecord(fig) });
     }
   }
 
@@ -150,8 +152,8 @@ export function check(opts: CheckOptions): CheckResult {
   return { out, items, errors, current: currentCount, total, ok: items.length === 0 && errors.length === 0 };
 }
 
-function staleReason(m: Manifest, fonts: string): string {
+function staleReason(m: Manifest, e: ManifestEntry, fig: unknown, fonts: string): string {
   if (m.actiplot !== VERSION) return `rendered by actiplot ${m.actiplot}; this is ${VERSION}`;
-  if (m.fonts !== fonts) return 'the fonts changed since it was rendered';
+  if (m.fonts !== fonts || stableJson(e.fonts) !== stableJson(figureFonts(fig))) return 'the fonts changed since it was rendered';
   return 'its config changed since it was rendered';
 }

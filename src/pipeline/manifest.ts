@@ -9,7 +9,9 @@ import path from 'node:path';
 import { formatShard, type Shard } from './shard.js';
 
 export const MANIFEST_FILE = 'manifest.json';
-export const MANIFEST_FORMAT = 1;
+export const MANIFEST_FORMAT = 2;
+/** Format 1 lacked each figure's record (figure, inputs, fonts); its entries read as always stale. */
+const OLD_FORMAT = 1;
 
 export interface ManifestEntry {
   name: string;
@@ -29,6 +31,12 @@ export interface ManifestEntry {
   title: string;
   /** sha256 of the normalized figure config, the actiplot version and the fonts. */
   inputHash: string;
+  /** The resolved figure the file was drawn from (what `actiplot diff` compares), or null when unknown. */
+  figure: unknown;
+  /** Files the figure read (model and data files), by the path its config gives, with their sha256. */
+  inputs: Record<string, string>;
+  /** Font files the figure draws with, by file name, with their sha256. */
+  fonts: Record<string, string>;
 }
 
 export interface Manifest {
@@ -58,9 +66,10 @@ export function manifestFilesIn(dir: string): string[] {
   return [...names.filter((n) => n === MANIFEST_FILE), ...names.filter((n) => SHARD_MANIFEST.test(n)).sort()];
 }
 
-const ENTRY_FIELDS: Record<keyof ManifestEntry, 'string' | 'number'> = {
+const ENTRY_FIELDS: Record<keyof ManifestEntry, 'string' | 'number' | 'any' | 'digests'> = {
   name: 'string', file: 'string', format: 'string', width: 'number', height: 'number', bytes: 'number',
   sha256: 'string', config: 'string', pointer: 'string', title: 'string', inputHash: 'string',
+  figure: 'any', inputs: 'digests', fonts: 'digests',
 };
 
 /** The entry with its fields in the fixed order. */
@@ -68,7 +77,12 @@ function ordered(e: ManifestEntry): ManifestEntry {
   return {
     name: e.name, file: e.file, format: e.format, width: e.width, height: e.height, bytes: e.bytes,
     sha256: e.sha256, config: e.config, pointer: e.pointer, title: e.title, inputHash: e.inputHash,
+    figure: e.figure ?? null, inputs: sortedKeys(e.inputs), fonts: sortedKeys(e.fonts),
   };
+}
+
+function sortedKeys(r: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k]]));
 }
 
 export function byName(a: { name: string }, b: { name: string }): number {
@@ -111,20 +125,31 @@ export function readManifest(file: string): ReadManifest {
     return { state: 'invalid', reason: 'not JSON' };
   }
   const reason = checkManifest(value);
-  return reason ? { state: 'invalid', reason } : { state: 'ok', manifest: value as Manifest };
+  if (reason) return { state: 'invalid', reason };
+  const manifest = value as Manifest;
+  if (manifest.manifest === OLD_FORMAT) {
+    manifest.manifest = MANIFEST_FORMAT;
+    manifest.figures = manifest.figures.map((e) => ({ ...e, figure: null, inputs: {}, fonts: {} }));
+  }
+  return { state: 'ok', manifest };
 }
+
+const isDigests = (v: unknown) =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((d) => typeof d === 'string');
 
 function checkManifest(v: unknown): string | undefined {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return 'not an object';
   const m = v as Record<string, unknown>;
-  if (m.manifest !== MANIFEST_FORMAT) return `unknown manifest format ${JSON.stringify(m.manifest)} (expected ${MANIFEST_FORMAT})`;
+  if (m.manifest !== MANIFEST_FORMAT && m.manifest !== OLD_FORMAT) return `unknown manifest format ${JSON.stringify(m.manifest)} (expected ${MANIFEST_FORMAT})`;
   if (typeof m.actiplot !== 'string' || typeof m.fonts !== 'string') return 'missing "actiplot" or "fonts"';
   if (!Array.isArray(m.figures)) return 'missing "figures"';
   const names = new Set<string>();
   for (const [i, e] of m.figures.entries()) {
     if (!e || typeof e !== 'object') return `figures[${i}] is not an object`;
     for (const [k, t] of Object.entries(ENTRY_FIELDS)) {
-      if (typeof (e as Record<string, unknown>)[k] !== t) return `figures[${i}].${k}: expected a ${t}`;
+      const field = (e as Record<string, unknown>)[k];
+      if (t === 'any' || (m.manifest === OLD_FORMAT && t === 'digests')) continue;
+      if (t === 'digests' ? !isDigests(field) : typeof field !== t) return `figures[${i}].${k}: expected ${t === 'digests' ? 'an object of sha256 strings' : `a ${t}`}`;
     }
     const entry = e as ManifestEntry;
     if (!isPlainFileName(entry.file)) return `figures[${i}].file: not a plain file name: ${JSON.stringify(entry.file)}`;

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { plan, type Overrides, type Job, type Plan } from './plan.js';
 import { leftoverTempFiles, symlinkRefusal, writeIfChanged } from './write.js';
 import { fileSha256, fontsFingerprint, inputHash, sha256 } from './hash.js';
+import { figureRecord } from './figure-record.js';
 import { byName, isPlainFileName, makeManifest, manifestFileName, serializeManifest, type ManifestEntry } from './manifest.js';
 import { inShard, type Shard } from './shard.js';
 import { readFolder, isGone } from './state.js';
@@ -201,7 +202,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
   const skipped: FigureResult[] = [];
   for (const job of jobs) {
     const fig = job.figure;
-    const hash = inputHash(fig, VERSION, fonts);
+    const hash = inputHash(fig, VERSION);
     const prior = state.prior.get(fig.name);
     const base = { name: fig.name, config: job.file, pointer: job.pointer };
     if (
@@ -273,7 +274,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     }
     entries.set(fig.name, {
       name: fig.name, file: o.fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length,
-      sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, inputHash: hash,
+      sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, inputHash: hash, ...figureRecord(fig),
     });
     result.written.push({ name: fig.name, file: target, source: job.file });
     finish({ ...base, status: 'rendered', file: o.fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length, sha256: digest, ms: o.ms });

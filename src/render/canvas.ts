@@ -2,6 +2,8 @@
  * The one module that imports node-canvas. Everything else sees plain scenes, a text measurer and
  * a drawing context typed through the re-exports below.
  */
+// First: fontconfig must start with actiplot's own configuration (no system fonts).
+import '../text/fontconfig-env.js';
 import canvasPkg from 'canvas';
 import type { Canvas as CanvasType, CanvasRenderingContext2D } from 'canvas';
 import type { Font, Measure, TextSize } from '../layout/scene.js';
@@ -17,12 +19,7 @@ export type Surface = CanvasType;
 
 let fontsReady = false;
 
-/** Absolute paths of the font files that drawing uses (hashed into every figure's inputs). */
-export function fontFiles(): string[] {
-  return registeredFonts().map((f) => f.file);
-}
-
-/** Registers actiplot's fonts (src/text/fonts.ts). Must run before any canvas exists. */
+/** Registers actiplot's fonts (src/text/fonts.ts), the only ones fontconfig knows. Must run before any canvas exists. */
 export function registerFonts(): void {
   if (fontsReady) return;
   for (const f of registeredFonts()) registerFont(f.file, { family: f.family, weight: f.weight });
