@@ -205,6 +205,8 @@ interface CheckArgs {
   summary?: string;
   quiet: boolean;
   json: boolean;
+  verify: boolean;
+  figure?: string[];
 }
 
 export function checkJson(c: CheckResult): string {
@@ -216,6 +218,7 @@ export function checkJson(c: CheckResult): string {
     missing: c.items.filter((i) => i.kind === 'missing'),
     stale: c.items.filter((i) => i.kind === 'stale'),
     extra: c.items.filter((i) => i.kind === 'extra'),
+    ...(c.verified !== undefined ? { verified: c.verified, differs: c.items.filter((i) => i.kind === 'differs') } : {}),
     errors: c.errors,
   });
 }
@@ -234,11 +237,16 @@ export function checkCommand(io: Io, setCode: SetCode): CommandModule<object, Ch
         .option('json', { type: 'boolean', default: false, describe: 'print the results as JSON on stdout' })
         .option('format', { choices: ['png', 'svg', 'pdf'] as const, describe: 'as given to render' })
         .option('scale', { type: 'number', describe: 'as given to render' })
-        .example('$0 check configs --out output', 'in CI: fail when committed figures are out of date') as unknown as Argv<CheckArgs>,
+        .option('verify', { type: 'boolean', default: false, describe: 're-render figures in memory and compare their bytes with the files (trusts no manifest)' })
+        .option('figure', { type: 'string', array: true, describe: 'with --verify: re-render only this figure (repeat for more)' })
+        .example('$0 check configs --out output', 'in CI: fail when committed figures are out of date')
+        .example('$0 check configs --out output --verify', 'also re-render every figure and compare bytes') as unknown as Argv<CheckArgs>,
     handler: (args) => {
       const overrides = overridesOf(io, args);
       if (overrides === undefined) return setCode(2);
-      const c = check({ paths: args.paths.map(String), out: args.out, gallery: args.gallery, overrides });
+      if (args.figure?.length && !args.verify) return setCode(usage(io, '--figure goes with --verify'));
+      const verify = args.verify ? { figures: (args.figure ?? []).map(String) } : undefined;
+      const c = check({ paths: args.paths.map(String), out: args.out, gallery: args.gallery, overrides, verify });
       for (const e of c.errors) io.err(e);
       if (args.json) io.out(checkJson(c));
       else for (const i of c.items) io.out(`${i.kind.padEnd(7)} ${i.path}${i.config && i.path !== i.name ? ` (${i.name}, from ${i.config})` : i.config ? ` (from ${i.config})` : ''}: ${i.reason}`);
@@ -246,8 +254,8 @@ export function checkCommand(io: Io, setCode: SetCode): CommandModule<object, Ch
       if (!args.quiet || !c.ok) {
         io.err(
           c.ok
-            ? `${plural(c.total, 'figure')} current in ${args.out}`
-            : `${args.out} is out of date: ${count('missing')} missing, ${count('stale')} stale, ${count('extra')} extra${c.errors.length ? `, ${plural(c.errors.length, 'config error')}` : ''}; run "actiplot render${args.paths.length ? ` ${args.paths.join(' ')}` : ''} --out ${args.out}${count('extra') ? ' --prune' : ''}"`,
+            ? `${plural(c.total, 'figure')} current in ${args.out}${c.verified !== undefined ? ` (${c.verified} re-rendered: same bytes)` : ''}`
+            : `${args.out} is out of date: ${count('missing')} missing, ${count('stale')} stale, ${count('extra')} extra${c.verified !== undefined ? `, ${count('differs')} differ from a fresh render` : ''}${c.errors.length ? `, ${plural(c.errors.length, 'config error')}` : ''}; run "actiplot render${args.paths.length ? ` ${args.paths.join(' ')}` : ''} --out ${args.out}${count('extra') ? ' --prune' : ''}"`,
         );
       }
       const wrote = writeSummary(io, args.summary, checkSummary(c));

@@ -2,7 +2,8 @@
  * `actiplot check`: compares an output folder with the configs without rendering or writing.
  * A figure is current when manifest.json records it with the same input hash and its file still
  * has the recorded sha256. Everything else is missing, stale or extra, so CI can fail when the
- * committed figures are out of date.
+ * committed figures are out of date. With `verify`, figures are also re-rendered in memory and a
+ * file whose bytes differ is reported (the manifest alone can be edited to match a changed file).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,10 +13,12 @@ import { figureRecord } from './figure-record.js';
 import { MANIFEST_FILE, isPlainFileName, makeManifest, manifestFilesIn, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { isGone } from './state.js';
 import { isTempFile } from './write.js';
+import { verifyJobs } from './verify.js';
 import { GALLERY_FILE, galleryHtml } from './gallery.js';
 import { VERSION } from '../version.js';
 
-export type CheckKind = 'missing' | 'stale' | 'extra';
+/** `differs`: found by --verify, a file whose bytes are not what its config renders to. */
+export type CheckKind = 'missing' | 'stale' | 'extra' | 'differs';
 
 export interface CheckItem {
   kind: CheckKind;
@@ -33,6 +36,8 @@ export interface CheckOptions {
   gallery?: boolean;
   /** `--format` and `--scale`, as the render being checked was given them. */
   overrides?: Overrides;
+  /** Also re-render figures in memory and compare bytes (`--verify`); `figures`: only these names. */
+  verify?: { figures?: string[] };
 }
 
 export interface CheckResult {
@@ -44,6 +49,8 @@ export interface CheckResult {
   current: number;
   /** Figures in the configs. */
   total: number;
+  /** With `verify`: how many figures were re-rendered and compared. */
+  verified?: number;
   ok: boolean;
 }
 
@@ -145,11 +152,19 @@ export function check(opts: CheckOptions): CheckResult {
     }
   }
 
-  const order: Record<CheckKind, number> = { missing: 0, stale: 1, extra: 2 };
+  let verified: number | undefined;
+  if (opts.verify) {
+    const v = verifyJobs(p.jobs, out, opts.verify.figures);
+    for (const n of v.unknown) errors.push(`--figure: no figure named "${n}" in ${opts.paths.join(', ')}`);
+    items.push(...v.differs.map((d): CheckItem => ({ kind: 'differs', ...d })));
+    verified = v.verified;
+  }
+
+  const order: Record<CheckKind, number> = { missing: 0, stale: 1, extra: 2, differs: 3 };
   items.sort((a, b) => order[a.kind] - order[b.kind] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const total = p.jobs.length;
-  const currentCount = total - items.filter((i) => i.name !== undefined && names.has(i.name) && i.kind !== 'extra').length;
-  return { out, items, errors, current: currentCount, total, ok: items.length === 0 && errors.length === 0 };
+  const currentCount = total - new Set(items.filter((i) => i.name !== undefined && names.has(i.name) && i.kind !== 'extra').map((i) => i.name)).size;
+  return { out, items, errors, current: currentCount, total, verified, ok: items.length === 0 && errors.length === 0 };
 }
 
 function staleReason(m: Manifest, e: ManifestEntry, fig: unknown, fonts: string): string {
