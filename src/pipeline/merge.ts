@@ -2,13 +2,15 @@
  * `actiplot merge <manifests..>`: joins the manifests of shards (or of any runs) into
  * `<out>/manifest.json` and the gallery. Files that sit beside a manifest in another folder are
  * copied into the output folder. Every file is checked against its recorded sha256 first; on any
- * problem nothing is written.
+ * problem nothing is written. Shard manifests must come as a complete set (every k of k/n): a
+ * matrix job that failed to upload its shard would otherwise give a merged folder without it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileSha256 } from './hash.js';
 import { MANIFEST_FILE, byName, isPlainFileName, makeManifest, readManifest, serializeManifest, type ManifestEntry } from './manifest.js';
 import { readFolder } from './state.js';
+import { parseShard } from './shard.js';
 import { symlinkRefusal, writeIfChanged } from './write.js';
 import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
 
@@ -36,6 +38,8 @@ export function merge(opts: MergeOptions): MergeResult {
   const entries = new Map<string, { entry: ManifestEntry; from: string; dir: string }>();
   let version: string | undefined;
   let fonts: string | undefined;
+  /** Shard numbers given, by shard count. */
+  const shards = new Map<number, Set<number>>();
   for (const file of opts.manifests) {
     const r = readManifest(file);
     if (r.state !== 'ok') {
@@ -50,6 +54,16 @@ export function merge(opts: MergeOptions): MergeResult {
       errors.push(`${file}: made by actiplot ${m.actiplot} with fonts ${m.fonts.slice(0, 12)}, but ${opts.manifests[0]} by ${version} with ${fonts!.slice(0, 12)}; render every shard with the same actiplot`);
       continue;
     }
+    if (m.shard !== undefined) {
+      const s = typeof m.shard === 'string' ? parseShard(m.shard) : 'not k/n';
+      if (typeof s === 'string') {
+        errors.push(`${file}: bad "shard" ${JSON.stringify(m.shard)}`);
+        continue;
+      }
+      const seen = shards.get(s.count) ?? new Set<number>();
+      seen.add(s.index);
+      shards.set(s.count, seen);
+    }
     for (const e of m.figures) {
       const prior = entries.get(e.name);
       if (prior && (prior.entry.sha256 !== e.sha256 || prior.entry.file !== e.file || prior.entry.inputHash !== e.inputHash)) {
@@ -57,6 +71,13 @@ export function merge(opts: MergeOptions): MergeResult {
         continue;
       }
       if (!prior) entries.set(e.name, { entry: e, from: file, dir: path.dirname(file) });
+    }
+  }
+
+  for (const [count, seen] of [...shards].sort((a, b) => a[0] - b[0])) {
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !seen.has(k));
+    if (missing.length > 0) {
+      errors.push(`incomplete set of shards: shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${count} missing (got ${[...seen].sort((a, b) => a - b).join(', ')}); merge every manifest.shard-k-of-${count}.json`);
     }
   }
 

@@ -92,4 +92,20 @@ describe('shards', () => {
     expect(cli(['merge', 'nope.json', '--out', 'm'], dir).err).toMatch(/nope\.json: no such file/);
     expect(cli(['render', '--shard', '3/2'], dir).code).toBe(2);
   });
+
+  it('merge refuses an incomplete set of shards, naming the missing shard numbers, and writes nothing', () => {
+    const dir = withFixtures(tempDir('merge-incomplete'), 'basic', 'more');
+    for (const k of [1, 2, 3]) expect(cli(['render', 'configs', '--out', `s${k}`, '--shard', `${k}/3`], dir).code).toBe(0);
+    const m = (k: number) => `s${k}/manifest.shard-${k}-of-3.json`;
+    const one = cli(['merge', m(1), '--out', 'merged'], dir);
+    expect(one.code).toBe(1);
+    expect(one.err).toContain('incomplete set of shards: shards 2, 3 of 3 missing (got 1); merge every manifest.shard-k-of-3.json');
+    expect(one.err).toMatch(/nothing written/);
+    expect(fs.existsSync(path.join(dir, 'merged'))).toBe(false);
+    const two = cli(['merge', m(3), m(1), '--out', 'merged'], dir);
+    expect(two.code).toBe(1);
+    expect(two.err).toContain('incomplete set of shards: shard 2 of 3 missing (got 1, 3)');
+    const all = cli(['merge', m(3), m(1), m(2), '--out', 'merged'], dir);
+    expect(all.code, all.err).toBe(0);
+  });
 });
