@@ -7,6 +7,7 @@ import { loadFile, plan } from '../pipeline/plan.js';
 import { activationNames, isActivationName } from '../core/activation.js';
 import { activationSpec, evalModel, figureModel, perceptronModel, type EvalOptions, type EvalRequest } from './eval.js';
 import { PATHS_ARG, checkCommand, mergeCommand, renderCommand } from './pipeline.js';
+import { diffCommand } from './diff.js';
 import { VERSION } from '../version.js';
 
 export interface Io {
@@ -117,10 +118,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'show the stack trace of an internal error (also ACTIPLOT_DEBUG=1)' })
     .strict()
     .recommendCommands()
-    .demandCommand(1, 'Give a command: render, check, merge, validate, eval or schema.')
+    .demandCommand(1, 'Give a command: render, check, merge, diff, validate, eval or schema.')
     .command(renderCommand(io, (c) => (code = c)))
     .command(checkCommand(io, (c) => (code = c)))
     .command(mergeCommand(io, (c) => (code = c)))
+    .command(diffCommand(io, (c) => (code = c)))
     .command(
       'validate [paths..]',
       'Check configs without rendering',
