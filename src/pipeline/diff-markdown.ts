@@ -1,5 +1,5 @@
 /** The Markdown summary of a diff: for `$GITHUB_STEP_SUMMARY` or a pull-request comment. */
-import { isChange, measures, type DiffFigure, type DiffResult } from './diff.js';
+import { isChange, measures, pct, type DiffFigure, type DiffResult } from './diff.js';
 
 /** Inline code that survives any text (manifests are untrusted): backticks and newlines removed. */
 const code = (s: string) => `\`${s.replace(/[`\r\n]/g, ' ')}\``;
@@ -27,7 +27,8 @@ export function diffMarkdown(r: DiffResult, report?: string): string {
   if (changed.length) out.push('', '**Changed**', '', ...changed.map(changedLine));
   if (added.length) out.push('', '**Added**', '', ...added.map((f) => `- ${code(f.name)} (${code(f.after!.file)}, ${f.after!.width}×${f.after!.height})`));
   if (removed.length) out.push('', '**Removed**', '', ...removed.map((f) => `- ${code(f.name)} (${code(f.before!.file)})`));
-  out.push('', `${plural(unchanged, 'figure')} unchanged${within.length ? ` (${within.length} of them differ in at most ${(r.threshold * 100).toFixed(2)} % of their pixels, the threshold)` : ''}.`);
+  const note = r.threshold > 0 ? `differ in at most ${pct(r.threshold)} of their pixels, the threshold` : 'differ in their bytes but in no pixel, anti-aliasing aside';
+  out.push('', `${plural(unchanged, 'figure')} unchanged${within.length ? ` (${within.length} of them ${note})` : ''}.`);
   if (report && changed.some((f) => f.beforePng)) out.push('', `Before, after and pixel difference of each changed figure: ${code(report)}`);
   return `${out.join('\n')}\n`;
 }

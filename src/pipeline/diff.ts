@@ -108,7 +108,7 @@ async function asPng(bytes: Buffer, format: string): Promise<Buffer> {
   return format === 'png' || format === 'apng' ? bytes : rasterizeImage(bytes);
 }
 
-const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.001 ? 3 : 1)} %`;
+export const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.001 ? 3 : 1)} %`;
 
 function describe(before: ManifestEntry, after: ManifestEntry): string[] {
   const lines: string[] = [];
