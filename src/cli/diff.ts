@@ -7,7 +7,7 @@ import type { Argv, CommandModule } from 'yargs';
 import type { Io } from './main.js';
 import { diff, isChange } from '../pipeline/diff.js';
 import { diffMarkdown } from '../pipeline/diff-markdown.js';
-import { writeDiffReport } from '../pipeline/diff-report.js';
+import { linkFromGallery, writeDiffReport } from '../pipeline/diff-report.js';
 
 interface DiffArgs {
   base: string;
@@ -42,6 +42,13 @@ export function diffCommand(io: Io, setCode: (code: number) => void): CommandMod
       if (failed) {
         io.err(`actiplot diff: ${failed}`);
         return setCode(2);
+      }
+      if (path.resolve(report) === path.resolve(next, 'diff')) {
+        try {
+          linkFromGallery(next);
+        } catch (err) {
+          io.err(`actiplot diff: cannot link the report from ${path.join(next, 'index.html')}: ${(err as Error).message}`);
+        }
       }
       io.out(diffMarkdown(r, path.join(report, 'index.html')).trimEnd());
       setCode(r.figures.some(isChange) ? 1 : 0);

@@ -14,7 +14,7 @@ import { MANIFEST_FILE, isPlainFileName, makeManifest, manifestFilesIn, readMani
 import { isGone } from './state.js';
 import { isTempFile } from './write.js';
 import { verifyJobs } from './verify.js';
-import { GALLERY_FILE, galleryHtml } from './gallery.js';
+import { GALLERY_FILE, diffReportLink, galleryHtml } from './gallery.js';
 import { VERSION } from '../version.js';
 
 /** `differs`: found by --verify, a file whose bytes are not what its config renders to. */
@@ -148,7 +148,7 @@ export function check(opts: CheckOptions): CheckResult {
         html = undefined;
       }
       if (html === undefined) items.push({ kind: 'missing', path: at(GALLERY_FILE), reason: 'no gallery' });
-      else if (html !== galleryHtml(want.figures, VERSION)) items.push({ kind: 'stale', path: at(GALLERY_FILE), reason: 'differs from what a render would write' });
+      else if (html !== galleryHtml(want.figures, VERSION, { diffReport: diffReportLink(out) })) items.push({ kind: 'stale', path: at(GALLERY_FILE), reason: 'differs from what a render would write' });
     }
   }
 

@@ -8,9 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isChange, measures, type DiffFigure, type DiffResult } from './diff.js';
 import { symlinkRefusal, writeIfChanged } from './write.js';
+import { DIFF_REPORT_MARKER, GALLERY_FILE, GALLERY_MARKER, diffReportLink, galleryHtml } from './gallery.js';
+import { MANIFEST_FILE, readManifest } from './manifest.js';
 
 export const DIFF_REPORT_FILE = 'index.html';
-export const DIFF_REPORT_MARKER = '<meta name="generator" content="actiplot diff">';
+export { DIFF_REPORT_MARKER };
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const href = (file: string) => encodeURIComponent(file);
@@ -91,4 +93,16 @@ export function writeDiffReport(r: DiffResult, dir: string): string | undefined 
   } catch (err) {
     return `cannot write the diff report to ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
   }
+}
+
+/**
+ * After a report was written into `<out>/diff/`: the gallery of `out` (when it is actiplot's) links
+ * it, as the next render or merge there would make it.
+ */
+export function linkFromGallery(out: string): void {
+  const link = diffReportLink(out);
+  const gallery = path.join(out, GALLERY_FILE);
+  const m = readManifest(path.join(out, MANIFEST_FILE));
+  if (!link || m.state !== 'ok' || !fs.existsSync(gallery) || !fs.readFileSync(gallery, 'utf8').includes(GALLERY_MARKER)) return;
+  writeIfChanged(out, GALLERY_FILE, galleryHtml(m.manifest.figures, m.manifest.actiplot, { failed: m.manifest.failed, diffReport: link }));
 }

@@ -45,6 +45,8 @@ export interface Manifest {
   fonts: string;
   /** `k/n` for the manifest of one shard. */
   shard?: string;
+  /** Error lines of the configs and figures that failed in the run (absent when none did), for the gallery. */
+  failed?: string[];
   figures: ManifestEntry[];
 }
 
@@ -95,13 +97,14 @@ export function serializeManifest(m: Manifest): string {
     actiplot: m.actiplot,
     fonts: m.fonts,
     ...(m.shard !== undefined ? { shard: m.shard } : {}),
+    ...(m.failed?.length ? { failed: m.failed } : {}),
     figures: [...m.figures].sort(byName).map(ordered),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-export function makeManifest(version: string, fonts: string, figures: ManifestEntry[], shard?: Shard): Manifest {
-  return { manifest: MANIFEST_FORMAT, actiplot: version, fonts, ...(shard && shard.count > 1 ? { shard: formatShard(shard) } : {}), figures };
+export function makeManifest(version: string, fonts: string, figures: ManifestEntry[], shard?: Shard, failed: readonly string[] = []): Manifest {
+  return { manifest: MANIFEST_FORMAT, actiplot: version, fonts, ...(shard && shard.count > 1 ? { shard: formatShard(shard) } : {}), ...(failed.length ? { failed: [...failed] } : {}), figures };
 }
 
 export type ReadManifest =
@@ -143,6 +146,7 @@ function checkManifest(v: unknown): string | undefined {
   if (m.manifest !== MANIFEST_FORMAT && m.manifest !== OLD_FORMAT) return `unknown manifest format ${JSON.stringify(m.manifest)} (expected ${MANIFEST_FORMAT})`;
   if (typeof m.actiplot !== 'string' || typeof m.fonts !== 'string') return 'missing "actiplot" or "fonts"';
   if (!Array.isArray(m.figures)) return 'missing "figures"';
+  if (m.failed !== undefined && !(Array.isArray(m.failed) && m.failed.every((l) => typeof l === 'string'))) return '"failed": expected a list of strings';
   const names = new Set<string>();
   for (const [i, e] of m.figures.entries()) {
     if (!e || typeof e !== 'object') return `figures[${i}] is not an object`;

@@ -12,7 +12,7 @@ import { MANIFEST_FILE, byName, isPlainFileName, makeManifest, readManifest, ser
 import { readFolder } from './state.js';
 import { parseShard } from './shard.js';
 import { symlinkRefusal, writeIfChanged } from './write.js';
-import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
+import { GALLERY_FILE, GALLERY_MARKER, diffReportLink, galleryHtml } from './gallery.js';
 
 export interface MergeOptions {
   manifests: string[];
@@ -38,6 +38,8 @@ export function merge(opts: MergeOptions): MergeResult {
   const entries = new Map<string, { entry: ManifestEntry; from: string; dir: string }>();
   let version: string | undefined;
   let fonts: string | undefined;
+  /** The runs' failures, each line once, in the order given. */
+  const failed = new Set<string>();
   /** Shard numbers given, by shard count. */
   const shards = new Map<number, Set<number>>();
   for (const file of opts.manifests) {
@@ -54,6 +56,7 @@ export function merge(opts: MergeOptions): MergeResult {
       errors.push(`${file}: made by actiplot ${m.actiplot} with fonts ${m.fonts.slice(0, 12)}, but ${opts.manifests[0]} by ${version} with ${fonts!.slice(0, 12)}; render every shard with the same actiplot`);
       continue;
     }
+    for (const line of m.failed ?? []) failed.add(line);
     if (m.shard !== undefined) {
       const s = typeof m.shard === 'string' ? parseShard(m.shard) : 'not k/n';
       if (typeof s === 'string') {
@@ -136,8 +139,8 @@ export function merge(opts: MergeOptions): MergeResult {
     writeIfChanged(out, c.entry.file, fs.readFileSync(c.src));
     result.copied.push(path.join(out, c.entry.file));
   }
-  const manifest = makeManifest(version, fonts!, result.figures);
-  if (gallery) writeIfChanged(out, GALLERY_FILE, galleryHtml(result.figures, version));
+  const manifest = makeManifest(version, fonts!, result.figures, undefined, [...failed]);
+  if (gallery) writeIfChanged(out, GALLERY_FILE, galleryHtml(result.figures, version, { failed: [...failed], diffReport: diffReportLink(out) }));
   writeIfChanged(out, MANIFEST_FILE, serializeManifest(manifest));
   result.manifest = manifestPath;
   result.ok = true;

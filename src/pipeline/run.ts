@@ -21,7 +21,7 @@ import { discardEarlyWorker } from './early-worker.js';
 import { defaultJobs } from './default-jobs.js';
 import type { RenderOutcome } from './protocol.js';
 import type { ResolvedFigure } from '../config/defaults.js';
-import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
+import { GALLERY_FILE, GALLERY_MARKER, diffReportLink, galleryHtml } from './gallery.js';
 import { createReporter, describeFigure, type FigureStatus, type Reporter } from './progress.js';
 import { VERSION } from '../version.js';
 
@@ -317,13 +317,13 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
       runError(`${target} exists and was not made by actiplot; delete it, pass --no-gallery or --force`);
     } else {
       try {
-        writeIfChanged(out, GALLERY_FILE, galleryHtml(list, VERSION));
+        writeIfChanged(out, GALLERY_FILE, galleryHtml(list, VERSION, { failed: result.failed, diffReport: diffReportLink(out) }));
       } catch (err) {
         runError(`cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       }
     }
   }
-  const manifest = makeManifest(VERSION, fonts, list, opts.shard);
+  const manifest = makeManifest(VERSION, fonts, list, opts.shard, result.failed);
   try {
     writeIfChanged(out, ownManifest, serializeManifest(manifest));
     result.manifest = path.join(out, ownManifest);
