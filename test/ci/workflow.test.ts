@@ -95,3 +95,14 @@ describe('.github/workflows/figures.yml', () => {
     expect(fs.existsSync(path.join(dir, 'output/diff/index.html'))).toBe(true);
   });
 });
+
+describe('docs/ci.md', () => {
+  const doc = fs.readFileSync(path.join(ROOT, 'docs/ci.md'), 'utf8');
+  it('shows the workflow file as it is', () => {
+    const block = /```yaml\n([\s\S]*?)```/.exec(doc)![1];
+    expect(block).toBe(text);
+  });
+  it('explains check, check --verify, diff, merge, shards and artifacts', () => {
+    for (const h of ['### `render --shard k/n`', '### `merge`', '### `check`', '### `check --verify`', '### `diff BASE NEW`', '## Artifacts']) expect(doc).toContain(h);
+  });
+});
