@@ -2,6 +2,9 @@
 export { render, createRenderSession, type RenderOptions, type RenderResult, type FigureResult, type RenderSession } from './pipeline/run.js';
 export { check, type CheckOptions, type CheckResult, type CheckItem } from './pipeline/check.js';
 export { merge, type MergeOptions, type MergeResult } from './pipeline/merge.js';
+export { diff, type DiffOptions, type DiffResult, type DiffFigure } from './pipeline/diff.js';
+export { diffMarkdown } from './pipeline/diff-markdown.js';
+export { writeDiffReport } from './pipeline/diff-report.js';
 export { watchRender, type WatchOptions } from './pipeline/watch.js';
 export { readManifest, serializeManifest, type Manifest, type ManifestEntry } from './pipeline/manifest.js';
 export { parseShard, shardOf, type Shard } from './pipeline/shard.js';

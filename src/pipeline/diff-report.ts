@@ -16,6 +16,7 @@ export { DIFF_REPORT_MARKER };
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const href = (file: string) => encodeURIComponent(file);
+const REPORT_IMAGE = /\.(before|after|diff)\.png$/;
 
 /** The report's image files of a figure (its output file name is a plain name, checked by the manifest reader). */
 function imageNames(f: DiffFigure): { before: string; after: string; diff: string } {
@@ -81,6 +82,14 @@ export function writeDiffReport(r: DiffResult, dir: string): string | undefined 
     fs.mkdirSync(dir, { recursive: true });
     const index = path.join(dir, DIFF_REPORT_FILE);
     if (fs.existsSync(index) && !fs.readFileSync(index, 'utf8').includes(DIFF_REPORT_MARKER)) return `${index} exists and is not an actiplot diff report; choose another --report folder`;
+    const keep = new Set<string>();
+    for (const f of r.figures) {
+      if (f.status === 'changed' && f.beforePng) keep.add(imageNames(f).before).add(imageNames(f).after).add(imageNames(f).diff);
+    }
+    // Images of an earlier report in this folder (it is ours: no index, or our marker in it).
+    for (const n of fs.readdirSync(dir)) {
+      if (REPORT_IMAGE.test(n) && !keep.has(n) && fs.lstatSync(path.join(dir, n)).isFile()) fs.rmSync(path.join(dir, n));
+    }
     for (const f of r.figures) {
       if (f.status !== 'changed' || !f.beforePng || !f.afterPng) continue;
       const n = imageNames(f);

@@ -96,6 +96,9 @@ describe('actiplot diff BASE NEW on real renders', () => {
     for (let i = 0; i < diffImage.data.length; i += 4) if (diffImage.data[i] === 255 && diffImage.data[i + 1] === 0 && diffImage.data[i + 2] === 0) red++;
     expect(red).toBeGreaterThan(0);
     expect(html).toContain('perceptron.bias −5 → −4');
+    // A later report into the same folder drops the images of figures no longer changed.
+    expect(cli(['diff', 'base', 'new', '--threshold', '0.5'], dir).code).toBe(1);
+    expect(fs.readdirSync(report).sort()).toEqual(['index.html']);
   });
 
   it('a changed model file (manifest level: no figure reads files on this branch) is reported as "model file ... changed"', () => {

@@ -108,4 +108,18 @@ describe('shards', () => {
     const all = cli(['merge', m(3), m(1), m(2), '--out', 'merged'], dir);
     expect(all.code, all.err).toBe(0);
   });
+
+  it("merge keeps the shards' failures: the merged manifest and gallery list each error line once", () => {
+    const dir = withFixtures(tempDir('merge-failed'), 'basic');
+    fs.writeFileSync(path.join(dir, 'configs/broken.json'), '{ "name": "broken", "kind": "nope" }\n');
+    for (const k of [1, 2]) expect(cli(['render', 'configs', '--out', `s${k}`, '--shard', `${k}/2`, '--jobs', '1'], dir, { ACTIPLOT_FAULT_INJECT: 'relu-line' }).code).toBe(1);
+    const r = cli(['merge', 's1/manifest.shard-1-of-2.json', 's2/manifest.shard-2-of-2.json', '--out', 'merged'], dir);
+    expect(r.code, r.err).toBe(0);
+    const failed: string[] = readJson(path.join(dir, 'merged/manifest.json')).failed;
+    expect(failed.filter((l) => l.startsWith(path.join('configs', 'broken.json')))).toHaveLength(1);
+    expect(failed).toContain(`${path.join('configs', 'basic', 'lines.json')}: relu-line: failed to render: injected fault while drawing relu-line`);
+    const html = fs.readFileSync(path.join(dir, 'merged/index.html'), 'utf8');
+    expect(html).toContain('<section class="failed" id="failed">');
+    expect(html).toContain('relu-line: failed to render: injected fault while drawing relu-line');
+  });
 });
