@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pngStages } from '../../dist/render-png-figure.js';
 import { writeAtomic } from '../../dist/pipeline/write.js';
-import type { ResolvedFigure } from '../../dist/config/defaults.js';
+import type { ResolvedFigure } from '../../dist/model/figure.js';
 import { median } from './stats.js';
 import { contourFloor } from './floor.js';
 import type { SeedFigure } from './figures.js';

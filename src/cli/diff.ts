@@ -4,10 +4,7 @@
  */
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import type { Io } from './main.js';
-import { diff, isChange } from '../pipeline/diff.js';
-import { diffMarkdown } from '../pipeline/diff-markdown.js';
-import { linkFromGallery, writeDiffReport } from '../pipeline/diff-report.js';
+import type { Io } from './io.js';
 
 interface DiffArgs {
   base: string;
@@ -29,6 +26,10 @@ export function diffCommand(io: Io, setCode: (code: number) => void): CommandMod
         .example('$0 diff base-output output', 'what a pull request changes in the figures')
         .example('$0 diff base output --threshold 0.001 >> "$GITHUB_STEP_SUMMARY"', 'in CI') as unknown as Argv<DiffArgs>,
     handler: async (args) => {
+      // Loaded when the command runs (node-canvas comes with them, for SVG and GIF pixels).
+      const [{ diff, isChange }, { diffMarkdown }, { linkFromGallery, writeDiffReport }] = await Promise.all([
+        import('../pipeline/diff.js'), import('../pipeline/diff-markdown.js'), import('../pipeline/diff-report.js'),
+      ]);
       const base = String(args.base);
       const next = String(args.new);
       const r = await diff({ base, next, threshold: args.threshold });

@@ -2,25 +2,15 @@
  * The CLI only parses, checks usage and calls the library. Exit codes: 0 all good, 1 a config or
  * figure failed (the rest still rendered), 2 bad usage. The code is set, never forced.
  */
-import yargs from 'yargs';
-import { loadFile, plan } from '../pipeline/plan.js';
+import yargs, { type Argv, type CommandModule } from 'yargs';
 import { activationNames, isActivationName } from '../core/activation.js';
-import { activationSpec, evalModel, figureModel, perceptronModel, type EvalOptions, type EvalRequest } from './eval.js';
+import type { EvalOptions, EvalRequest } from './eval.js';
 import { PATHS_ARG, checkCommand, mergeCommand, renderCommand } from './pipeline.js';
 import { diffCommand } from './diff.js';
+import { defaultIo, UsageError, type Io } from './io.js';
 import { VERSION } from '../version.js';
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-const defaultIo: Io = {
-  out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
-};
-
-class UsageError extends Error {}
+export type { Io };
 
 function numberList(name: string, text: unknown): number[] {
   const parts = String(text).split(',').map((s) => s.trim());
@@ -46,6 +36,14 @@ export function joinNegativeValues(argv: readonly string[]): string[] {
   return out;
 }
 
+interface EvalArgs extends ConfigEvalArgs {
+  activation?: string;
+  param?: string[];
+  weights: string;
+  bias: number;
+  derivative: boolean;
+}
+
 interface ConfigEvalArgs {
   config?: string;
   figure?: string;
@@ -58,8 +56,9 @@ interface ConfigEvalArgs {
 }
 
 /** `eval --config file --figure name`: the model a figure draws, evaluated like the flags' perceptron. */
-function evalFromConfig(args: ConfigEvalArgs): string[] {
+async function evalFromConfig(args: ConfigEvalArgs): Promise<string[]> {
   if (!args.config || !args.figure) throw new UsageError('--config and --figure go together');
+  const [{ loadFile }, { evalModel, figureModel }] = await Promise.all([import('../pipeline/plan.js'), import('./eval.js')]);
   const { jobs, errors } = loadFile(args.config);
   if (errors.length) throw new UsageError(errors[0].message);
   const job = jobs.find((j) => j.figure.name === args.figure);
@@ -93,24 +92,17 @@ function evalRequest(args: { input?: string; range?: string; step: number; forma
   return { input, range, step: args.step, format: args.format };
 }
 
-interface YargsInternals {
-  getInternalMethods?(): { getUsageInstance?(): { cacheHelpMessage?: () => void } | undefined } | undefined;
-}
-
-/**
- * yargs formats the whole help text whenever a command runs, in case its handler asks for help
- * later: about 20 ms, a tenth of a no-op render. Our handlers never do: help is printed for --help,
- * which does not use this cache, and failures go through .fail(). The Angular CLI does the same
- * (angular/angular-cli#34087). If yargs' internals change, this does nothing and yargs works as is.
- */
-function skipHelpCache(parser: unknown): void {
-  const usage = (parser as YargsInternals).getInternalMethods?.()?.getUsageInstance?.();
-  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
-}
-
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
+  // yargs parses and checks usage only; the command runs after parsing (below). A command that
+  // yargs runs itself costs a formatting of its whole help text on the way, which is never shown.
+  const handlers = new Map<string, (args: any) => unknown>();
+  const parseOnly = (m: CommandModule<any, any>): CommandModule<any, any> => {
+    handlers.set(String(m.command).split(' ')[0], m.handler);
+    const { handler: _run, ...rest } = m;
+    return rest as unknown as CommandModule<any, any>;
+  };
   const parser = yargs(joinNegativeValues(argv))
     .scriptName('actiplot')
     .usage('$0 <command> [options]')
@@ -119,25 +111,26 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .strict()
     .recommendCommands()
     .demandCommand(1, 'Give a command: render, check, merge, diff, validate, eval or schema.')
-    .command(renderCommand(io, (c) => (code = c)))
-    .command(checkCommand(io, (c) => (code = c)))
-    .command(mergeCommand(io, (c) => (code = c)))
-    .command(diffCommand(io, (c) => (code = c)))
-    .command(
-      'validate [paths..]',
-      'Check configs without rendering',
-      (y) => y.positional('paths', PATHS_ARG),
-      (args) => {
+    .command(parseOnly(renderCommand(io, (c) => (code = c))))
+    .command(parseOnly(checkCommand(io, (c) => (code = c))))
+    .command(parseOnly(mergeCommand(io, (c) => (code = c))))
+    .command(parseOnly(diffCommand(io, (c) => (code = c))))
+    .command(parseOnly({
+      command: 'validate [paths..]',
+      describe: 'Check configs without rendering',
+      builder: (y: Argv) => y.positional('paths', PATHS_ARG),
+      handler: async (args: any) => {
+        const { plan } = await import('../pipeline/plan.js');
         const p = plan(args.paths as string[]);
         for (const e of p.errors) io.err(e.message);
         io.out(`${p.files.length} file${p.files.length === 1 ? '' : 's'}, ${p.jobs.length} valid figure${p.jobs.length === 1 ? '' : 's'}, ${p.errors.length} error${p.errors.length === 1 ? '' : 's'}`);
         code = p.errors.length > 0 ? 1 : 0;
       },
-    )
-    .command(
-      'eval',
-      "Print a perceptron's output for an input, or a table over a range",
-      (y) =>
+    }))
+    .command(parseOnly({
+      command: 'eval',
+      describe: "Print a perceptron's output for an input, or a table over a range",
+      builder: (y: Argv) =>
         y
           .option('activation', { alias: 'a', type: 'string', describe: `activation (${activationNames.join(', ')})` })
           .option('config', { alias: 'c', type: 'string', describe: 'take the model from a figure of this config file (with --figure)' })
@@ -156,11 +149,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .example('$0 eval --activation relu --range -10,10 --step 1', 'the seed\'s value table')
           .example('$0 eval -a leaky_relu --param slope=0.1 --range -2,2 --format markdown', 'a Markdown table of a parametrised activation')
           .example('$0 eval --config configs/xor-network.json --figure xor-network --input 1,0', 'a network from a config'),
-      (args) => {
+      handler: async (a: any) => {
+        const args = a as EvalArgs;
         if (args.config !== undefined || args.figure !== undefined) {
-          for (const line of evalFromConfig(args)) io.out(line);
+          for (const line of await evalFromConfig(args)) io.out(line);
           return;
         }
+        const { activationSpec, evalModel, perceptronModel } = await import('./eval.js');
         if (args.activation === undefined) throw new UsageError('give --activation (with --weights, --bias), or --config and --figure');
         if (!isActivationName(args.activation)) throw new UsageError(`--activation: expected one of ${activationNames.join(', ')}, got "${args.activation}"`);
         let activation;
@@ -175,21 +170,26 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const model = perceptronModel({ activation, weights, bias: args.bias, derivative: args.derivative });
         for (const line of evalModel(model, request)) io.out(line);
       },
-    )
-    .command('schema', 'Print the JSON Schema of config files', {}, async () => {
-      // TypeBox and the schema load only for this command (70 ms that no other command needs).
-      const { fileSchema } = await import('../config/schema.js');
-      io.out(JSON.stringify(fileSchema, null, 2));
-    })
+    }))
+    .command(parseOnly({
+      command: 'schema',
+      describe: 'Print the JSON Schema of config files',
+      handler: async () => {
+        // TypeBox and the schema load only for this command.
+        const { fileSchema } = await import('../config/schema.js');
+        io.out(JSON.stringify(fileSchema, null, 2));
+      },
+    }))
     .help()
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((msg, err) => {
       throw err instanceof UsageError || !err ? new UsageError(msg ?? err?.message ?? 'bad usage') : err;
     });
-  skipHelpCache(parser);
   try {
-    await parser.parseAsync();
+    const args = await parser.parseAsync();
+    // --help and --version were answered by yargs.
+    if (!args.help && !args.version) await handlers.get(String(args._[0]))?.(args);
   } catch (err) {
     if (err instanceof UsageError || (err as Error)?.name === 'YError') {
       io.err(`actiplot: ${(err as Error).message}`);

@@ -2,8 +2,7 @@
  * `actiplot check`: compares an output folder with the configs without rendering or writing.
  * A figure is current when manifest.json records it with the same input hash and its file still
  * has the recorded sha256. Everything else is missing, stale or extra, so CI can fail when the
- * committed figures are out of date. With `verify`, figures are also re-rendered in memory and a
- * file whose bytes differ is reported (the manifest alone can be edited to match a changed file).
+ * committed figures are out of date. `check --verify` (verify.ts) also re-renders every figure.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +12,6 @@ import { figureRecord } from './figure-record.js';
 import { MANIFEST_FILE, isPlainFileName, makeManifest, manifestFilesIn, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { isGone } from './state.js';
 import { isTempFile } from './write.js';
-import { verifyJobs } from './verify.js';
 import { GALLERY_FILE, diffReportLink, galleryHtml } from './gallery.js';
 import { VERSION } from '../version.js';
 
@@ -36,8 +34,6 @@ export interface CheckOptions {
   gallery?: boolean;
   /** `--format` and `--scale`, as the render being checked was given them. */
   overrides?: Overrides;
-  /** Also re-render figures in memory and compare bytes (`--verify`); `figures`: only these names. */
-  verify?: { figures?: string[] };
 }
 
 export interface CheckResult {
@@ -49,7 +45,7 @@ export interface CheckResult {
   current: number;
   /** Figures in the configs. */
   total: number;
-  /** With `verify`: how many figures were re-rendered and compared. */
+  /** With --verify (verify.ts): how many figures were re-rendered and compared. */
   verified?: number;
   ok: boolean;
 }
@@ -57,9 +53,9 @@ export interface CheckResult {
 /** Image-like files a render could have made; other files in the folder are not ours to judge. */
 const OUTPUT_EXT = /\.(png|svg|pdf|jpe?g|webp)$/i;
 
-export function check(opts: CheckOptions): CheckResult {
+/** `p`: the plan of `opts.paths`, when the caller has made it already (verify.ts). */
+export function check(opts: CheckOptions, p: Plan = plan(opts.paths, [opts.out], opts.overrides)): CheckResult {
   const out = opts.out;
-  const p: Plan = plan(opts.paths, [opts.out], opts.overrides);
   const errors = p.errors.map((e) => e.message);
   const items: CheckItem[] = [];
   const at = (file: string) => path.join(out, file);
@@ -152,19 +148,11 @@ export function check(opts: CheckOptions): CheckResult {
     }
   }
 
-  let verified: number | undefined;
-  if (opts.verify) {
-    const v = verifyJobs(p.jobs, out, opts.verify.figures);
-    for (const n of v.unknown) errors.push(`--figure: no figure named "${n}" in ${opts.paths.join(', ')}`);
-    items.push(...v.differs.map((d): CheckItem => ({ kind: 'differs', ...d })));
-    verified = v.verified;
-  }
-
   const order: Record<CheckKind, number> = { missing: 0, stale: 1, extra: 2, differs: 3 };
   items.sort((a, b) => order[a.kind] - order[b.kind] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const total = p.jobs.length;
   const currentCount = total - new Set(items.filter((i) => i.name !== undefined && names.has(i.name) && i.kind !== 'extra').map((i) => i.name)).size;
-  return { out, items, errors, current: currentCount, total, verified, ok: items.length === 0 && errors.length === 0 };
+  return { out, items, errors, current: currentCount, total, ok: items.length === 0 && errors.length === 0 };
 }
 
 function staleReason(m: Manifest, e: ManifestEntry, fig: unknown, fonts: string): string {

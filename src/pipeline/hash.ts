@@ -6,7 +6,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fontFiles } from '../text/fonts.js';
-import { pdfDate } from '../render/pdf-date.js';
 import { usedFonts } from '../text/used-fonts.js';
 
 /** JSON with object keys sorted at every level and no whitespace; `undefined` members are dropped. */
@@ -77,11 +76,11 @@ export function fontsFingerprint(): string {
 
 /**
  * What a figure's bytes depend on: its normalized config, the actiplot version, the digests of the
- * fonts it draws with, and for a PDF the creation date it records (SOURCE_DATE_EPOCH or the fixed
- * default). Nothing of the machine: two machines with the same package versions agree.
+ * fonts it draws with, and for a PDF the SOURCE_DATE_EPOCH its creation date comes from
+ * (render/canvas.ts). Nothing of the machine: two machines with the same package versions agree.
  */
 export function inputHash(figure: unknown, version: string): string {
   const format = (figure as { format?: unknown } | null)?.format;
-  const environment = format === 'pdf' ? { pdfDate: pdfDate().toISOString() } : undefined;
+  const environment = format === 'pdf' ? { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH?.trim() || null } : undefined;
   return sha256(stableJson({ environment, figure, fonts: figureFonts(figure), version }));
 }

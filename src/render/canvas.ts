@@ -6,11 +6,8 @@
 import '../text/fontconfig-env.js';
 import canvasPkg from 'canvas';
 import type { Canvas as CanvasType, CanvasRenderingContext2D } from 'canvas';
-import type { Font, Measure, TextSize } from '../layout/scene.js';
+import type { Font, Measure, TextSize } from '../scene/scene.js';
 import { familyList, fontFiles as registeredFonts } from '../text/fonts.js';
-import { pdfDate } from './pdf-date.js';
-
-export { pdfDate };
 
 const { createCanvas, registerFont, Canvas, loadImage, ImageData } = canvasPkg;
 
@@ -32,13 +29,27 @@ export function cssFont(f: Font): string {
 
 let scratch: Context | undefined;
 
+/**
+ * Sizes measured so far: figures repeat the same few strings (tick labels, axis labels) in the same
+ * fonts, and asking pango costs far more than a lookup. Bounded, so a long run's memory stays flat.
+ */
+const measured = new Map<string, TextSize>();
+const MEASURED_MAX = 10_000;
+
 /** Text size from the real font, through a small scratch canvas reused for every call. */
 export const measureText: Measure = (text: string, font: Font): TextSize => {
+  const css = cssFont(font);
+  const key = `${css}\n${text}`;
+  const known = measured.get(key);
+  if (known) return known;
   registerFonts();
   scratch ??= createCanvas(8, 8).getContext('2d');
-  scratch.font = cssFont(font);
+  scratch.font = css;
   const m = scratch.measureText(text);
-  return { width: m.width, ascent: m.actualBoundingBoxAscent, descent: m.actualBoundingBoxDescent };
+  const size = { width: m.width, ascent: m.actualBoundingBoxAscent, descent: m.actualBoundingBoxDescent };
+  if (measured.size >= MEASURED_MAX) measured.clear();
+  measured.set(key, size);
+  return size;
 };
 
 /** A raster canvas of width × height CSS pixels at `scale` device pixels each. */
@@ -63,6 +74,18 @@ export function createPdf(width: number, height: number): { surface: Surface; ct
   return { surface, ctx: surface.getContext('2d') };
 }
 
+/**
+ * The creation date written into PDFs: SOURCE_DATE_EPOCH when set (the reproducible-builds
+ * convention), otherwise a fixed date, so the same config always gives the same bytes. A figure's
+ * input hash records the variable itself (pipeline/hash.ts).
+ */
+export function pdfDate(env: NodeJS.ProcessEnv = process.env): Date {
+  const raw = env.SOURCE_DATE_EPOCH?.trim();
+  const epoch = raw ? Number(raw) : NaN; // unset or empty: the fixed date (Number('') would be 0)
+  const date = new Date(Number.isInteger(epoch) && epoch >= 0 ? epoch * 1000 : Date.UTC(2000, 0, 1));
+  return Number.isNaN(date.getTime()) ? new Date(Date.UTC(2000, 0, 1)) : date;
+}
+
 export function encodePdf(surface: Surface, title: string): Buffer {
   const date = pdfDate();
   return surface.toBuffer('application/pdf', { title, creator: 'actiplot', creationDate: date, modDate: date });
@@ -73,8 +96,15 @@ export function encodePdf(surface: Surface, title: string): Buffer {
  * flat-colour images we draw, and identical bytes for identical pixels. In canvas 3 the filter
  * constants are static on the class; on an instance they are undefined and silently ignored.
  */
+const PNG_OPTIONS = { compressionLevel: 6 as const, filters: Canvas.PNG_FILTER_NONE };
+
 export function encodePng(surface: Surface): Buffer {
-  return surface.toBuffer('image/png', { compressionLevel: 6, filters: Canvas.PNG_FILTER_NONE });
+  return surface.toBuffer('image/png', PNG_OPTIONS);
+}
+
+/** The same bytes as encodePng, encoded on libuv's thread pool while this thread goes on. */
+export function encodePngAsync(surface: Surface): Promise<Buffer> {
+  return new Promise((resolve, reject) => surface.toBuffer((err, bytes) => (err ? reject(err) : resolve(bytes)), 'image/png', PNG_OPTIONS));
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
  * Paints a Scene onto a 2-D context, item by item, in order. No layout decisions happen here.
  */
-import type { AreaItem, CircleItem, Item, PathItem, RectItem, Scene, TextItem } from '../layout/scene.js';
+import type { AreaItem, CircleItem, Item, PathItem, RectItem, Scene, TextItem } from '../scene/scene.js';
 import { cssFont, putRgba, type Context } from './canvas.js';
 import { rasterizeField } from './raster-field.js';
-import { fieldAreas } from '../marks/contour.js';
+import { fieldAreas } from './vector-field.js';
 
 export interface DrawOptions {
   /** Device pixels per CSS pixel of a raster surface; 0 for a vector surface (PDF). */

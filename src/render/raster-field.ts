@@ -4,7 +4,7 @@
  * the pixels, not on the grid size, and bands cannot show seams. Like matplotlib's contourf
  * (antialiased=False by default), band edges are not anti-aliased.
  */
-import type { FieldItem } from '../layout/scene.js';
+import type { FieldItem } from '../scene/scene.js';
 import { cssToBytes } from '../scale/colormap.js';
 
 export interface RgbaImage {

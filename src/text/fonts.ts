@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { FONT_FAMILY } from '../scene/theme.js';
 
 export interface FontFile {
   file: string;
@@ -23,7 +24,7 @@ export interface FontFile {
   version: string;
 }
 
-export const LATIN_FAMILY = 'DejaVu Sans';
+export const LATIN_FAMILY = FONT_FAMILY;
 export const CJK_FAMILY = 'Noto Sans JP';
 
 /** actiplot's fontconfig configuration, inside the package (see fonts/fonts.conf). */

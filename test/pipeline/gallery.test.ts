@@ -6,6 +6,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { cli, readJson, tempDir, withFixtures, writeJson } from './helpers.js';
+import { render } from '../../src/pipeline/run.js';
+import { draw, inProcessRenderer, type Draw } from '../../src/pipeline/in-process.js';
+import { createReporter } from '../../src/pipeline/progress.js';
 
 const CHROMIUM = process.env.ACTIPLOT_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -126,9 +129,11 @@ describe('gallery (index.html) in headless Chromium', () => {
     l.figures[0].title = 'ReLU, retitled';
     writeJson(lines, l);
     fs.writeFileSync(path.join(work, 'configs/broken.json'), '{ "name": "broken", "kind": "line", "series": [{ "activation": "nope" }] }\n');
-    // A figure that fails while drawing (the renderer's fault-injection seam).
-    const r = cli(['render', 'configs', '--out', 'out', '--jobs', '1'], work, { ACTIPLOT_FAULT_INJECT: 'step-line' });
-    expect(r.code).toBe(1);
+    // A figure that fails while drawing (a faulty drawing function in the renderer).
+    const faulty: Draw = (f, mode) => (f.name === 'step-line' ? Promise.reject(new Error('injected fault while drawing step-line')) : draw(f, mode));
+    const quiet = createReporter({ mode: 'lines', line: () => {}, error: () => {}, closing: () => {} });
+    const r = await render({ paths: [path.join(work, 'configs')], out: path.join(work, 'out'), reporter: quiet, renderer: inProcessRenderer({ draw: faulty }) });
+    expect(r.failed.length).toBe(2);
     const d = cli(['diff', 'base', 'out'], work);
     expect(d.code, d.err).toBe(1);
 
@@ -154,7 +159,7 @@ describe('gallery (index.html) in headless Chromium', () => {
     }));
     await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => undefined))));
     const all = await state();
-    expect(all.failed).toContain('configs/broken.json:1:');
+    expect(all.failed).toContain(`${path.join(work, 'configs/broken.json')}:1:`);
     expect(all.failed).toContain('series[0].activation');
     expect(all.failed).toContain('step-line: failed to render: injected fault while drawing step-line');
     expect(all.failedAbove).toBe(true);

@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inShard, parseShard, shardOf } from '../../src/pipeline/shard.js';
 import { cli, cliJson, hashes, manyFigures, readJson, tempDir, withFixtures, writeJson } from './helpers.js';
+import { render } from '../../src/pipeline/run.js';
+import { draw, inProcessRenderer, type Draw } from '../../src/pipeline/in-process.js';
+import { createReporter } from '../../src/pipeline/progress.js';
 
 describe('shards', () => {
   it('parseShard(text) accepts k/n with 1 <= k <= n and explains anything else', () => {
@@ -109,15 +112,20 @@ describe('shards', () => {
     expect(all.code, all.err).toBe(0);
   });
 
-  it("merge keeps the shards' failures: the merged manifest and gallery list each error line once", () => {
+  it("merge keeps the shards' failures: the merged manifest and gallery list each error line once", async () => {
     const dir = withFixtures(tempDir('merge-failed'), 'basic');
     fs.writeFileSync(path.join(dir, 'configs/broken.json'), '{ "name": "broken", "kind": "nope" }\n');
-    for (const k of [1, 2]) expect(cli(['render', 'configs', '--out', `s${k}`, '--shard', `${k}/2`, '--jobs', '1'], dir, { ACTIPLOT_FAULT_INJECT: 'relu-line' }).code).toBe(1);
+    const faulty: Draw = (f, mode) => (f.name === 'relu-line' ? Promise.reject(new Error('injected fault while drawing relu-line')) : draw(f, mode));
+    const quiet = createReporter({ mode: 'lines', line: () => {}, error: () => {}, closing: () => {} });
+    for (const k of [1, 2]) {
+      const r = await render({ paths: [path.join(dir, 'configs')], out: path.join(dir, `s${k}`), shard: { index: k, count: 2 }, reporter: quiet, renderer: inProcessRenderer({ draw: faulty }) });
+      expect(r.failed.length).toBeGreaterThan(0);
+    }
     const r = cli(['merge', 's1/manifest.shard-1-of-2.json', 's2/manifest.shard-2-of-2.json', '--out', 'merged'], dir);
     expect(r.code, r.err).toBe(0);
     const failed: string[] = readJson(path.join(dir, 'merged/manifest.json')).failed;
-    expect(failed.filter((l) => l.startsWith(path.join('configs', 'broken.json')))).toHaveLength(1);
-    expect(failed).toContain(`${path.join('configs', 'basic', 'lines.json')}: relu-line: failed to render: injected fault while drawing relu-line`);
+    expect(failed.filter((l) => l.startsWith(path.join(dir, 'configs', 'broken.json')))).toHaveLength(1);
+    expect(failed).toContain(`${path.join(dir, 'configs', 'basic', 'lines.json')}: relu-line: failed to render: injected fault while drawing relu-line`);
     const html = fs.readFileSync(path.join(dir, 'merged/index.html'), 'utf8');
     expect(html).toContain('<section class="failed" id="failed">');
     expect(html).toContain('relu-line: failed to render: injected fault while drawing relu-line');
