@@ -12,7 +12,7 @@ import { MANIFEST_FILE, readManifest, type ManifestEntry } from './manifest.js';
 import { sha256 } from './hash.js';
 import { configChanges, digestChanges } from './config-changes.js';
 import { pixelDiff, type PixelDiff } from './pixel-diff.js';
-import { classChange } from './class-change.js';
+import { classChanges } from './class-change.js';
 import { rasterizeImage } from '../render/canvas.js';
 
 export interface DiffOptions {
@@ -33,8 +33,8 @@ export interface DiffFigure {
   changes: string[];
   /** Raster figures of the same size: the pixel comparison. */
   pixels?: PixelDiff;
-  /** Classifiers: the share of the input plane whose class changed. */
-  classShare?: number;
+  /** Classifiers: the share of the input plane whose class changed (per panel for a panels figure). */
+  classShares: { panel?: number; share: number }[];
   /** Bytes differ, but no more pixels than the threshold: counted as unchanged. */
   withinThreshold?: boolean;
   /** The two files' bytes as PNG, for the report (raster figures only). */
@@ -141,17 +141,17 @@ export async function diff(opts: DiffOptions): Promise<DiffResult> {
     const before = base.get(name);
     const after = next.get(name);
     if (!before || !after) {
-      result.figures.push({ name, status: before ? 'removed' : 'added', before, after, changes: [] });
+      result.figures.push({ name, status: before ? 'removed' : 'added', before, after, changes: [], classShares: [] });
       continue;
     }
     const a = fileOf(opts.base, before, trouble);
     const b = fileOf(opts.next, after, trouble);
     if (!a || !b) continue;
     if (before.sha256 === after.sha256) {
-      result.figures.push({ name, status: 'unchanged', before, after, changes: [] });
+      result.figures.push({ name, status: 'unchanged', before, after, changes: [], classShares: [] });
       continue;
     }
-    const fig: DiffFigure = { name, status: 'changed', before, after, changes: describe(before, after) };
+    const fig: DiffFigure = { name, status: 'changed', before, after, changes: describe(before, after), classShares: [] };
     if (RASTER.has(before.format) && RASTER.has(after.format)) {
       try {
         fig.beforePng = await asPng(a, before.format);
@@ -162,7 +162,7 @@ export async function diff(opts: DiffOptions): Promise<DiffResult> {
         continue;
       }
     }
-    fig.classShare = classChange(before.figure, after.figure);
+    fig.classShares = classChanges(before.figure, after.figure);
     if (fig.pixels && fig.pixels.share <= threshold) {
       fig.status = 'unchanged';
       fig.withinThreshold = true;
@@ -179,6 +179,6 @@ export function measures(f: DiffFigure): string[] {
   const m: string[] = [];
   if (f.pixels) m.push(`${pct(f.pixels.share)} of pixels changed`);
   else if (f.beforePng) m.push('image size changed');
-  if (f.classShare !== undefined) m.push(`class changed on ${pct(f.classShare)} of the plane`);
+  for (const c of f.classShares) m.push(`class changed on ${pct(c.share)} of the plane${c.panel !== undefined ? ` of panel ${c.panel}` : ''}`);
   return m;
 }

@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import { cli, readJson, tempDir, withFixtures, writeJson } from './helpers.js';
 import { configChanges, digestChanges } from '../../src/pipeline/config-changes.js';
 import { figureInputs } from '../../src/pipeline/figure-record.js';
-import { classChange } from '../../src/pipeline/class-change.js';
+import { classChange, classChanges } from '../../src/pipeline/class-change.js';
 
 /**
  * Two real renders of the basic fixtures: `base`, and `new` after a pull request that changes the
@@ -167,5 +167,27 @@ describe('diff helpers', () => {
     expect(classChange({ ...fig(0), boundary: null }, fig(1))).toBeUndefined();
     expect(classChange({ kind: 'line' }, { kind: 'line' })).toBeUndefined();
     expect(classChange(fig(0), { ...fig(1), x: { range: [1, 'a'] } })).toBeUndefined();
+  });
+  it("classChange(before, after) for a network contour: the drawn neuron's output against the threshold; malformed networks are not classifiers", () => {
+    const net = (bias: number, activation: unknown = 'identity', weights: unknown = [[1, 0]]) => ({
+      kind: 'contour', boundary: { color: 'k' }, perceptron: null, threshold: 0,
+      network: { layer: 0, neuron: 0, spec: { layers: [{ weights, biases: [bias], activation }] } },
+      x: { range: [-5, 5] }, y: { range: [-5, 5] },
+    });
+    expect(classChange(net(0), net(-2.5))).toBeCloseTo(0.25, 2);
+    // sigmoid(x1) >= 0.8 where x1 >= ln 4: moving the threshold from 0.5 moves the border from 0 to 1.386.
+    const sig = (threshold: number) => ({ ...net(0, 'sigmoid'), threshold });
+    expect(classChange(sig(0.5), sig(0.8))).toBeCloseTo(Math.log(4) / 10, 2);
+    expect(classChange(sig(0.5), net(0))).toBe(0);
+    expect(classChange(net(0), net(0, 'no-such-activation'))).toBeUndefined();
+    expect(classChange(net(0), net(0, 'identity', [[1, 0, 0]]))).toBeUndefined();
+    expect(classChange(net(0), { ...net(0), network: { ...net(0).network, layer: 3 } })).toBeUndefined();
+  });
+  it('classChanges(before, after) reports each classifier panel of a panels figure by its number', () => {
+    const contour = (bias: number) => ({ kind: 'contour', boundary: { color: 'g' }, perceptron: { weights: [1, 0], bias }, x: { range: [-5, 5] }, y: { range: [-5, 5] } });
+    const panels = (bias: number) => ({ kind: 'panels', panels: [{ kind: 'line' }, contour(bias)] });
+    expect(classChanges(panels(0), panels(-2.5)).map((c) => [c.panel, Number(c.share.toFixed(2))])).toEqual([[2, 0.25]]);
+    expect(classChanges(contour(0), contour(0))).toEqual([{ share: 0 }]);
+    expect(classChanges({ kind: 'line' }, { kind: 'line' })).toEqual([]);
   });
 });
