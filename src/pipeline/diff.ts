@@ -179,6 +179,9 @@ export function measures(f: DiffFigure): string[] {
   const m: string[] = [];
   if (f.pixels) m.push(`${pct(f.pixels.share)} of pixels changed`);
   else if (f.beforePng) m.push('image size changed');
-  for (const c of f.classShares) m.push(`class changed on ${pct(c.share)} of the plane${c.panel !== undefined ? ` of panel ${c.panel}` : ''}`);
+  // Panels whose classes did not change are left out, unless no panel's did.
+  const moved = f.classShares.filter((c) => c.panel === undefined || c.share > 0);
+  for (const c of moved) m.push(`class changed on ${pct(c.share)} of the plane${c.panel !== undefined ? ` of panel ${c.panel}` : ''}`);
+  if (f.classShares.length > 0 && moved.length === 0) m.push('no point of the plane changed class');
   return m;
 }
