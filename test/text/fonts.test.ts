@@ -64,7 +64,7 @@ describe('the machine\'s fonts never change a figure (system fonts hidden from f
   it('check on the committed output still reports every figure current', () => {
     const r = cli(['check', 'configs', '--out', 'output'], ROOT, env);
     expect(r.code, r.out + r.err).toBe(0);
-    expect(r.err).toMatch(/17 figures current in output/);
+    expect(r.err).toContain(`${plan([path.join(ROOT, 'configs')]).jobs.length} figures current in output`);
   });
   it('the Japanese figure draws the same bytes as the committed one, and its glyphs are Noto Sans JP (full-width advances, not boxes)', () => {
     const out = tempDir('hidden-fonts');
