@@ -13,7 +13,6 @@ import { sha256 } from './hash.js';
 import { configChanges, digestChanges } from './config-changes.js';
 import { pixelDiff, type PixelDiff } from './pixel-diff.js';
 import { classChanges } from './class-change.js';
-import { rasterizeImage } from '../render/canvas.js';
 
 export interface DiffOptions {
   base: string;
@@ -105,7 +104,10 @@ function fileOf(dir: string, e: ManifestEntry, trouble: string[]): Buffer | unde
 }
 
 async function asPng(bytes: Buffer, format: string): Promise<Buffer> {
-  return format === 'png' || format === 'apng' ? bytes : rasterizeImage(bytes);
+  if (format === 'png' || format === 'apng') return bytes;
+  // node-canvas (librsvg, its GIF decoder) only for the formats that need it.
+  const { rasterizeImage } = await import('../render/canvas.js');
+  return rasterizeImage(bytes);
 }
 
 export const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.001 ? 3 : 1)} %`;
