@@ -25,6 +25,8 @@ import { ROOT, writeContourConfigs } from './figures.js';
 const BIN = path.join(ROOT, 'bin/actiplot.js');
 const FLOOR = path.join(ROOT, 'bench/dist/floor-program.js');
 const MATPLOTLIB = path.join(ROOT, 'bench/matplotlib/contours.py');
+/** Debian's Python, where python3-matplotlib installs (a python3 earlier on PATH may be another). */
+const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
 /** Wall milliseconds of a command from spawn to exit; rejects unless it exits 0. */
 function timed(cmd: string, args: string[], cwd: string): Promise<number> {
@@ -65,7 +67,7 @@ function floorFigures(configs: string): (FloorFigure & { title: string })[] {
 }
 
 function hasMatplotlib(): Promise<boolean> {
-  return timed('python3', ['-c', 'import matplotlib'], ROOT).then(() => true, () => false);
+  return timed(PYTHON, ['-c', 'import matplotlib'], ROOT).then(() => true, () => false);
 }
 
 export interface ContoursResult {
@@ -121,7 +123,7 @@ export async function contours(count: number, rounds: number, matplotlibRounds: 
     }
     const mpl = await hasMatplotlib();
     for (let i = 0; mpl && i < matplotlibRounds; i++) {
-      runs.matplotlib.push(await timed('python3', [MATPLOTLIB, 'figures.json', fresh('mpl')], dir));
+      runs.matplotlib.push(await timed(PYTHON, [MATPLOTLIB, 'figures.json', fresh('mpl')], dir));
       runs.render.push(await variants.render());
     }
     const m = (k: string) => median(runs[k]);

@@ -7,20 +7,30 @@ import '../text/fontconfig-env.js';
 import canvasPkg from 'canvas';
 import type { Canvas as CanvasType, CanvasRenderingContext2D } from 'canvas';
 import type { Font, Measure, TextSize } from '../scene/scene.js';
-import { familyList, fontFiles as registeredFonts } from '../text/fonts.js';
+import { CJK_FAMILY, NEEDS_CJK, familyList, fontFiles as registeredFonts } from '../text/fonts.js';
 
 const { createCanvas, registerFont, Canvas, loadImage, ImageData } = canvasPkg;
 
 export type Context = CanvasRenderingContext2D;
 export type Surface = CanvasType;
 
-let fontsReady = false;
+let latinReady = false;
+let cjkReady = false;
 
-/** Registers actiplot's fonts (src/text/fonts.ts), the only ones fontconfig knows. Must run before any canvas exists. */
-export function registerFonts(): void {
-  if (fontsReady) return;
-  for (const f of registeredFonts()) registerFont(f.file, { family: f.family, weight: f.weight });
-  fontsReady = true;
+/**
+ * Registers actiplot's fonts (src/text/fonts.ts): the Latin ones before the first canvas, the CJK
+ * one only once some text needs it (a large file, that most figures never use; node-canvas takes a
+ * font registered later for every font set after that).
+ */
+export function registerFonts(text = ''): void {
+  if (!latinReady) {
+    for (const f of registeredFonts()) if (f.family !== CJK_FAMILY) registerFont(f.file, { family: f.family, weight: f.weight });
+    latinReady = true;
+  }
+  if (!cjkReady && NEEDS_CJK.test(text)) {
+    for (const f of registeredFonts()) if (f.family === CJK_FAMILY) registerFont(f.file, { family: f.family, weight: f.weight });
+    cjkReady = true;
+  }
 }
 
 export function cssFont(f: Font): string {
@@ -42,7 +52,7 @@ export const measureText: Measure = (text: string, font: Font): TextSize => {
   const key = `${css}\n${text}`;
   const known = measured.get(key);
   if (known) return known;
-  registerFonts();
+  registerFonts(text);
   scratch ??= createCanvas(8, 8).getContext('2d');
   scratch.font = css;
   const m = scratch.measureText(text);

@@ -2,7 +2,7 @@
  * Paints a Scene onto a 2-D context, item by item, in order. No layout decisions happen here.
  */
 import type { AreaItem, CircleItem, Item, PathItem, RectItem, Scene, TextItem } from '../scene/scene.js';
-import { cssFont, putRgba, type Context } from './canvas.js';
+import { cssFont, putRgba, registerFonts, type Context } from './canvas.js';
 import { rasterizeField } from './raster-field.js';
 import { fieldAreas } from './vector-field.js';
 
@@ -113,6 +113,7 @@ function drawArea(ctx: Context, a: AreaItem): void {
 }
 
 function drawText(ctx: Context, t: TextItem): void {
+  registerFonts(t.text);
   ctx.font = cssFont(t.font);
   ctx.fillStyle = t.fill;
   ctx.textAlign = t.align;

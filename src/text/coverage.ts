@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
-import { fontFiles, type FontFile } from './fonts.js';
+import { CJK_FROM, NEEDS_CJK, fontFiles, type FontFile } from './fonts.js';
 
 let faces: { font: FontFile; face: Fontkit.Font }[] | undefined;
 
@@ -28,24 +28,29 @@ const INVISIBLE = /[\s\u200b-\u200d\ufe0f]/u;
 /** ASCII: DejaVu draws all of it. */
 const ASCII = /^[\x00-\x7e]*$/;
 
-/** The first character of `text` that no shipped font has a glyph for, or undefined. */
+const drawsIt = (f: { font: FontFile; face: Fontkit.Font }, cp: number) => (f.font.script === 'latin' || cp >= CJK_FROM) && f.face.hasGlyphForCodePoint(cp);
+
+/**
+ * The first character of `text` that no shipped font draws, or undefined. The CJK font counts
+ * from U+2E80 only: below it, drawing never asks for that font (fonts.ts, NEEDS_CJK).
+ */
 export function firstUncovered(text: string): string | undefined {
   if (ASCII.test(text)) return undefined;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x7f || INVISIBLE.test(ch)) continue;
-    if (!loadFaces().some((f) => f.face.hasGlyphForCodePoint(cp))) return ch;
+    if (!loadFaces().some((f) => drawsIt(f, cp))) return ch;
   }
   return undefined;
 }
 
-/** Whether drawing `text` needs a font beyond the Latin ones (a character DejaVu lacks). */
+/** Whether drawing `text` uses the CJK font: a character from U+2E80 on that DejaVu lacks. */
 export function needsCjk(text: string): boolean {
-  if (ASCII.test(text)) return false;
+  if (!NEEDS_CJK.test(text)) return false;
   const latin = loadFaces().filter((f) => f.font.script === 'latin');
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (cp < 0x7f || INVISIBLE.test(ch)) continue;
+    if (cp < CJK_FROM || INVISIBLE.test(ch)) continue;
     if (!latin.some((f) => f.face.hasGlyphForCodePoint(cp))) return true;
   }
   return false;

@@ -27,6 +27,14 @@ export interface FontFile {
 export const LATIN_FAMILY = FONT_FAMILY;
 export const CJK_FAMILY = 'Noto Sans JP';
 
+/**
+ * Text that may need the CJK font: East Asian scripts and their punctuation all lie from U+2E80
+ * on, DejaVu has none of them. The CJK font is registered (render/canvas.ts) and counted as
+ * covering a character (coverage.ts) only there, so validation, drawing and the input hash agree.
+ */
+export const NEEDS_CJK = /[\u2e80-\uffff\u{10000}-\u{10ffff}]/u;
+export const CJK_FROM = 0x2e80;
+
 /** actiplot's fontconfig configuration, inside the package (see fonts/fonts.conf). */
 export const FONTCONFIG_FILE = fileURLToPath(new URL('../../fonts/fonts.conf', import.meta.url));
 

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, cli, tempDir } from '../pipeline/helpers.js';
-import { fontFiles, FONTCONFIG_FILE } from '../../src/text/fonts.js';
+import { fontFiles, FONTCONFIG_FILE, NEEDS_CJK } from '../../src/text/fonts.js';
 import { usedFonts } from '../../src/text/used-fonts.js';
 import { firstUncovered, needsCjk } from '../../src/text/coverage.js';
 import { figureFonts, inputHash } from '../../src/pipeline/hash.js';
@@ -41,6 +41,13 @@ describe('shipped fonts', () => {
     expect(firstUncovered('入力 x − 2')).toBeUndefined();
     expect(firstUncovered('aइb')).toBe('इ');
   });
+  it('firstUncovered(text): the CJK font covers characters from U+2E80 on only, as drawing registers it only for them', () => {
+    expect(firstUncovered('a\u2312')).toBe('\u2312'); // in Noto Sans JP, not in DejaVu, below U+2E80
+    expect(firstUncovered('\u{20bb7}')).toBeUndefined(); // an astral kanji Noto Sans JP has
+    expect(NEEDS_CJK.test('\u{20bb7}')).toBe(true);
+    expect(needsCjk('\u{20bb7}')).toBe(true);
+    expect(needsCjk('\ufb01')).toBe(false); // past U+2E80, but DejaVu draws it
+  });
   it('needsCjk(text) is true only for characters DejaVu lacks', () => {
     expect(needsCjk('f(x) = max(x, 0) − 2 ±∞ é')).toBe(false);
     expect(needsCjk('関数')).toBe(true);
@@ -74,12 +81,13 @@ describe('the machine\'s fonts never change a figure (system fonts hidden from f
     // Noto Sans JP's kanji and kana advance exactly 1 em; pango's missing-glyph box is narrower.
     const script = `import { measureText } from ${JSON.stringify(path.join(ROOT, 'dist/render/canvas.js'))};
       const f = { family: 'DejaVu Sans', size: 20, weight: 'normal' };
-      console.log(JSON.stringify([measureText('関数のグラフ', f).width, measureText('関数', { ...f, weight: 'bold' }).width, process.env.FONTCONFIG_FILE]));`;
+      console.log(JSON.stringify([measureText('関数のグラフ', f).width, measureText('関数', { ...f, weight: 'bold' }).width, measureText('\u{20bb7}', f).width, process.env.FONTCONFIG_FILE]));`;
     const m = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...env }, encoding: 'utf8' });
     expect(m.status, m.stderr).toBe(0);
-    const [regular, bold, conf] = JSON.parse(m.stdout) as [number, number, string];
+    const [regular, bold, astral, conf] = JSON.parse(m.stdout) as [number, number, number, string];
     expect(regular).toBeCloseTo(120, 3);
     expect(bold).toBeCloseTo(40, 3);
+    expect(astral).toBeCloseTo(20, 3);
     expect(conf).toBe(FONTCONFIG_FILE);
   });
   it('writes nothing to the home folder: a render with HOME and XDG_CACHE_HOME in an empty folder leaves it empty', () => {
