@@ -1,6 +1,6 @@
 /**
- * `<out>/index.html`: every figure with its title, config, size and hash, grouped by config file,
- * as a grid of cards as wide as the window; the configs and figures that failed, with their error
+ * `<out>/index.html`: every figure with its title, config, size and hash, as one grid of cards as
+ * wide as the window (in the order of the config files); the configs and figures that failed, with their error
  * lines, at the top; a filter by name; a link to the diff report when the folder has one. One
  * static page with relative links, inline CSS and one small inline script (the filter; without it
  * the page shows everything), so it works from the file system and from any static host. Built
@@ -38,7 +38,7 @@ export function diffReportLink(out: string): string | undefined {
   }
 }
 
-/** Hides the cards whose name does not contain the filter text, and the groups left empty. */
+/** Hides the cards whose name does not contain the filter text. */
 const FILTER_SCRIPT = `<script>
 (() => {
   const input = document.getElementById('filter');
@@ -52,7 +52,6 @@ const FILTER_SCRIPT = `<script>
       c.hidden = !hit;
       if (hit) shown++;
     }
-    for (const s of document.querySelectorAll('section.config')) s.hidden = !s.querySelector('figure[data-name]:not([hidden])');
     count.textContent = q ? shown + ' of ' + cards.length + ' shown' : '';
   };
   input.addEventListener('input', apply);
@@ -118,8 +117,7 @@ body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin:
 h1 { font-size: 1.5rem; margin: .5rem 0 0; }
 h2 { font-size: 1.1rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 1px solid #ddd; font-family: ui-monospace, monospace; }
 .meta { color: #555; margin: .25rem 0 1rem; }
-nav ul { margin: .25rem 0; padding-left: 1.25rem; }
-.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 300px), 1fr)); gap: 1.25rem; }
+.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr)); gap: 1.25rem; align-items: start; }
 .tools { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; align-items: center; margin: .5rem 0 1rem; }
 .tools input { font: inherit; padding: .3rem .5rem; min-width: 16rem; border: 1px solid #bbb; border-radius: 4px; }
 .failed { border: 1px solid #d33; border-left-width: 6px; border-radius: 6px; padding: .5rem 1rem; background: #fff4f4; margin: 1rem 0; }
@@ -158,14 +156,10 @@ code { font-family: ui-monospace, monospace; font-size: .85em; }
   parts.push(`<div class="tools"><label>Filter by name <input id="filter" type="search" placeholder="e.g. relu" autocomplete="off"></label><span id="shown" aria-live="polite"></span>${
     extras.diffReport ? `<a id="diff-report" href="${esc(extras.diffReport.split('/').map(href).join('/'))}">What changed: the diff report</a>` : ''
   }</div>\n`);
-  if (configs.length > 1) {
-    parts.push('<nav><ul>\n');
-    configs.forEach((c, i) => parts.push(`<li><a href="#config-${i + 1}"><code>${esc(c)}</code></a> (${groups.get(c)!.length})</li>\n`));
-    parts.push('</ul></nav>\n');
-  }
-  configs.forEach((config, i) => {
+  // One grid as wide as the page, the figures in the order of their config files and places in them.
+  parts.push('<div class="grid">\n');
+  for (const config of configs) {
     const list = groups.get(config)!.sort((a, b) => pointerIndex(a.pointer) - pointerIndex(b.pointer) || byName(a, b));
-    parts.push(`<section class="config" id="config-${i + 1}">\n<h2>${esc(config)}</h2>\n<div class="grid">\n`);
     for (const e of list) {
       const title = e.title || e.name;
       const where = pointerLabel(e.pointer);
@@ -183,8 +177,8 @@ ${preview(e, title)}
 </figure>
 `);
     }
-    parts.push('</div>\n</section>\n');
-  });
+  }
+  parts.push('</div>\n');
   if (entries.length === 0) parts.push('<p>No figures yet.</p>\n');
   parts.push(FILTER_SCRIPT);
   parts.push('</body>\n</html>\n');

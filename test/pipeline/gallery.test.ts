@@ -79,7 +79,8 @@ async function openGallery(url: string) {
   });
   const info = await page.evaluate(() => ({
     title: document.title,
-    groups: [...document.querySelectorAll('section h2')].map((h) => h.textContent),
+    grids: document.querySelectorAll('.grid').length,
+    configs: [...document.querySelectorAll('figure dd:nth-of-type(2) code')].map((c) => c.textContent!.split(' ')[0]),
     captions: [...document.querySelectorAll('figcaption .title')].map((t) => t.textContent),
     scripts: document.scripts.length,
     links: [...document.querySelectorAll('a[href], img[src], link[href]:not([rel=icon])')].map((e) => e.getAttribute('href') ?? e.getAttribute('src')),
@@ -106,7 +107,9 @@ describe('gallery (index.html) in headless Chromium', () => {
       }
       expect(info.title).toBe('actiplot figures');
       expect(info.scripts).toBe(1);
-      expect(info.groups).toEqual([
+      // One grid, the cards in the order of their config files.
+      expect(info.grids).toBe(1);
+      expect([...new Set(info.configs)]).toEqual([
         path.join('configs', 'basic', 'contours.json'), path.join('configs', 'basic', 'lines.json'),
         path.join('configs', 'more', 'single.json'), path.join('configs', 'more', 'vector.json'),
       ]);
@@ -148,11 +151,11 @@ describe('gallery (index.html) in headless Chromium', () => {
     await page.goto(pathToFileURL(path.join(work, 'out/index.html')).href, { waitUntil: 'load' });
     const state = () => page.evaluate(() => ({
       failed: document.querySelector('#failed pre')?.textContent ?? '',
-      failedAbove: (document.querySelector('#failed')?.getBoundingClientRect().top ?? 1e9) < (document.querySelector('section.config')?.getBoundingClientRect().top ?? 0),
+      failedAbove: (document.querySelector('#failed')?.getBoundingClientRect().bottom ?? 1e9) < (document.querySelector('.grid')?.getBoundingClientRect().top ?? 0),
       visible: [...document.querySelectorAll('figure[data-name]')].filter((f) => (f as HTMLElement).offsetParent !== null).map((f) => (f as HTMLElement).dataset.name),
       columns: getComputedStyle(document.querySelector('.grid')!).gridTemplateColumns.split(' ').length,
       gridWidth: document.querySelector('.grid')!.getBoundingClientRect().width,
-      sections: [...document.querySelectorAll('section.config')].filter((s) => !(s as HTMLElement).hidden).length,
+      rows: new Set([...document.querySelectorAll('figure[data-name]')].filter((f) => (f as HTMLElement).offsetParent !== null).map((f) => Math.round(f.getBoundingClientRect().top))).size,
       shown: document.getElementById('shown')!.textContent,
       diff: document.getElementById('diff-report')?.getAttribute('href'),
       images: [...document.images].map((i) => ({ src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0 })),
@@ -167,6 +170,7 @@ describe('gallery (index.html) in headless Chromium', () => {
     expect(all.images.filter((i) => !i.ok)).toEqual([]);
     expect(all.gridWidth).toBeGreaterThan(1400);
     expect(all.columns).toBeGreaterThanOrEqual(4);
+    expect(all.rows).toBe(Math.ceil(all.visible.length / all.columns)); // cards fill each row
     expect(all.diff).toBe('diff/index.html');
     await page.screenshot({ path: path.join(shots, 'gallery.png'), fullPage: true });
 
@@ -174,7 +178,7 @@ describe('gallery (index.html) in headless Chromium', () => {
     const relu = await state();
     expect(relu.visible.sort()).toEqual(['relu-contour', 'relu-line', 'relu-svg']);
     expect(relu.shown).toMatch(/^3 of \d+ shown$/);
-    expect(relu.sections).toBe(3);
+    expect(relu.rows).toBe(1); // the three left fill one row
     await page.fill('#filter', 'nothing-like-this');
     expect((await state()).visible).toEqual([]);
     await page.fill('#filter', '');
