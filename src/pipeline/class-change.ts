@@ -109,6 +109,9 @@ export function classChange(before: unknown, after: unknown): number | undefined
  * `panel` is the 1-based panel number, absent for a figure that is one contour.
  */
 export function classChanges(before: unknown, after: unknown): { panel?: number; share: number }[] {
+  // A sweep draws many planes (its frames); the figure's own plane is not what it shows.
+  const swept = (f: unknown) => !!f && typeof f === 'object' && (f as Figure).sweep != null;
+  if (swept(before) || swept(after)) return [];
   const panels = (f: unknown) => (f && typeof f === 'object' && (f as Figure).kind === 'panels' && Array.isArray((f as Figure).panels) ? ((f as Figure).panels as unknown[]) : undefined);
   const pa = panels(before);
   const pb = panels(after);

@@ -25,6 +25,9 @@ function join(base: string, key: string | number): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? (base ? `${base}.${key}` : key) : `${base}[${JSON.stringify(key)}]`;
 }
 
+/** A list of numbers by its first and last: `−5 … 5`. */
+const span = (v: unknown[]) => `${showValue(v[0])} \u2026 ${showValue(v[v.length - 1])}`;
+
 function same(a: unknown, b: unknown): boolean {
   return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
 }
@@ -40,7 +43,14 @@ export function configChanges(before: unknown, after: unknown, limit = 20): stri
       for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(a[k], b[k], join(at, k), depth + 1);
       return;
     }
-    // Lists of the same length compare item by item; others (and lists of numbers) as a whole.
+    if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.length > 8 && a.every((x) => typeof x === 'number') && b.every((x) => typeof x === 'number')) {
+      // A long list of numbers (a sweep's values, a row of weights): a few changed items each, else one line.
+      const changed = a.map((x, i) => i).filter((i) => !same(a[i], b[i]));
+      if (changed.length <= 3) changed.forEach((i) => push(`${join(at, i)} ${showValue(a[i])} \u2192 ${showValue(b[i])}`));
+      else push(`${at} ${changed.length} of ${a.length} numbers changed (${span(a)} \u2192 ${span(b)})`);
+      return;
+    }
+    // Lists of the same length compare item by item; others (and short lists of numbers) as a whole.
     if (depth < MAX_DEPTH && Array.isArray(a) && Array.isArray(b) && a.length === b.length && !(a.every((x) => typeof x === 'number') && a.length <= 8)) {
       a.forEach((x, i) => walk(x, b[i], join(at, i), depth + 1));
       return;

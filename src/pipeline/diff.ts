@@ -30,8 +30,10 @@ export interface DiffFigure {
   after?: ManifestEntry;
   /** What changed, one line each (config paths, files, fonts, format, size). */
   changes: string[];
-  /** Raster figures of the same size: the pixel comparison. */
+  /** Raster figures of the same size: the pixel comparison (of the first frame for an animation). */
   pixels?: PixelDiff;
+  /** The pixels compared are an animation's first frame. */
+  firstFrame?: boolean;
   /** Classifiers: the share of the input plane whose class changed (per panel for a panels figure). */
   classShares: { panel?: number; share: number }[];
   /** Bytes differ, but no more pixels than the threshold: counted as unchanged. */
@@ -55,6 +57,8 @@ export const DIFF_LIMITS = { manifestBytes: 64 * 1024 * 1024, fileBytes: 256 * 1
 
 /** Formats whose pixels diff compares (GIF: its first frame; SVG: drawn by librsvg). */
 const RASTER = new Set(['png', 'apng', 'gif', 'svg']);
+/** Animations: only their first frame is compared, so the pixels never make one count as unchanged. */
+const ANIMATED = new Set(['apng', 'gif']);
 
 function readBounded(file: string, limit: number): Buffer | string {
   let st: fs.Stats;
@@ -165,7 +169,8 @@ export async function diff(opts: DiffOptions): Promise<DiffResult> {
       }
     }
     fig.classShares = classChanges(before.figure, after.figure);
-    if (fig.pixels && fig.pixels.share <= threshold) {
+    fig.firstFrame = ANIMATED.has(before.format) || ANIMATED.has(after.format);
+    if (fig.pixels && !fig.firstFrame && fig.pixels.share <= threshold) {
       fig.status = 'unchanged';
       fig.withinThreshold = true;
     }
@@ -179,7 +184,7 @@ export const isChange = (f: DiffFigure) => f.status !== 'unchanged';
 /** One line of measures: pixels and, for a classifier, the plane. */
 export function measures(f: DiffFigure): string[] {
   const m: string[] = [];
-  if (f.pixels) m.push(`${pct(f.pixels.share)} of pixels changed`);
+  if (f.pixels) m.push(`${pct(f.pixels.share)} of pixels changed${f.firstFrame ? ' in the first frame' : ''}`);
   else if (f.beforePng) m.push('image size changed');
   // Panels whose classes did not change are left out, unless no panel's did.
   const moved = f.classShares.filter((c) => c.panel === undefined || c.share > 0);

@@ -140,6 +140,25 @@ describe('actiplot diff BASE NEW on real renders', () => {
   });
 });
 
+describe('actiplot diff of an animation', () => {
+  it('compares only the first frame, so a sweep whose later frames changed is changed whatever the threshold; no class share for a sweep', () => {
+    const work = tempDir('diff-sweep');
+    const sweep = (to: number) => ({
+      name: 'tiny-sweep', kind: 'contour', width: 160, height: 120, format: 'gif',
+      x: { range: [-5, 5], samples: 11 }, y: { range: [-5, 5], samples: 11 }, boundary: true,
+      perceptron: { weights: [1, 2], bias: 0, activation: 'step' }, levels: 3,
+      sweep: { path: 'perceptron.bias', from: -5, to, frames: 4, fps: 4, sheet: 0 },
+    });
+    writeJson(path.join(work, 'a/configs/s.json'), sweep(5));
+    writeJson(path.join(work, 'b/configs/s.json'), sweep(4));
+    expect(cli(['render', 'configs', '--out', '../base'], path.join(work, 'a')).code).toBe(0);
+    expect(cli(['render', 'configs', '--out', '../new'], path.join(work, 'b')).code).toBe(0);
+    const r = cli(['diff', 'base', 'new', '--threshold', '0.5'], work);
+    expect(r.code, r.err).toBe(1);
+    expect(r.out).toMatch(/^- `tiny-sweep`: `sweep\.values \[−5, −1\.66+\d*, 1\.66+\d*, 5\] → \[−5, −2, 1, 4\]`; 0\.0 % of pixels changed in the first frame$/m);
+  });
+});
+
 describe('diff helpers', () => {
   it('configChanges(before, after) names each changed leaf by its path, with real minus signs', () => {
     expect(configChanges({ perceptron: { bias: -5, weights: [1, 2] }, title: 'a' }, { perceptron: { bias: -4, weights: [1, 3] }, title: 'a' })).toEqual([
@@ -148,6 +167,9 @@ describe('diff helpers', () => {
     ]);
     expect(configChanges({ panels: [{ x: 1 }, { x: 2 }] }, { panels: [{ x: 1 }, { x: 3 }], grid: true })).toEqual(['grid (none) → true', 'panels[1].x 2 → 3']);
     expect(configChanges({ a: 1 }, { a: 1 })).toEqual([]);
+    const long = Array.from({ length: 20 }, (_, i) => i);
+    expect(configChanges({ v: long }, { v: long.map((x) => (x === 4 ? -4 : x)) })).toEqual(['v[4] 4 → −4']);
+    expect(configChanges({ v: long }, { v: long.map((x) => x * 2) })).toEqual(['v 19 of 20 numbers changed (0 … 19 → 0 … 38)']);
     const many = configChanges(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, i])), {}, 5);
     expect(many).toHaveLength(6);
     expect(many[5]).toBe('and 25 more');
