@@ -26,35 +26,42 @@ export interface VerifyResult {
   verified: number;
 }
 
+const IN_FLIGHT = 4;
+
 /** `only`: figure names to verify (all when empty). */
 export async function verifyJobs(jobs: readonly Job[], out: string, only: readonly string[] = []): Promise<VerifyResult> {
   const names = new Set(jobs.map((j) => j.figure.name));
   const unknown = only.filter((n) => !names.has(n));
   const wanted = only.length ? new Set(only) : undefined;
-  const differs: VerifyItem[] = [];
-  let verified = 0;
-  for (const job of jobs) {
-    const fig = job.figure;
-    if (wanted && !wanted.has(fig.name)) continue;
-    verified++;
-    const who = { name: fig.name, config: job.file };
+  const chosen = jobs.filter((j) => !wanted || wanted.has(j.figure.name));
+  const found: (VerifyItem | undefined)[] = new Array(chosen.length);
+  const one = async (i: number): Promise<void> => {
+    const fig = chosen[i].figure;
+    const who = { name: fig.name, config: chosen[i].file };
     let rendered;
     try {
       rendered = await renderInMemory(fig);
     } catch (err) {
-      differs.push({ ...who, path: fig.name, reason: `cannot re-render it: ${(err as Error).message}` });
-      continue;
+      found[i] = { ...who, path: fig.name, reason: `cannot re-render it: ${(err as Error).message}` };
+      return;
     }
     const file = path.join(out, rendered.fileName);
     let have: Buffer;
     try {
       have = fs.readFileSync(file);
     } catch {
-      differs.push({ ...who, path: file, reason: 'the file is not there' });
-      continue;
+      found[i] = { ...who, path: file, reason: 'the file is not there' };
+      return;
     }
-    if (!have.equals(rendered.bytes)) differs.push({ ...who, path: file, reason: 'its bytes differ from a fresh render of its config' });
-  }
+    if (!have.equals(rendered.bytes)) found[i] = { ...who, path: file, reason: 'its bytes differ from a fresh render of its config' };
+  };
+  // A few figures in flight: the in-process renderer encodes them on libuv's threads while it draws the next.
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, chosen.length) }, async () => {
+    while (next < chosen.length) await one(next++);
+  }));
+  const differs = found.filter((d): d is VerifyItem => d !== undefined);
+  const verified = chosen.length;
   return { differs, unknown, verified };
 }
 
