@@ -92,30 +92,14 @@ function evalRequest(args: { input?: string; range?: string; step: number; forma
   return { input, range, step: args.step, format: args.format };
 }
 
-/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  let code = 0;
-  // yargs parses and checks usage only; the command runs after parsing (below). A command that
-  // yargs runs itself costs a formatting of its whole help text on the way, which is never shown.
-  const handlers = new Map<string, (args: any) => unknown>();
-  const parseOnly = (m: CommandModule<any, any>): CommandModule<any, any> => {
-    handlers.set(String(m.command).split(' ')[0], m.handler);
-    const { handler: _run, ...rest } = m;
-    return rest as unknown as CommandModule<any, any>;
-  };
-  const parser = yargs(joinNegativeValues(argv))
-    .scriptName('actiplot')
-    .usage('$0 <command> [options]')
-    .version(VERSION)
-    .option('debug', { type: 'boolean', default: false, global: true, describe: 'show the stack trace of an internal error (also ACTIPLOT_DEBUG=1)' })
-    .strict()
-    .recommendCommands()
-    .demandCommand(1, 'Give a command: render, check, merge, diff, validate, eval or schema.')
-    .command(parseOnly(renderCommand(io, (c) => (code = c))))
-    .command(parseOnly(checkCommand(io, (c) => (code = c))))
-    .command(parseOnly(mergeCommand(io, (c) => (code = c))))
-    .command(parseOnly(diffCommand(io, (c) => (code = c))))
-    .command(parseOnly({
+/** The commands, each with its options, help and handler. */
+function commands(io: Io, setCode: (code: number) => void): CommandModule<any, any>[] {
+  return [
+    renderCommand(io, setCode),
+    checkCommand(io, setCode),
+    mergeCommand(io, setCode),
+    diffCommand(io, setCode),
+    {
       command: 'validate [paths..]',
       describe: 'Check configs without rendering',
       builder: (y: Argv) => y.positional('paths', PATHS_ARG),
@@ -124,10 +108,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const p = plan(args.paths as string[]);
         for (const e of p.errors) io.err(e.message);
         io.out(`${p.files.length} file${p.files.length === 1 ? '' : 's'}, ${p.jobs.length} valid figure${p.jobs.length === 1 ? '' : 's'}, ${p.errors.length} error${p.errors.length === 1 ? '' : 's'}`);
-        code = p.errors.length > 0 ? 1 : 0;
+        setCode(p.errors.length > 0 ? 1 : 0);
       },
-    }))
-    .command(parseOnly({
+    },
+    {
       command: 'eval',
       describe: "Print a perceptron's output for an input, or a table over a range",
       builder: (y: Argv) =>
@@ -170,8 +154,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const model = perceptronModel({ activation, weights, bias: args.bias, derivative: args.derivative });
         for (const line of evalModel(model, request)) io.out(line);
       },
-    }))
-    .command(parseOnly({
+    },
+    {
       command: 'schema',
       describe: 'Print the JSON Schema of config files',
       handler: async () => {
@@ -179,17 +163,44 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const { fileSchema } = await import('../config/schema.js');
         io.out(JSON.stringify(fileSchema, null, 2));
       },
-    }))
+    },
+  ];
+}
+
+/** What every parser has: --debug, help, strict checking, failures as usage errors. */
+function common(y: Argv): Argv {
+  return y
+    .version(VERSION)
+    .option('debug', { type: 'boolean', default: false, global: true, describe: 'show the stack trace of an internal error (also ACTIPLOT_DEBUG=1)' })
+    .strict()
     .help()
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((msg, err) => {
       throw err instanceof UsageError || !err ? new UsageError(msg ?? err?.message ?? 'bad usage') : err;
     });
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code = 0;
+  const all = commands(io, (c) => (code = c));
+  const name = (m: CommandModule<any, any>) => String(m.command).split(' ')[0];
+  const chosen = all.find((m) => name(m) === argv[0]);
+  // A command given first is parsed as the only (default) command of a parser of its own: yargs
+  // then checks and runs it without formatting every command's help text on the way, as it does
+  // for a named subcommand. Anything else (no command, a misspelt one, --help) gets the parser of
+  // all commands, with their list and suggestions.
+  const parser = chosen
+    ? common(yargs(joinNegativeValues(argv.slice(1))).scriptName(`actiplot ${argv[0]}`)).command({ ...chosen, command: String(chosen.command).replace(/^\S+/, '$0') })
+    : all.reduce(
+        (y, m) => y.command(m),
+        common(yargs(joinNegativeValues(argv)).scriptName('actiplot').usage('$0 <command> [options]'))
+          .recommendCommands()
+          .demandCommand(1, 'Give a command: render, check, merge, diff, validate, eval or schema.'),
+      );
   try {
-    const args = await parser.parseAsync();
-    // --help and --version were answered by yargs.
-    if (!args.help && !args.version) await handlers.get(String(args._[0]))?.(args);
+    await parser.parseAsync();
   } catch (err) {
     if (err instanceof UsageError || (err as Error)?.name === 'YError') {
       io.err(`actiplot: ${(err as Error).message}`);

@@ -2,13 +2,16 @@
  * The one module that imports node-canvas. Everything else sees plain scenes, a text measurer and
  * a drawing context typed through the re-exports below.
  */
-// First: fontconfig must start with actiplot's own configuration (no system fonts).
-import '../text/fontconfig-env.js';
-import canvasPkg from 'canvas';
+import { createRequire } from 'node:module';
 import type { Canvas as CanvasType, CanvasRenderingContext2D } from 'canvas';
 import type { Font, Measure, TextSize } from '../scene/scene.js';
 import { CJK_FAMILY, NEEDS_CJK, familyList, fontFiles as registeredFonts } from '../text/fonts.js';
+import { useOwnFontconfig } from '../text/fontconfig-env.js';
 
+// fontconfig must start with actiplot's own configuration (no system fonts): set it, then load
+// node-canvas, in this order whatever a bundler does with import statements (they are hoisted).
+useOwnFontconfig();
+const canvasPkg = createRequire(import.meta.url)('canvas') as typeof import('canvas');
 const { createCanvas, registerFont, Canvas, loadImage, ImageData } = canvasPkg;
 
 export type Context = CanvasRenderingContext2D;

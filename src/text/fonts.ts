@@ -35,8 +35,17 @@ export const CJK_FAMILY = 'Noto Sans JP';
 export const NEEDS_CJK = /[\u2e80-\uffff\u{10000}-\u{10ffff}]/u;
 export const CJK_FROM = 0x2e80;
 
+/** The package's folder: the nearest one above this module with fonts/fonts.conf (compiled or bundled, it is inside). */
+function packageDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'fonts', 'fonts.conf')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`actiplot's fonts/fonts.conf is missing above ${here}: reinstall actiplot`);
+  }
+}
+
 /** actiplot's fontconfig configuration, inside the package (see fonts/fonts.conf). */
-export const FONTCONFIG_FILE = fileURLToPath(new URL('../../fonts/fonts.conf', import.meta.url));
+export const FONTCONFIG_FILE = path.join(packageDir(), 'fonts', 'fonts.conf');
 
 let cached: FontFile[] | undefined;
 
