@@ -31,7 +31,9 @@ describe('shipped fonts', () => {
       expect(fs.statSync(f.file).size).toBeGreaterThan(100_000);
     }
   });
-  it('fonts/fonts.conf lists no font folder and includes no system configuration', () => {
+  it('fonts/fonts.conf ships with the package, lists no font folder and includes no system configuration', () => {
+    expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).files).toContain('fonts');
+    expect(FONTCONFIG_FILE).toBe(path.join(ROOT, 'fonts', 'fonts.conf'));
     const text = fs.readFileSync(FONTCONFIG_FILE, 'utf8').replace(/<!--[\s\S]*?-->/g, '');
     expect(text).toContain('<fontconfig>');
     expect(text).not.toMatch(/<(dir|include|cachedir)\b/);
