@@ -123,6 +123,16 @@ describe('actiplot diff BASE NEW on real renders', () => {
     expect(r.out).toMatch(/- `relu-line`: `model file models\/relu\.onnx changed`; [\d.]+ % of pixels changed/);
   });
 
+  it("reads a BASE of the older manifest format (no figure records): changed figures say their config was not recorded", () => {
+    const old = copy('base', 'format-1');
+    const m = readJson(path.join(old, 'manifest.json'));
+    writeJson(path.join(old, 'manifest.json'), { ...m, manifest: 1, figures: m.figures.map(({ figure: _f, inputs: _i, fonts: _o, ...e }: Record<string, unknown>) => e) });
+    const r = cli(['diff', old, 'new', '--report', path.join(dir, 'report-old')], dir);
+    expect(r.code, r.err).toBe(1);
+    expect(r.out).toMatch(/- `relu-contour`: `config not recorded \(a manifest of an older actiplot\)`; `font DejaVuSans-Bold\.ttf added`; `font DejaVuSans\.ttf added`; [\d.]+ % of pixels changed/);
+    expect(r.out).toContain('1 figure unchanged.');
+  });
+
   it('exits 2 on trouble: no folder, no manifest, a bad manifest, a file that does not match its manifest, a bad --threshold', () => {
     const empty = tempDir('diff-empty');
     expect(cli(['diff', 'base', 'nope'], dir)).toMatchObject({ code: 2, err: expect.stringContaining('nope: not a folder') });
