@@ -63,7 +63,7 @@ export function configChanges(before: unknown, after: unknown, limit = 20): stri
   return out;
 }
 
-/** Changes of a `{ name: sha256 }` record (a figure's input files or fonts), in words. */
+/** Changes of a `{ name: sha256 }` record (a figure's model files or fonts), in words. */
 export function digestChanges(before: Record<string, string>, after: Record<string, string>, what: string): string[] {
   const out: string[] = [];
   for (const k of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {

@@ -125,7 +125,7 @@ function describe(before: ManifestEntry, after: ManifestEntry): string[] {
   } else {
     lines.push(...configChanges(before.figure, after.figure));
   }
-  lines.push(...digestChanges(before.inputs, after.inputs, 'input file').map((l) => l.replace(/^input file (.*) changed$/, 'model file $1 changed')));
+  lines.push(...digestChanges(before.models ?? {}, after.models ?? {}, 'model file'));
   lines.push(...digestChanges(before.fonts, after.fonts, 'font'));
   return lines;
 }

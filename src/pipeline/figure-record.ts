@@ -1,22 +1,23 @@
 /**
  * What a manifest records about a figure beside its file: the resolved figure (so `actiplot diff`
  * can say which settings changed between two output folders that have nothing else in common),
- * the files it read and the fonts it draws with, each with its sha256.
+ * the model files it reads and the fonts it draws with, each with its sha256.
  */
 import { figureFonts, stableJson } from './hash.js';
 
 export interface FigureRecord {
   figure: unknown;
-  inputs: Record<string, string>;
+  /** Absent when the figure reads no model file. */
+  models?: Record<string, string>;
   fonts: Record<string, string>;
 }
 
 /**
- * Files a figure read, found in the resolved figure: the stage that reads a model or data file
- * records it there as an object with a `file` (the path as the config gives it) and the `sha256`
- * of its bytes, which also puts the digest into the input hash.
+ * The model files a figure reads, found in the resolved figure: the stage that reads one records it
+ * there as an object with a `file` (the path as the config gives it) and the `sha256` of its bytes
+ * (`model: { file, sha256 }`), which also puts the digest into the input hash.
  */
-export function figureInputs(figure: unknown): Record<string, string> {
+export function figureModels(figure: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (v: unknown, depth: number): void => {
     if (v === null || typeof v !== 'object' || depth > 64 || ArrayBuffer.isView(v)) return;
@@ -30,5 +31,6 @@ export function figureInputs(figure: unknown): Record<string, string> {
 }
 
 export function figureRecord(figure: unknown): FigureRecord {
-  return { figure: JSON.parse(stableJson(figure)) as unknown, inputs: figureInputs(figure), fonts: figureFonts(figure) };
+  const models = figureModels(figure);
+  return { figure: JSON.parse(stableJson(figure)) as unknown, ...(Object.keys(models).length > 0 ? { models } : {}), fonts: figureFonts(figure) };
 }

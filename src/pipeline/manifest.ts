@@ -10,7 +10,7 @@ import { formatShard, type Shard } from './shard.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_FORMAT = 2;
-/** Format 1 lacked each figure's record (figure, inputs, fonts); its entries read as always stale. */
+/** Format 1 lacked each figure's record (figure, fonts); its entries read as always stale. */
 const OLD_FORMAT = 1;
 
 export interface ManifestEntry {
@@ -33,8 +33,8 @@ export interface ManifestEntry {
   inputHash: string;
   /** The resolved figure the file was drawn from (what `actiplot diff` compares), or null when unknown. */
   figure: unknown;
-  /** Files the figure read (model and data files), by the path its config gives, with their sha256. */
-  inputs: Record<string, string>;
+  /** The model files the figure reads, by the path its config gives, with their sha256 (only for figures that read one). */
+  models?: Record<string, string>;
   /** Font files the figure draws with, by file name, with their sha256. */
   fonts: Record<string, string>;
 }
@@ -68,10 +68,10 @@ export function manifestFilesIn(dir: string): string[] {
   return [...names.filter((n) => n === MANIFEST_FILE), ...names.filter((n) => SHARD_MANIFEST.test(n)).sort()];
 }
 
-const ENTRY_FIELDS: Record<keyof ManifestEntry, 'string' | 'number' | 'any' | 'digests'> = {
+const ENTRY_FIELDS: Record<keyof ManifestEntry, 'string' | 'number' | 'any' | 'digests' | 'optional digests'> = {
   name: 'string', file: 'string', format: 'string', width: 'number', height: 'number', bytes: 'number',
   sha256: 'string', config: 'string', pointer: 'string', title: 'string', inputHash: 'string',
-  figure: 'any', inputs: 'digests', fonts: 'digests',
+  figure: 'any', models: 'optional digests', fonts: 'digests',
 };
 
 /** The entry with its fields in the fixed order. */
@@ -79,7 +79,7 @@ function ordered(e: ManifestEntry): ManifestEntry {
   return {
     name: e.name, file: e.file, format: e.format, width: e.width, height: e.height, bytes: e.bytes,
     sha256: e.sha256, config: e.config, pointer: e.pointer, title: e.title, inputHash: e.inputHash,
-    figure: e.figure ?? null, inputs: sortedKeys(e.inputs), fonts: sortedKeys(e.fonts),
+    figure: e.figure ?? null, ...(e.models && Object.keys(e.models).length > 0 ? { models: sortedKeys(e.models) } : {}), fonts: sortedKeys(e.fonts),
   };
 }
 
@@ -132,7 +132,7 @@ export function readManifest(file: string): ReadManifest {
   const manifest = value as Manifest;
   if (manifest.manifest === OLD_FORMAT) {
     manifest.manifest = MANIFEST_FORMAT;
-    manifest.figures = manifest.figures.map((e) => ({ ...e, figure: null, inputs: {}, fonts: {} }));
+    manifest.figures = manifest.figures.map((e) => ({ ...e, figure: null, fonts: {} }));
   }
   return { state: 'ok', manifest };
 }
@@ -152,8 +152,9 @@ function checkManifest(v: unknown): string | undefined {
     if (!e || typeof e !== 'object') return `figures[${i}] is not an object`;
     for (const [k, t] of Object.entries(ENTRY_FIELDS)) {
       const field = (e as Record<string, unknown>)[k];
-      if (t === 'any' || (m.manifest === OLD_FORMAT && t === 'digests')) continue;
-      if (t === 'digests' ? !isDigests(field) : typeof field !== t) return `figures[${i}].${k}: expected ${t === 'digests' ? 'an object of sha256 strings' : `a ${t}`}`;
+      if (t === 'any' || (m.manifest === OLD_FORMAT && t === 'digests') || (t === 'optional digests' && field === undefined)) continue;
+      const digests = t === 'digests' || t === 'optional digests';
+      if (digests ? !isDigests(field) : typeof field !== t) return `figures[${i}].${k}: expected ${digests ? 'an object of sha256 strings' : `a ${t}`}`;
     }
     const entry = e as ManifestEntry;
     if (!isPlainFileName(entry.file)) return `figures[${i}].file: not a plain file name: ${JSON.stringify(entry.file)}`;

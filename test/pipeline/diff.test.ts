@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { cli, readJson, tempDir, withFixtures, writeJson } from './helpers.js';
 import { configChanges, digestChanges } from '../../src/pipeline/config-changes.js';
-import { figureInputs } from '../../src/pipeline/figure-record.js';
+import { figureModels } from '../../src/pipeline/figure-record.js';
 import { classChange, classChanges } from '../../src/pipeline/class-change.js';
 
 /**
@@ -114,8 +114,8 @@ describe('actiplot diff BASE NEW on real renders', () => {
     fs.writeFileSync(path.join(next, e.file), bytes);
     e.sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     e.bytes = bytes.length;
-    e.inputs = { 'models/relu.onnx': 'b'.repeat(64) };
-    mb.figures.find((f: { name: string }) => f.name === 'relu-line').inputs = { 'models/relu.onnx': 'a'.repeat(64) };
+    e.models = { 'models/relu.onnx': 'b'.repeat(64) };
+    mb.figures.find((f: { name: string }) => f.name === 'relu-line').models = { 'models/relu.onnx': 'a'.repeat(64) };
     writeJson(path.join(next, 'manifest.json'), m);
     writeJson(path.join(base, 'manifest.json'), mb);
     const r = cli(['diff', base, next], dir);
@@ -126,7 +126,7 @@ describe('actiplot diff BASE NEW on real renders', () => {
   it("reads a BASE of the older manifest format (no figure records): changed figures say their config was not recorded", () => {
     const old = copy('base', 'format-1');
     const m = readJson(path.join(old, 'manifest.json'));
-    writeJson(path.join(old, 'manifest.json'), { ...m, manifest: 1, figures: m.figures.map(({ figure: _f, inputs: _i, fonts: _o, ...e }: Record<string, unknown>) => e) });
+    writeJson(path.join(old, 'manifest.json'), { ...m, manifest: 1, figures: m.figures.map(({ figure: _f, fonts: _o, ...e }: Record<string, unknown>) => e) });
     const r = cli(['diff', old, 'new', '--report', path.join(dir, 'report-old')], dir);
     expect(r.code, r.err).toBe(1);
     expect(r.out).toMatch(/- `relu-contour`: `config not recorded \(a manifest of an older actiplot\)`; `font DejaVuSans-Bold\.ttf added`; `font DejaVuSans\.ttf added`; [\d.]+ % of pixels changed/);
@@ -187,9 +187,9 @@ describe('diff helpers', () => {
   it('digestChanges(before, after) says which files were added, dropped or changed', () => {
     expect(digestChanges({ a: '1', b: '2' }, { b: '3', c: '4' }, 'font')).toEqual(['font a no longer used', 'font b changed', 'font c added']);
   });
-  it('figureInputs(figure) finds the { file, sha256 } records a model stage leaves in a resolved figure', () => {
-    expect(figureInputs({ network: { file: 'models/xor.onnx', sha256: 'abc', layers: [] }, data: [{ file: 'd.csv', sha256: 'def' }] })).toEqual({ 'models/xor.onnx': 'abc', 'd.csv': 'def' });
-    expect(figureInputs({ title: 'file', file: 3 })).toEqual({});
+  it('figureModels(figure) finds the { file, sha256 } records the model stage leaves in a resolved figure', () => {
+    expect(figureModels({ panels: [{ network: { spec: { model: { file: 'models/xor.onnx', sha256: 'abc' }, layers: [] } } }, { series: [{ network: { model: { file: 'b.npz', sha256: 'def' } } }] }] })).toEqual({ 'models/xor.onnx': 'abc', 'b.npz': 'def' });
+    expect(figureModels({ title: 'file', file: 3 })).toEqual({});
   });
   it('classChange(before, after): the share of the plane that changed side of a perceptron boundary; undefined for other figures', () => {
     const fig = (bias: number) => ({ kind: 'contour', boundary: { color: 'g' }, perceptron: { weights: [1, 0], bias }, x: { range: [-5, 5] }, y: { range: [-5, 5] } });

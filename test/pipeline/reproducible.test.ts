@@ -50,7 +50,6 @@ describe('render: reproducible bytes', () => {
       config: path.join('configs', 'more', 'single.json'), pointer: '', title: 'ReLU at scale 2',
       inputHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       figure: expect.objectContaining({ name: 'single-hidpi', kind: 'line', scale: 2, title: 'ReLU at scale 2' }),
-      inputs: {},
       fonts: { 'DejaVuSans-Bold.ttf': expect.stringMatching(/^[0-9a-f]{64}$/), 'DejaVuSans.ttf': expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
     expect(m.figures.find((f: { name: string }) => f.name === 'step-pdf')).toMatchObject({ file: 'step-pdf.pdf', format: 'pdf', pointer: '/figures/1' });
