@@ -9,9 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Users: node-canvas's build deps and the CJK font for Japanese titles.
+# Users: node-canvas's build deps (the fonts ship with the npm package).
 # Tests only: poppler-utils (pdftoppm rasterizes PDF output) and chromium (the gallery test's browser).
-USER_PKGS=(libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev pkg-config g++ fonts-noto-cjk)
+USER_PKGS=(libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev pkg-config g++)
 TEST_PKGS=(poppler-utils chromium)
 mode=user
 list=0

@@ -187,6 +187,8 @@ const CHECK_OPTIONS = {
   json: JSON_OPTION,
   format: { choices: ['png', 'svg', 'pdf'] as const, describe: 'the --format the figures were rendered with' },
   scale: { requiresArg: true, describe: 'the --scale the figures were rendered with' },
+  verify: { type: 'boolean', default: false, describe: 're-render figures in memory and compare their bytes with the files (trusts no manifest)' },
+  figure: { type: 'string', array: true, describe: 'with --verify: re-render only this figure (repeat for more)' },
 } satisfies Record<string, Options>;
 
 const MERGE_OPTIONS = {
@@ -284,6 +286,8 @@ interface CheckArgs {
   summary?: string;
   quiet: boolean;
   json: boolean;
+  verify: boolean;
+  figure?: string[];
 }
 
 export function checkJson(c: CheckResult): string {
@@ -295,6 +299,7 @@ export function checkJson(c: CheckResult): string {
     missing: c.items.filter((i) => i.kind === 'missing'),
     stale: c.items.filter((i) => i.kind === 'stale'),
     extra: c.items.filter((i) => i.kind === 'extra'),
+    ...(c.verified !== undefined ? { verified: c.verified, differs: c.items.filter((i) => i.kind === 'differs') } : {}),
     errors: c.errors,
   });
 }
@@ -310,16 +315,16 @@ function filesOf(errors: readonly string[]): string[] {
  * first: rendering cannot fix them, so the line says to fix the configs it names.
  */
 export function checkClosing(c: CheckResult, paths: readonly string[], out: string): string {
-  if (c.ok) return `${plural(c.total, 'figure')} current in ${out}`;
+  if (c.ok) return `${plural(c.total, 'figure')} current in ${out}${c.verified !== undefined ? ` (${c.verified} re-rendered: same bytes)` : ''}`;
   const count = (k: string) => c.items.filter((i) => i.kind === k).length;
-  const problems = count('missing') + count('stale') + count('extra');
+  const problems = count('missing') + count('stale') + count('extra') + count('differs');
   const files = filesOf(c.errors);
   const errs = c.errors.length
     ? `${plural(c.errors.length, 'config error')}${files.length ? ` in ${files.join(', ')}` : ''}`
     : '';
   const renderCmd = `actiplot render${paths.length ? ` ${paths.join(' ')}` : ''} --out ${out}${count('extra') ? ' --prune' : ''}`;
   if (problems === 0) return `${errs}: fix the config errors above (rendering cannot fix them), then run "actiplot check" again`;
-  const state = `${out} is out of date: ${count('missing')} missing, ${count('stale')} stale, ${count('extra')} extra`;
+  const state = `${out} is out of date: ${count('missing')} missing, ${count('stale')} stale, ${count('extra')} extra${c.verified !== undefined ? `, ${count('differs')} differ from a fresh render` : ''}`;
   return errs ? `${state}; ${errs}: fix them first (see above), then run "${renderCmd}"` : `${state}; run "${renderCmd}"`;
 }
 
@@ -333,16 +338,19 @@ export function checkCommand(io: Io, setCode: SetCode): CommandModule<object, Ch
         .options(CHECK_OPTIONS)
         .epilogue(examples([
           ['in CI: fail when the committed figures are out of date', 'actiplot check configs --out output'],
+          ['also re-render every figure and compare bytes (trusts no manifest)', 'actiplot check configs --out output --verify'],
         ])) as unknown as Argv<CheckArgs>,
     handler: async (args) => {
       const overrides = overridesOf(io, 'check', args);
       if (overrides === undefined) return setCode(2);
       const bad = pathsProblem(args.paths.map(String), args.out);
       if (bad) return setCode(usage(io, 'check', bad));
+      if (args.figure?.length && !args.verify) return setCode(usage(io, 'check', '--figure goes with --verify'));
       const empty = await noConfigsWarning(args.paths.map(String), args.out);
       if (empty) io.err(empty);
-      const [{ check }, { checkSummary }] = await Promise.all([import('../pipeline/check.js'), import('../pipeline/summary.js')]);
-      const c = check({ paths: args.paths.map(String), out: args.out, gallery: args.gallery, overrides });
+      const [{ check }, { checkVerified }, { checkSummary }] = await Promise.all([import('../pipeline/check.js'), import('../pipeline/verify.js'), import('../pipeline/summary.js')]);
+      const opts = { paths: args.paths.map(String), out: args.out, gallery: args.gallery, overrides };
+      const c = args.verify ? await checkVerified(opts, (args.figure ?? []).map(String)) : check(opts);
       for (const e of c.errors) io.err(e);
       if (args.json) io.out(checkJson(c));
       else for (const i of c.items) io.out(`${i.kind.padEnd(7)} ${i.path}${i.config && i.path !== i.name ? ` (${i.name}, from ${i.config})` : i.config ? ` (from ${i.config})` : ''}: ${i.reason}`);

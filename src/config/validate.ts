@@ -16,7 +16,7 @@ import { DEFAULTS, resolveFigure, sweepPath } from './defaults.js';
 import type { ResolvedFigure } from '../model/figure.js';
 import { stepRangeLength } from '../core/sample.js';
 import type { LoadedConfig } from './load.js';
-import { cjkFontInstalled, describeChar, firstUncovered } from '../text/coverage.js';
+import { describeChar, firstUncovered } from '../text/coverage.js';
 import { fontFiles } from '../text/fonts.js';
 import { setPath } from './set-path.js';
 
@@ -244,9 +244,7 @@ function checkTexts(texts: [string, string | undefined][], fail: Fail): void {
     if (!text) continue;
     const ch = firstUncovered(text);
     if (ch === undefined) continue;
-    const cjk = /[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u.test(ch);
-    const hint = cjk && !cjkFontInstalled() ? '; install the CJK font with `npm run setup` (Debian package fonts-noto-cjk)' : '; remove it or replace it';
-    throw fail(pointer, `the character ${describeChar(ch)} is in no registered font (${fontFamilies()})${hint}`);
+    throw fail(pointer, `the character ${describeChar(ch)} is in no registered font (${fontFamilies()}); remove it or replace it`);
   }
 }
 

@@ -2,20 +2,23 @@
  * `actiplot check`: compares an output folder with the configs without rendering or writing.
  * A figure is current when manifest.json records it with the same input hash and its file still
  * has the recorded sha256. Everything else is missing, stale or extra, so CI can fail when the
- * committed figures are out of date.
+ * committed figures are out of date. `check --verify` (verify.ts) also re-renders every figure.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { plan, type Overrides, type Plan } from './plan.js';
-import { fileSha256, fontsFingerprint, inputHash } from './hash.js';
+import { figureFonts, fileSha256, fontsFingerprint, inputHash, stableJson } from './hash.js';
+import { figureRecord } from './figure-record.js';
 import { MANIFEST_FILE, isPlainFileName, makeManifest, manifestFilesIn, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { isGone } from './state.js';
 import { isTempFile } from './write.js';
-import { GALLERY_FILE, galleryHtml } from './gallery.js';
+import { GALLERY_FILE, diffReportLink, galleryHtml } from './gallery.js';
 import { VERSION } from '../version.js';
 import { figureModelFiles } from '../config/figure-model-files.js';
+import type { ResolvedFigure } from '../model/figure.js';
 
-export type CheckKind = 'missing' | 'stale' | 'extra';
+/** `differs`: found by --verify, a file whose bytes are not what its config renders to. */
+export type CheckKind = 'missing' | 'stale' | 'extra' | 'differs';
 
 export interface CheckItem {
   kind: CheckKind;
@@ -44,15 +47,17 @@ export interface CheckResult {
   current: number;
   /** Figures in the configs. */
   total: number;
+  /** With --verify (verify.ts): how many figures were re-rendered and compared. */
+  verified?: number;
   ok: boolean;
 }
 
 /** Image-like files a render could have made; other files in the folder are not ours to judge. */
 const OUTPUT_EXT = /\.(png|svg|pdf|jpe?g|webp)$/i;
 
-export function check(opts: CheckOptions): CheckResult {
+/** `p`: the plan of `opts.paths`, when the caller has made it already (verify.ts). */
+export function check(opts: CheckOptions, p: Plan = plan(opts.paths, [opts.out], opts.overrides)): CheckResult {
   const out = opts.out;
-  const p: Plan = plan(opts.paths, [opts.out], opts.overrides);
   const errors = p.errors.map((e) => e.message);
   const items: CheckItem[] = [];
   const at = (file: string) => path.join(out, file);
@@ -63,7 +68,7 @@ export function check(opts: CheckOptions): CheckResult {
   else if (read.state === 'ok') manifest = read.manifest;
   const recorded = new Map((manifest?.figures ?? []).map((e) => [e.name, e]));
 
-  const fonts = fontsFingerprint(false);
+  const fonts = fontsFingerprint();
   const names = new Set(p.jobs.map((j) => j.figure.name));
   const current: ManifestEntry[] = [];
   for (const job of p.jobs) {
@@ -78,14 +83,15 @@ export function check(opts: CheckOptions): CheckResult {
     const sha = isPlainFileName(e.file) ? fileSha256(file) : undefined;
     if (sha === undefined) {
       items.push({ kind: 'missing', path: file, ...who, reason: 'the file is not there' });
-    } else if (e.inputHash !== inputHash(fig, VERSION, fonts)) {
-      items.push({ kind: 'stale', path: file, ...who, reason: staleReason(manifest!, fonts, e, figureModelFiles(fig)) });
+    } else if (e.inputHash !== inputHash(fig, VERSION)) {
+      items.push({ kind: 'stale', path: file, ...who, reason: staleReason(manifest!, e, fig, fonts) });
     } else if (sha !== e.sha256) {
       items.push({ kind: 'stale', path: file, ...who, reason: 'the file was changed after actiplot wrote it' });
     } else if (e.config !== job.file || e.pointer !== job.pointer || e.title !== fig.title) {
       items.push({ kind: 'stale', path: at(MANIFEST_FILE), ...who, reason: `records "${fig.name}" as from ${e.config}${e.pointer ? ` ${e.pointer}` : ''}` });
     } else {
-      current.push(e);
+      // The record as a render would write it: a manifest whose record was edited is not current.
+      current.push({ ...e, ...figureRecord(fig) });
     }
   }
 
@@ -140,20 +146,21 @@ export function check(opts: CheckOptions): CheckResult {
         html = undefined;
       }
       if (html === undefined) items.push({ kind: 'missing', path: at(GALLERY_FILE), reason: 'no gallery' });
-      else if (html !== galleryHtml(want.figures, VERSION)) items.push({ kind: 'stale', path: at(GALLERY_FILE), reason: 'differs from what a render would write' });
+      else if (html !== galleryHtml(want.figures, VERSION, { diffReport: diffReportLink(out) })) items.push({ kind: 'stale', path: at(GALLERY_FILE), reason: 'differs from what a render would write' });
     }
   }
 
-  const order: Record<CheckKind, number> = { missing: 0, stale: 1, extra: 2 };
+  const order: Record<CheckKind, number> = { missing: 0, stale: 1, extra: 2, differs: 3 };
   items.sort((a, b) => order[a.kind] - order[b.kind] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const total = p.jobs.length;
-  const currentCount = total - items.filter((i) => i.name !== undefined && names.has(i.name) && i.kind !== 'extra').length;
+  const currentCount = total - new Set(items.filter((i) => i.name !== undefined && names.has(i.name) && i.kind !== 'extra').map((i) => i.name)).size;
   return { out, items, errors, current: currentCount, total, ok: items.length === 0 && errors.length === 0 };
 }
 
-function staleReason(m: Manifest, fonts: string, e: ManifestEntry, models: Record<string, string>): string {
+function staleReason(m: Manifest, e: ManifestEntry, fig: ResolvedFigure, fonts: string): string {
   if (m.actiplot !== VERSION) return `rendered by actiplot ${m.actiplot}; this is ${VERSION}`;
-  if (m.fonts !== fonts) return 'the fonts changed since it was rendered';
+  if (m.fonts !== fonts || stableJson(e.fonts) !== stableJson(figureFonts(fig))) return 'the fonts changed since it was rendered';
+  const models = figureModelFiles(fig);
   const changed = Object.keys(models).filter((f) => e.models?.[f] !== undefined && e.models[f] !== models[f]);
   if (changed.length > 0) return `model changed: ${changed.join(', ')} is not the file it was rendered from`;
   return 'its config changed since it was rendered';

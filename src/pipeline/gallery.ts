@@ -1,14 +1,64 @@
 /**
- * `<out>/index.html`: every figure with its title, config, size and hash, grouped by config file.
- * One static page with relative links, inline CSS and no scripts, so it works from the file system
- * and from any static host. Built from manifest entries alone (so `merge` can build it too), with
- * no dates, so equal manifests give equal bytes.
+ * `<out>/index.html`: every figure with its title, config, size and hash, as one grid of cards as
+ * wide as the window (in the order of the config files); the configs and figures that failed, with their error
+ * lines, at the top; a filter by name; a link to the diff report when the folder has one. One
+ * static page with relative links, inline CSS and one small inline script (the filter; without it
+ * the page shows everything), so it works from the file system and from any static host. Built
+ * from manifest entries alone (so `merge` can build it too), with no dates, so equal manifests
+ * give equal bytes.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { byName, type ManifestEntry } from './manifest.js';
 
 /** The marker that tells actiplot an existing index.html is its own and may be replaced. */
 export const GALLERY_MARKER = '<meta name="generator" content="actiplot">';
 export const GALLERY_FILE = 'index.html';
+
+/** The diff report's place inside an output folder (`actiplot diff`'s default) and its marker. */
+export const DIFF_REPORT_DIR = 'diff';
+export const DIFF_REPORT_MARKER = '<meta name="generator" content="actiplot diff">';
+
+export interface GalleryExtras {
+  /** Error lines of configs and figures that failed. */
+  failed?: readonly string[];
+  /** Relative link to a diff report. */
+  diffReport?: string;
+}
+
+/** The link to `<out>/diff/index.html` when that is an actiplot diff report, else undefined. */
+export function diffReportLink(out: string): string | undefined {
+  const file = path.join(out, DIFF_REPORT_DIR, 'index.html');
+  try {
+    const st = fs.lstatSync(file);
+    if (!st.isFile() || st.size > 64 * 1024 * 1024) return undefined;
+    return fs.readFileSync(file, 'utf8').includes(DIFF_REPORT_MARKER) ? `${DIFF_REPORT_DIR}/index.html` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Hides the cards whose name does not contain the filter text. */
+const FILTER_SCRIPT = `<script>
+(() => {
+  const input = document.getElementById('filter');
+  const count = document.getElementById('shown');
+  const cards = [...document.querySelectorAll('figure[data-name]')];
+  const apply = () => {
+    const q = input.value.trim().toLowerCase();
+    let shown = 0;
+    for (const c of cards) {
+      const hit = c.dataset.name.toLowerCase().includes(q);
+      c.hidden = !hit;
+      if (hit) shown++;
+    }
+    count.textContent = q ? shown + ' of ' + cards.length + ' shown' : '';
+  };
+  input.addEventListener('input', apply);
+  apply();
+})();
+</script>
+`;
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -45,7 +95,7 @@ function preview(e: ManifestEntry, title: string): string {
   return `<a class="doc" href="${link}" style="aspect-ratio: ${e.width} / ${e.height}">${esc(e.format.toUpperCase())}: open ${esc(e.file)}</a>`;
 }
 
-export function galleryHtml(entries: readonly ManifestEntry[], version: string): string {
+export function galleryHtml(entries: readonly ManifestEntry[], version: string, extras: GalleryExtras = {}): string {
   const groups = new Map<string, ManifestEntry[]>();
   for (const e of [...entries].sort(byName)) {
     const list = groups.get(e.config) ?? [];
@@ -63,12 +113,17 @@ ${GALLERY_MARKER}
 <link rel="icon" href="data:,">
 <title>actiplot figures</title>
 <style>
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 1200px; padding: 1rem 1.5rem 3rem; color: #1b1b1b; background: #fff; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; padding: 1rem 1.5rem 3rem; color: #1b1b1b; background: #fff; }
 h1 { font-size: 1.5rem; margin: .5rem 0 0; }
 h2 { font-size: 1.1rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 1px solid #ddd; font-family: ui-monospace, monospace; }
 .meta { color: #555; margin: .25rem 0 1rem; }
-nav ul { margin: .25rem 0; padding-left: 1.25rem; }
-.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 1.25rem; }
+.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr)); gap: 1.25rem; align-items: start; }
+.tools { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; align-items: center; margin: .5rem 0 1rem; }
+.tools input { font: inherit; padding: .3rem .5rem; min-width: 16rem; border: 1px solid #bbb; border-radius: 4px; }
+.failed { border: 1px solid #d33; border-left-width: 6px; border-radius: 6px; padding: .5rem 1rem; background: #fff4f4; margin: 1rem 0; }
+.failed h2 { border: 0; margin: .25rem 0; color: #a11; font-family: inherit; }
+.failed pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: .25rem 0; font: .85rem/1.4 ui-monospace, monospace; }
+[hidden] { display: none !important; }
 figure { margin: 0; border: 1px solid #e2e2e2; border-radius: 6px; padding: .75rem; background: #fafafa; }
 figure img { display: block; max-width: 100%; height: auto; background: #fff; margin: 0 auto; }
 figcaption { margin-top: .5rem; }
@@ -82,6 +137,9 @@ code { font-family: ui-monospace, monospace; font-size: .85em; }
   body { color: #e8e8e8; background: #161616; }
   figure { background: #202020; border-color: #333; }
   a.doc { background: #2a2a2a; }
+  .failed { background: #2a1616; }
+  .failed h2 { color: #f88; }
+  .tools input { background: #222; color: inherit; border-color: #555; }
   .meta, dl, dt { color: #aaa; }
   h2 { border-color: #333; }
 }
@@ -91,18 +149,21 @@ code { font-family: ui-monospace, monospace; font-size: .85em; }
 <h1>actiplot figures</h1>
 <p class="meta">${entries.length} figure${entries.length === 1 ? '' : 's'} from ${configs.length} config file${configs.length === 1 ? '' : 's'}, rendered by actiplot ${esc(version)}.</p>
 `);
-  if (configs.length > 1) {
-    parts.push('<nav><ul>\n');
-    configs.forEach((c, i) => parts.push(`<li><a href="#config-${i + 1}"><code>${esc(c)}</code></a> (${groups.get(c)!.length})</li>\n`));
-    parts.push('</ul></nav>\n');
+  const failed = extras.failed ?? [];
+  if (failed.length > 0) {
+    parts.push(`<section class="failed" id="failed">\n<h2>${failed.length} error${failed.length === 1 ? '' : 's'}: these configs or figures failed</h2>\n<pre>${failed.map(esc).join('\n')}</pre>\n</section>\n`);
   }
-  configs.forEach((config, i) => {
+  parts.push(`<div class="tools"><label>Filter by name <input id="filter" type="search" placeholder="e.g. relu" autocomplete="off"></label><span id="shown" aria-live="polite"></span>${
+    extras.diffReport ? `<a id="diff-report" href="${esc(extras.diffReport.split('/').map(href).join('/'))}">What changed: the diff report</a>` : ''
+  }</div>\n`);
+  // One grid as wide as the page, the figures in the order of their config files and places in them.
+  parts.push('<div class="grid">\n');
+  for (const config of configs) {
     const list = groups.get(config)!.sort((a, b) => pointerIndex(a.pointer) - pointerIndex(b.pointer) || byName(a, b));
-    parts.push(`<section id="config-${i + 1}">\n<h2>${esc(config)}</h2>\n<div class="grid">\n`);
     for (const e of list) {
       const title = e.title || e.name;
       const where = pointerLabel(e.pointer);
-      parts.push(`<figure id="${esc(e.name)}">
+      parts.push(`<figure id="${esc(e.name)}" data-name="${esc(e.name)}">
 ${preview(e, title)}
 <figcaption><span class="title">${esc(title)}</span>
 <dl>
@@ -116,9 +177,10 @@ ${preview(e, title)}
 </figure>
 `);
     }
-    parts.push('</div>\n</section>\n');
-  });
+  }
+  parts.push('</div>\n');
   if (entries.length === 0) parts.push('<p>No figures yet.</p>\n');
+  parts.push(FILTER_SCRIPT);
   parts.push('</body>\n</html>\n');
   return parts.join('');
 }

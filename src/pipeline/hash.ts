@@ -1,12 +1,12 @@
 /**
  * Hashes for the incremental build: a stable JSON (sorted keys) so equal data always hashes the
- * same, the sha256 of files, a fingerprint of the fonts drawing uses, and a figure's input hash.
+ * same, the sha256 of files, the fonts a figure draws with, and a figure's input hash.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fontFiles } from '../text/fonts.js';
-import { fileDigests } from './digest-cache.js';
+import { usedFonts } from '../text/used-fonts.js';
 
 /** JSON with object keys sorted at every level and no whitespace; `undefined` members are dropped. */
 export function stableJson(value: unknown): string {
@@ -46,31 +46,44 @@ export function fileSha256(file: string): string | undefined {
   }
 }
 
-let fontsCache: string | undefined;
+/** Per process: a font file's digest never changes while actiplot runs. */
+const fontDigests = new Map<string, string>();
 
-/**
- * One hash over the bytes of every font file drawing registers (name and content, in order), so a
- * font update re-renders everything. Computed once per process; the files' own digests come from
- * the per-user cache while the files are unchanged (digest-cache.ts). `remember` false: read the
- * cache, never write it (for `check`, which writes nothing).
- */
-export function fontsFingerprint(remember = true): string {
-  if (fontsCache === undefined) {
-    const files = fontFiles().map((f) => f.file);
-    const digests = fileDigests(files, remember);
-    const h = crypto.createHash('sha256');
-    files.forEach((file, i) => h.update(`${path.basename(file)}\0${digests[i] ?? 'unreadable'}\0`));
-    fontsCache = h.digest('hex');
+function fontDigest(file: string): string {
+  let d = fontDigests.get(file);
+  if (d === undefined) {
+    d = fileSha256(file) ?? 'unreadable';
+    fontDigests.set(file, d);
   }
-  return fontsCache;
+  return d;
 }
 
 /**
- * What a figure's bytes depend on: its normalized config, the actiplot version, the fonts, and for
- * a PDF the SOURCE_DATE_EPOCH its creation date comes from (render/canvas.ts).
+ * The font files a figure draws with (text/used-fonts.ts), by file name, with their sha256. A
+ * Latin-only figure lists DejaVu only. File names, not paths: the package's place on disk differs
+ * between machines, its files do not.
  */
-export function inputHash(figure: unknown, version: string, fonts: string): string {
+export function figureFonts(figure: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of usedFonts(figure)) out[path.basename(f.file)] = fontDigest(f.file);
+  return out;
+}
+
+/**
+ * Which font set this actiplot ships (package, version and file of each font), without reading
+ * the fonts: recorded in manifests so shards rendered with other font packages are not merged.
+ */
+export function fontsFingerprint(): string {
+  return sha256(stableJson(fontFiles().map((f) => ({ family: f.family, file: path.basename(f.file), pkg: f.pkg, version: f.version, weight: f.weight }))));
+}
+
+/**
+ * What a figure's bytes depend on: its normalized config, the actiplot version, the digests of the
+ * fonts it draws with, and for a PDF the SOURCE_DATE_EPOCH its creation date comes from
+ * (render/canvas.ts). Nothing of the machine: two machines with the same package versions agree.
+ */
+export function inputHash(figure: unknown, version: string): string {
   const format = (figure as { format?: unknown } | null)?.format;
   const environment = format === 'pdf' ? { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH?.trim() || null } : undefined;
-  return sha256(stableJson({ environment, figure, fonts, version }));
+  return sha256(stableJson({ environment, figure, fonts: figureFonts(figure), version }));
 }

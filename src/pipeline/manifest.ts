@@ -9,7 +9,9 @@ import path from 'node:path';
 import { formatShard, type Shard } from './shard.js';
 
 export const MANIFEST_FILE = 'manifest.json';
-export const MANIFEST_FORMAT = 1;
+export const MANIFEST_FORMAT = 2;
+/** Format 1 lacked each figure's record (figure, fonts); its entries read as always stale. */
+const OLD_FORMAT = 1;
 
 export interface ManifestEntry {
   name: string;
@@ -29,8 +31,12 @@ export interface ManifestEntry {
   title: string;
   /** sha256 of the normalized figure config, the actiplot version and the fonts. */
   inputHash: string;
-  /** The model files the figure reads and their sha256 (only for figures that read one). */
+  /** The resolved figure the file was drawn from (what `actiplot diff` compares), or null when unknown. */
+  figure: unknown;
+  /** The model files the figure reads, by the path its config gives, with their sha256 (only for figures that read one). */
   models?: Record<string, string>;
+  /** Font files the figure draws with, by file name, with their sha256. */
+  fonts: Record<string, string>;
 }
 
 export interface Manifest {
@@ -39,6 +45,8 @@ export interface Manifest {
   fonts: string;
   /** `k/n` for the manifest of one shard. */
   shard?: string;
+  /** Error lines of the configs and figures that failed in the run (absent when none did), for the gallery. */
+  failed?: string[];
   figures: ManifestEntry[];
 }
 
@@ -60,9 +68,10 @@ export function manifestFilesIn(dir: string): string[] {
   return [...names.filter((n) => n === MANIFEST_FILE), ...names.filter((n) => SHARD_MANIFEST.test(n)).sort()];
 }
 
-const ENTRY_FIELDS: Record<Exclude<keyof ManifestEntry, 'models'>, 'string' | 'number'> = {
+const ENTRY_FIELDS: Record<keyof ManifestEntry, 'string' | 'number' | 'any' | 'digests' | 'optional digests'> = {
   name: 'string', file: 'string', format: 'string', width: 'number', height: 'number', bytes: 'number',
   sha256: 'string', config: 'string', pointer: 'string', title: 'string', inputHash: 'string',
+  figure: 'any', models: 'optional digests', fonts: 'digests',
 };
 
 /** The entry with its fields in the fixed order. */
@@ -70,8 +79,12 @@ function ordered(e: ManifestEntry): ManifestEntry {
   return {
     name: e.name, file: e.file, format: e.format, width: e.width, height: e.height, bytes: e.bytes,
     sha256: e.sha256, config: e.config, pointer: e.pointer, title: e.title, inputHash: e.inputHash,
-    ...(e.models && Object.keys(e.models).length > 0 ? { models: e.models } : {}),
+    figure: e.figure ?? null, ...(e.models && Object.keys(e.models).length > 0 ? { models: sortedKeys(e.models) } : {}), fonts: sortedKeys(e.fonts),
   };
+}
+
+function sortedKeys(r: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k]]));
 }
 
 export function byName(a: { name: string }, b: { name: string }): number {
@@ -84,13 +97,14 @@ export function serializeManifest(m: Manifest): string {
     actiplot: m.actiplot,
     fonts: m.fonts,
     ...(m.shard !== undefined ? { shard: m.shard } : {}),
+    ...(m.failed?.length ? { failed: m.failed } : {}),
     figures: [...m.figures].sort(byName).map(ordered),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-export function makeManifest(version: string, fonts: string, figures: ManifestEntry[], shard?: Shard): Manifest {
-  return { manifest: MANIFEST_FORMAT, actiplot: version, fonts, ...(shard && shard.count > 1 ? { shard: formatShard(shard) } : {}), figures };
+export function makeManifest(version: string, fonts: string, figures: ManifestEntry[], shard?: Shard, failed: readonly string[] = []): Manifest {
+  return { manifest: MANIFEST_FORMAT, actiplot: version, fonts, ...(shard && shard.count > 1 ? { shard: formatShard(shard) } : {}), ...(failed.length ? { failed: [...failed] } : {}), figures };
 }
 
 export type ReadManifest =
@@ -114,25 +128,35 @@ export function readManifest(file: string): ReadManifest {
     return { state: 'invalid', reason: 'not JSON' };
   }
   const reason = checkManifest(value);
-  return reason ? { state: 'invalid', reason } : { state: 'ok', manifest: value as Manifest };
+  if (reason) return { state: 'invalid', reason };
+  const manifest = value as Manifest;
+  if (manifest.manifest === OLD_FORMAT) {
+    manifest.manifest = MANIFEST_FORMAT;
+    manifest.figures = manifest.figures.map((e) => ({ ...e, figure: null, fonts: {} }));
+  }
+  return { state: 'ok', manifest };
 }
+
+const isDigests = (v: unknown) =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((d) => typeof d === 'string');
 
 function checkManifest(v: unknown): string | undefined {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return 'not an object';
   const m = v as Record<string, unknown>;
-  if (m.manifest !== MANIFEST_FORMAT) return `unknown manifest format ${JSON.stringify(m.manifest)} (expected ${MANIFEST_FORMAT})`;
+  if (m.manifest !== MANIFEST_FORMAT && m.manifest !== OLD_FORMAT) return `unknown manifest format ${JSON.stringify(m.manifest)} (expected ${MANIFEST_FORMAT})`;
   if (typeof m.actiplot !== 'string' || typeof m.fonts !== 'string') return 'missing "actiplot" or "fonts"';
   if (!Array.isArray(m.figures)) return 'missing "figures"';
+  if (m.failed !== undefined && !(Array.isArray(m.failed) && m.failed.every((l) => typeof l === 'string'))) return '"failed": expected a list of strings';
   const names = new Set<string>();
   for (const [i, e] of m.figures.entries()) {
     if (!e || typeof e !== 'object') return `figures[${i}] is not an object`;
     for (const [k, t] of Object.entries(ENTRY_FIELDS)) {
-      if (typeof (e as Record<string, unknown>)[k] !== t) return `figures[${i}].${k}: expected a ${t}`;
+      const field = (e as Record<string, unknown>)[k];
+      if (t === 'any' || (m.manifest === OLD_FORMAT && t === 'digests') || (t === 'optional digests' && field === undefined)) continue;
+      const digests = t === 'digests' || t === 'optional digests';
+      if (digests ? !isDigests(field) : typeof field !== t) return `figures[${i}].${k}: expected ${digests ? 'an object of sha256 strings' : `a ${t}`}`;
     }
     const entry = e as ManifestEntry;
-    if (entry.models !== undefined && (!entry.models || typeof entry.models !== 'object' || Array.isArray(entry.models) || !Object.values(entry.models).every((v) => typeof v === 'string'))) {
-      return `figures[${i}].models: expected an object of sha256 strings`;
-    }
     if (!isPlainFileName(entry.file)) return `figures[${i}].file: not a plain file name: ${JSON.stringify(entry.file)}`;
     if (names.has(entry.name)) return `figures[${i}]: duplicate name "${entry.name}"`;
     names.add(entry.name);

@@ -2,15 +2,17 @@
  * `actiplot merge <manifests..>`: joins the manifests of shards (or of any runs) into
  * `<out>/manifest.json` and the gallery. Files that sit beside a manifest in another folder are
  * copied into the output folder. Every file is checked against its recorded sha256 first; on any
- * problem nothing is written.
+ * problem nothing is written. Shard manifests must come as a complete set (every k of k/n): a
+ * matrix job that failed to upload its shard would otherwise give a merged folder without it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileSha256 } from './hash.js';
 import { MANIFEST_FILE, byName, isPlainFileName, makeManifest, readManifest, serializeManifest, type ManifestEntry } from './manifest.js';
 import { readFolder } from './state.js';
+import { parseShard } from './shard.js';
 import { symlinkRefusal, writeIfChanged } from './write.js';
-import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
+import { GALLERY_FILE, GALLERY_MARKER, diffReportLink, galleryHtml } from './gallery.js';
 
 export interface MergeOptions {
   manifests: string[];
@@ -36,6 +38,10 @@ export function merge(opts: MergeOptions): MergeResult {
   const entries = new Map<string, { entry: ManifestEntry; from: string; dir: string }>();
   let version: string | undefined;
   let fonts: string | undefined;
+  /** The runs' failures, each line once, in the order given. */
+  const failed = new Set<string>();
+  /** Shard numbers given, by shard count. */
+  const shards = new Map<number, Set<number>>();
   for (const file of opts.manifests) {
     const r = readManifest(file);
     if (r.state !== 'ok') {
@@ -50,6 +56,17 @@ export function merge(opts: MergeOptions): MergeResult {
       errors.push(`${file}: made by actiplot ${m.actiplot} with fonts ${m.fonts.slice(0, 12)}, but ${opts.manifests[0]} by ${version} with ${fonts!.slice(0, 12)}; render every shard with the same actiplot`);
       continue;
     }
+    for (const line of m.failed ?? []) failed.add(line);
+    if (m.shard !== undefined) {
+      const s = typeof m.shard === 'string' ? parseShard(m.shard) : 'not k/n';
+      if (typeof s === 'string') {
+        errors.push(`${file}: bad "shard" ${JSON.stringify(m.shard)}`);
+        continue;
+      }
+      const seen = shards.get(s.count) ?? new Set<number>();
+      seen.add(s.index);
+      shards.set(s.count, seen);
+    }
     for (const e of m.figures) {
       const prior = entries.get(e.name);
       if (prior && (prior.entry.sha256 !== e.sha256 || prior.entry.file !== e.file || prior.entry.inputHash !== e.inputHash)) {
@@ -57,6 +74,13 @@ export function merge(opts: MergeOptions): MergeResult {
         continue;
       }
       if (!prior) entries.set(e.name, { entry: e, from: file, dir: path.dirname(file) });
+    }
+  }
+
+  for (const [count, seen] of [...shards].sort((a, b) => a[0] - b[0])) {
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !seen.has(k));
+    if (missing.length > 0) {
+      errors.push(`incomplete set of shards: shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${count} missing (got ${[...seen].sort((a, b) => a - b).join(', ')}); merge every manifest.shard-k-of-${count}.json`);
     }
   }
 
@@ -115,8 +139,8 @@ export function merge(opts: MergeOptions): MergeResult {
     writeIfChanged(out, c.entry.file, fs.readFileSync(c.src));
     result.copied.push(path.join(out, c.entry.file));
   }
-  const manifest = makeManifest(version, fonts!, result.figures);
-  if (gallery) writeIfChanged(out, GALLERY_FILE, galleryHtml(result.figures, version));
+  const manifest = makeManifest(version, fonts!, result.figures, undefined, [...failed]);
+  if (gallery) writeIfChanged(out, GALLERY_FILE, galleryHtml(result.figures, version, { failed: [...failed], diffReport: diffReportLink(out) }));
   writeIfChanged(out, MANIFEST_FILE, serializeManifest(manifest));
   result.manifest = manifestPath;
   result.ok = true;

@@ -12,14 +12,14 @@ import path from 'node:path';
 import { plan, type Overrides, type Job, type Plan } from './plan.js';
 import { leftoverTempFiles, symlinkRefusal, writeIfChanged } from './write.js';
 import { fileSha256, fontsFingerprint, inputHash, sha256 } from './hash.js';
+import { figureRecord } from './figure-record.js';
 import { byName, isPlainFileName, makeManifest, manifestFileName, serializeManifest, type ManifestEntry } from './manifest.js';
 import { inShard, type Shard } from './shard.js';
 import { readFolder, isGone } from './state.js';
 import { autoJobs, makeRenderer } from './renderers.js';
 import type { Renderer } from './protocol.js';
 import { outputFileName, renderOutput, workOf } from './output.js';
-import { figureModelFiles } from '../config/figure-model-files.js';
-import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
+import { GALLERY_FILE, GALLERY_MARKER, diffReportLink, galleryHtml } from './gallery.js';
 import { createReporter, describeFigure, type FigureStatus, type Reporter } from './progress.js';
 import { VERSION } from '../version.js';
 
@@ -181,7 +181,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
   const skipped: FigureResult[] = [];
   for (const job of jobs) {
     const fig = job.figure;
-    const hash = inputHash(fig, VERSION, fonts);
+    const hash = inputHash(fig, VERSION);
     const prior = state.prior.get(fig.name);
     const base = { name: fig.name, config: job.file, pointer: job.pointer };
     if (
@@ -254,7 +254,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     }
     entries.set(fig.name, {
       name: fig.name, file: fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length,
-      sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, inputHash: hash, models: figureModelFiles(fig),
+      sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, inputHash: hash, ...figureRecord(fig),
     });
     result.written.push({ name: fig.name, file: target, source: job.file });
     finish({ ...base, status: 'rendered', file: fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length, sha256: digest, ms: o.ms });
@@ -297,13 +297,13 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
       runError(`${target} exists and was not made by actiplot; delete it, pass --no-gallery or --force`);
     } else {
       try {
-        writeIfChanged(out, GALLERY_FILE, galleryHtml(list, VERSION));
+        writeIfChanged(out, GALLERY_FILE, galleryHtml(list, VERSION, { failed: result.failed, diffReport: diffReportLink(out) }));
       } catch (err) {
         runError(`cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       }
     }
   }
-  const manifest = makeManifest(VERSION, fonts, list, opts.shard);
+  const manifest = makeManifest(VERSION, fonts, list, opts.shard, result.failed);
   try {
     writeIfChanged(out, ownManifest, serializeManifest(manifest));
     result.manifest = path.join(out, ownManifest);

@@ -2,11 +2,16 @@
  * The one module that imports node-canvas. Everything else sees plain scenes, a text measurer and
  * a drawing context typed through the re-exports below.
  */
-import canvasPkg from 'canvas';
+import { createRequire } from 'node:module';
 import type { Canvas as CanvasType, CanvasRenderingContext2D } from 'canvas';
 import type { Font, Measure, TextSize } from '../scene/scene.js';
-import { CJK_FAMILY, familyList, fontFiles as registeredFonts } from '../text/fonts.js';
+import { CJK_FAMILY, NEEDS_CJK, familyList, fontFiles as registeredFonts } from '../text/fonts.js';
+import { useOwnFontconfig } from '../text/fontconfig-env.js';
 
+// fontconfig must start with actiplot's own configuration (no system fonts): set it, then load
+// node-canvas, in this order whatever a bundler does with import statements (they are hoisted).
+useOwnFontconfig();
+const canvasPkg = createRequire(import.meta.url)('canvas') as typeof import('canvas');
 const { createCanvas, registerFont, Canvas, loadImage, ImageData } = canvasPkg;
 
 export type Context = CanvasRenderingContext2D;
@@ -14,9 +19,6 @@ export type Surface = CanvasType;
 
 let latinReady = false;
 let cjkReady = false;
-
-/** East Asian scripts and their punctuation all lie from U+2E80 on; DejaVu has none of them. */
-const NEEDS_CJK = /[\u2e80-\uffff]/u;
 
 /**
  * Registers actiplot's fonts (src/text/fonts.ts): the Latin ones before the first canvas, the CJK

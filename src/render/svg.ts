@@ -8,7 +8,7 @@ import { fieldAreas } from './vector-field.js';
 /** DejaVu Sans's vertical metrics (hhea, per em), to place text by its alphabetic baseline. */
 const ASCENT = 0.928;
 const DESCENT = 0.236;
-const FAMILY = "'DejaVu Sans', 'Noto Sans CJK JP', sans-serif";
+const FAMILY = "'DejaVu Sans', 'Noto Sans JP', sans-serif";
 
 const n = (v: number) => {
   const r = Math.round(v * 100) / 100;

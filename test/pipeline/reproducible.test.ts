@@ -49,6 +49,8 @@ describe('render: reproducible bytes', () => {
       sha256: hashes(path.join(dir, 'out'))['single-hidpi.png'],
       config: path.join('configs', 'more', 'single.json'), pointer: '', title: 'ReLU at scale 2',
       inputHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      figure: expect.objectContaining({ name: 'single-hidpi', kind: 'line', scale: 2, title: 'ReLU at scale 2' }),
+      fonts: { 'DejaVuSans-Bold.ttf': expect.stringMatching(/^[0-9a-f]{64}$/), 'DejaVuSans.ttf': expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
     expect(m.figures.find((f: { name: string }) => f.name === 'step-pdf')).toMatchObject({ file: 'step-pdf.pdf', format: 'pdf', pointer: '/figures/1' });
     expect(text).not.toMatch(/20\d\d-\d\d-\d\d|"(time|date|created)/i);

@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inShard, parseShard, shardOf } from '../../src/pipeline/shard.js';
 import { cli, cliJson, hashes, manyFigures, readJson, tempDir, withFixtures, writeJson } from './helpers.js';
+import { render } from '../../src/pipeline/run.js';
+import { draw, inProcessRenderer, type Draw } from '../../src/pipeline/in-process.js';
+import { createReporter } from '../../src/pipeline/progress.js';
 
 describe('shards', () => {
   it('parseShard(text) accepts k/n with 1 <= k <= n and explains anything else', () => {
@@ -91,5 +94,40 @@ describe('shards', () => {
     expect(cli(['merge', mb, ma, '--out', 'm'], dir).err).toMatch(/render every shard with the same actiplot/);
     expect(cli(['merge', 'nope.json', '--out', 'm'], dir).err).toMatch(/nope\.json: no such file/);
     expect(cli(['render', '--shard', '3/2'], dir).code).toBe(2);
+  });
+
+  it('merge refuses an incomplete set of shards, naming the missing shard numbers, and writes nothing', () => {
+    const dir = withFixtures(tempDir('merge-incomplete'), 'basic', 'more');
+    for (const k of [1, 2, 3]) expect(cli(['render', 'configs', '--out', `s${k}`, '--shard', `${k}/3`], dir).code).toBe(0);
+    const m = (k: number) => `s${k}/manifest.shard-${k}-of-3.json`;
+    const one = cli(['merge', m(1), '--out', 'merged'], dir);
+    expect(one.code).toBe(1);
+    expect(one.err).toContain('incomplete set of shards: shards 2, 3 of 3 missing (got 1); merge every manifest.shard-k-of-3.json');
+    expect(one.err).toMatch(/nothing written/);
+    expect(fs.existsSync(path.join(dir, 'merged'))).toBe(false);
+    const two = cli(['merge', m(3), m(1), '--out', 'merged'], dir);
+    expect(two.code).toBe(1);
+    expect(two.err).toContain('incomplete set of shards: shard 2 of 3 missing (got 1, 3)');
+    const all = cli(['merge', m(3), m(1), m(2), '--out', 'merged'], dir);
+    expect(all.code, all.err).toBe(0);
+  });
+
+  it("merge keeps the shards' failures: the merged manifest and gallery list each error line once", async () => {
+    const dir = withFixtures(tempDir('merge-failed'), 'basic');
+    fs.writeFileSync(path.join(dir, 'configs/broken.json'), '{ "name": "broken", "kind": "nope" }\n');
+    const faulty: Draw = (f, mode) => (f.name === 'relu-line' ? Promise.reject(new Error('injected fault while drawing relu-line')) : draw(f, mode));
+    const quiet = createReporter({ mode: 'lines', line: () => {}, error: () => {}, closing: () => {} });
+    for (const k of [1, 2]) {
+      const r = await render({ paths: [path.join(dir, 'configs')], out: path.join(dir, `s${k}`), shard: { index: k, count: 2 }, reporter: quiet, renderer: inProcessRenderer({ draw: faulty }) });
+      expect(r.failed.length).toBeGreaterThan(0);
+    }
+    const r = cli(['merge', 's1/manifest.shard-1-of-2.json', 's2/manifest.shard-2-of-2.json', '--out', 'merged'], dir);
+    expect(r.code, r.err).toBe(0);
+    const failed: string[] = readJson(path.join(dir, 'merged/manifest.json')).failed;
+    expect(failed.filter((l) => l.startsWith(path.join(dir, 'configs', 'broken.json')))).toHaveLength(1);
+    expect(failed).toContain(`${path.join(dir, 'configs', 'basic', 'lines.json')}: relu-line: failed to render: injected fault while drawing relu-line`);
+    const html = fs.readFileSync(path.join(dir, 'merged/index.html'), 'utf8');
+    expect(html).toContain('<section class="failed" id="failed">');
+    expect(html).toContain('relu-line: failed to render: injected fault while drawing relu-line');
   });
 });
