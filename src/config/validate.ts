@@ -10,7 +10,8 @@ import { inlineRefs, type Json } from './schema-refs.js';
 import { shapeErrors } from '../core/network.js';
 import { ConfigError, describe, displayPath, suggest, type Location } from './messages.js';
 import { LIMITS } from './limits.js';
-import { DEFAULTS, resolveFigure, sweepPath, type ResolvedFigure } from './defaults.js';
+import { DEFAULTS, resolveFigure, resolveSweepValues, type ResolvedFigure } from './defaults.js';
+import { sweepPath, sweepTarget } from './sweep-path.js';
 import { stepRangeLength } from '../core/sample.js';
 import type { LoadedConfig } from './load.js';
 import { cjkFontInstalled, describeChar, firstUncovered } from '../text/coverage.js';
@@ -326,32 +327,37 @@ function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
 }
 
 /**
- * A sweep must name a number in the config, and the figure must be valid at both ends of the
- * sweep (every frame lies between them), so no frame can fail half-way through an animation.
+ * A sweep must name a number the figure's schema declares (sweep-path.ts), and every frame must be
+ * a valid figure, so no frame can fail half-way through an animation. Each frame's value is checked
+ * (not only the ends): a whole-number key swept over fractional frames fails at its first such frame.
  */
 function checkSweep(f: FigureConfig, base: string, fail: Fail): void {
   const sw = f.sweep!;
   const path = sweepPath(sw.path);
-  // Walk to the parent of the last segment; the value itself may be absent (a defaulted bias):
-  // then the frames at both ends, validated below, prove the key takes a number.
-  let parent: unknown = f;
-  for (const seg of path.slice(0, -1)) {
-    parent = parent && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[seg] : undefined;
-  }
-  const node = parent && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[path[path.length - 1]] : null;
-  if (!(typeof node === 'number' || (node === undefined && !Array.isArray(parent))) || path[0] === 'sweep') {
-    throw fail(`${base}/sweep/path`, `"${sw.path}" does not name a number in this figure (e.g. "perceptron.bias", "perceptron.weights.0", "series.0.bias")`);
-  }
   const { sweep: _sweep, format: _format, ...rest } = f;
-  for (const end of ['from', 'to'] as const) {
-    const frame = setPath(structuredClone(rest), path, sw[end]);
+  const target = sweepTarget(rest, path, (v) => (validateFigure(v) ? [] : (validateFigure.errors ?? [])));
+  const notNumber = (why: string) =>
+    fail(`${base}/sweep/path`, `"${sw.path}" does not name a number in this figure: ${why} (e.g. "perceptron.bias", "perceptron.weights.0", "series.0.bias")`);
+  if (typeof target === 'string') throw notNumber(target);
+  if (!target.accepts.has('number') && !target.accepts.has('integer')) {
+    throw notNumber(`the schema takes ${[...target.accepts].map((t) => TYPE_NAMES[t] ?? t).join(' or ')} there`);
+  }
+  const values = resolveSweepValues(sw);
+  for (let i = 0; i < values.length; i++) {
+    const frame = setPath(rest, path, values[i]);
     try {
       checkFigure(frame, base, fail);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
-      throw fail(`${base}/sweep/${end}`, `the frame at ${sw.path} = ${sw[end]} is invalid: ${err.detail}`);
+      const at = i === 0 ? 'from' : i === values.length - 1 ? 'to' : 'frames';
+      const which = at === 'frames' ? `frame ${i + 1} of ${values.length}, ` : '';
+      throw fail(`${base}/sweep/${at}`, `the ${which}frame at ${sw.path} = ${formatNumber(values[i])} is invalid: ${err.detail}`);
     }
   }
+}
+
+function formatNumber(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
 
 /** Layer-to-layer shapes, the input count and a single output; errors name the layer and the row. */

@@ -2,8 +2,8 @@
  * Planning: config paths -> validated figure jobs plus every config error found on the way.
  * Figures whose names clash across files are errors at both places.
  */
-import fs from 'node:fs';
 import { parseConfigText } from '../config/load.js';
+import { readBounded, ReadRefusal } from '../config/read-bounded.js';
 import { validateConfig } from '../config/validate.js';
 import { ConfigError, type Location } from '../config/messages.js';
 import { LIMITS } from '../config/limits.js';
@@ -28,9 +28,10 @@ export interface Plan {
 export function loadFile(file: string): { jobs: Job[]; errors: ConfigError[] } {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readBounded(file, LIMITS.configBytes, 'the limit for one config (split it into several files)');
   } catch (err) {
-    return { jobs: [], errors: [new ConfigError(file, '', `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})`)] };
+    if (err instanceof ReadRefusal) return { jobs: [], errors: [new ConfigError(file, '', err.reason)] };
+    throw err;
   }
   try {
     const v = validateConfig(parseConfigText(file, bytes));
@@ -63,8 +64,9 @@ function override(job: Job, o: Overrides): Job | ConfigError {
  * `overrides`: settings from the command line applied to every figure.
  */
 export function plan(paths: readonly string[], exclude: readonly string[] = [], overrides: Overrides = {}): Plan {
-  const { files, missing } = findConfigs(paths, exclude);
+  const { files, missing, refused } = findConfigs(paths, exclude);
   const errors: ConfigError[] = missing.map((p) => new ConfigError(p, '', 'no such file or folder'));
+  errors.push(...refused.map((r) => new ConfigError(r.path, '', r.reason)));
   const jobs: Job[] = [];
   const byName = new Map<string, Job>();
   for (const file of files) {
