@@ -28,9 +28,10 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.
 /**
  * The bytes of `file`, or a ReadRefusal when it is not a regular file, is larger than `limit`
  * bytes (checked before reading and while reading, since a file can grow), or cannot be opened.
- * `what` names the limit in the message ("the config limit").
+ * `hint` is added to a size message ("split it into several files").
  */
-export function readBounded(file: string, limit: number, what = 'the limit'): Buffer {
+export function readBounded(file: string, limit: number, hint = ''): Buffer {
+  const what = `the limit is ${limit}${hint ? ` (${hint})` : ''}`;
   let fd: number;
   try {
     fd = fs.openSync(file, OPEN_FLAGS);
@@ -43,12 +44,12 @@ export function readBounded(file: string, limit: number, what = 'the limit'): Bu
   try {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) throw new ReadRefusal(file, `is ${kindOf(st)}, not a regular file`, 'ENOTREG');
-    if (st.size > limit) throw new ReadRefusal(file, `file is ${st.size} bytes; ${what} is ${limit}`, 'EFBIG');
+    if (st.size > limit) throw new ReadRefusal(file, `file is ${st.size} bytes; ${what}`, 'EFBIG');
     let buf = Buffer.allocUnsafe(Math.min(limit + 1, st.size + 1));
     let n = 0;
     for (;;) {
       if (n === buf.length) {
-        if (n > limit) throw new ReadRefusal(file, `file is more than ${limit} bytes; ${what} is ${limit}`, 'EFBIG');
+        if (n > limit) throw new ReadRefusal(file, `file is more than ${limit} bytes; ${what}`, 'EFBIG');
         // The file grew since fstat: read on, but never past limit + 1 bytes.
         const bigger = Buffer.allocUnsafe(Math.min(limit + 1, buf.length * 2));
         buf.copy(bigger, 0, 0, n);

@@ -10,6 +10,7 @@ import { inlineRefs, type Json } from './schema-refs.js';
 import { shapeErrors } from '../core/network.js';
 import { ConfigError, describe, displayPath, suggest, type Location } from './messages.js';
 import { LIMITS } from './limits.js';
+import { budgetProblems } from './budget.js';
 import { DEFAULTS, resolveFigure, resolveSweepValues, type ResolvedFigure } from './defaults.js';
 import { sweepPath, sweepTarget } from './sweep-path.js';
 import { stepRangeLength } from '../core/sample.js';
@@ -91,7 +92,12 @@ export function validateConfig(loaded: LoadedConfig): ValidatedFile {
   const seen = new Map<string, string>();
   for (const item of items) {
     try {
-      const figure = checkFigure(item.value, item.pointer, fail);
+      const r = figureErrors(item.value, item.pointer, fail);
+      if (r.errors.length > 0) {
+        out.errors.push(...r.errors);
+        continue;
+      }
+      const figure = r.figure!;
       // A sweep of a line or contour also gets a contact sheet: a second output, `<name>-sheet.png`.
       const outputs = figure.sweep && figure.sweep.sheet > 0 && figure.kind !== 'panels'
         ? [figure, { ...figure, name: `${figure.name}-sheet`, format: 'png' as const }]
@@ -116,17 +122,43 @@ export function validateConfig(loaded: LoadedConfig): ValidatedFile {
 
 type Fail = (pointer: string, detail: string) => ConfigError;
 
-function checkFigure(value: unknown, base: string, fail: Fail): ResolvedFigure {
+/** Errors reported per figure: enough to fix several typos in one go, few enough to read. */
+export const MAX_FIGURE_ERRORS = 5;
+
+type Attempt = (check: () => void) => void;
+
+/** Every error of one figure (up to MAX_FIGURE_ERRORS), or the resolved figure when there is none. */
+function figureErrors(value: unknown, base: string, fail: Fail): { figure?: ResolvedFigure; errors: ConfigError[] } {
   const nonFinite = findNonFinite(value, base);
-  if (nonFinite) throw fail(nonFinite, 'expected a finite number, got a number too large for a double (it reads as Infinity)');
+  if (nonFinite) return { errors: [fail(nonFinite, 'expected a finite number, got a number too large for a double (it reads as Infinity)')] };
   if (!validateFigure(value)) {
-    const err = pickError(schemaErrors());
-    const [pointer, detail] = explain(err);
-    throw fail(base + pointer, detail);
+    return { errors: schemaProblems(schemaErrors()).slice(0, MAX_FIGURE_ERRORS).map(([pointer, detail]) => fail(base + pointer, detail)) };
   }
   const f = value as FigureConfig;
-  checkSemantics(f, base, fail);
-  return resolveFigure(f);
+  const errors: ConfigError[] = [];
+  const attempt: Attempt = (check) => {
+    if (errors.length >= MAX_FIGURE_ERRORS) return;
+    try {
+      check();
+    } catch (err) {
+      if (err instanceof ConfigError) errors.push(err);
+      else throw err;
+    }
+  };
+  checkSemantics(f, base, fail, attempt);
+  // The frames of a sweep repeat every error of the figure itself: check them only once it is valid.
+  if (errors.length === 0 && f.sweep) attempt(() => checkSweep(f, base, fail));
+  if (errors.length > 0) return { errors };
+  const figure = resolveFigure(f);
+  const over = budgetProblems(figure);
+  if (over.length > 0) return { errors: over.map((detail) => fail(base, detail)) };
+  return { figure, errors: [] };
+}
+
+function checkFigure(value: unknown, base: string, fail: Fail): ResolvedFigure {
+  const r = figureErrors(value, base, fail);
+  if (r.errors.length > 0) throw r.errors[0];
+  return r.figure!;
 }
 
 /** JSON allows 1e999; it parses to Infinity, which no figure can use. Found without recursion limits mattering (depth is capped on load). */
@@ -157,14 +189,63 @@ function firstNonFinite(v: unknown, pointer: string): string | undefined {
   return undefined;
 }
 
-/** The most useful of Ajv's errors: the deepest, and at equal depth a union's own summary. */
-function pickError(errors: ErrorObject[]): ErrorObject {
+/** Ajv's errors most useful first: the deepest, and at equal depth a union's own summary. */
+function rankErrors(errors: ErrorObject[]): ErrorObject[] {
   const depth = (e: ErrorObject) => {
     const extra = e.keyword === 'additionalProperties' || e.keyword === 'required' ? 1 : 0;
     return (e.instancePath === '' ? 0 : e.instancePath.split('/').length - 1) + extra;
   };
   const rank = (e: ErrorObject) => (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'discriminator' ? 1 : 0);
-  return [...errors].sort((a, b) => depth(b) - depth(a) || rank(b) - rank(a))[0];
+  return [...errors].sort((a, b) => depth(b) - depth(a) || rank(b) - rank(a));
+}
+
+/** Where an error is about: its value, or the key it names (a missing or an unknown key). */
+function siteOf(e: ErrorObject): string {
+  const p = e.params as { missingProperty?: string; additionalProperty?: string };
+  if (e.keyword === 'required') return `${e.instancePath}/${escapePointer(String(p.missingProperty))}`;
+  if (e.keyword === 'additionalProperties') return `${e.instancePath}/${escapePointer(String(p.additionalProperty))}`;
+  return e.instancePath;
+}
+
+const within = (site: string, of: string) => site === of || site.startsWith(`${of}/`);
+
+/**
+ * One error per problem, most useful first: an error at a value that holds (or is) a more precise
+ * error is that error's summary (a union's "expected one of"), so it is dropped. A missing required
+ * key beside an unknown key that is close to it is one typo: `unknown key "wieghts" (did you mean
+ * "weights"?)`, not two unrelated errors.
+ */
+function schemaProblems(errors: ErrorObject[]): [string, string][] {
+  const chosen: ErrorObject[] = [];
+  for (const e of rankErrors(errors)) {
+    const site = siteOf(e);
+    if (chosen.some((c) => within(siteOf(c), site))) continue;
+    chosen.push(e);
+  }
+  // Pair each missing key with the unknown key beside it that is probably its misspelling.
+  const pairs = new Map<ErrorObject, [string, string]>();
+  const paired = new Set<ErrorObject>();
+  for (const e of chosen) {
+    if (e.keyword !== 'required') continue;
+    const key = String((e.params as { missingProperty: string }).missingProperty);
+    const typo = chosen.find((u) => !paired.has(u) && u.keyword === 'additionalProperties' && u.instancePath === e.instancePath &&
+      suggest(String((u.params as { additionalProperty: string }).additionalProperty), [key]) !== '');
+    if (!typo) continue;
+    const wrong = String((typo.params as { additionalProperty: string }).additionalProperty);
+    const problem: [string, string] = [`${e.instancePath}/${escapePointer(wrong)}`, `unknown key "${wrong}" (did you mean "${key}"?)`];
+    paired.add(e).add(typo);
+    pairs.set(e, problem).set(typo, problem);
+  }
+  const out: [string, string][] = [];
+  const done = new Set<[string, string]>();
+  for (const e of chosen) {
+    const pair = pairs.get(e);
+    if (pair) {
+      if (!done.has(pair)) out.push(pair);
+      done.add(pair);
+    } else out.push(explain(e));
+  }
+  return out;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -239,6 +320,9 @@ function textsOf(p: PlotConfig, base: string): [string, string | undefined][] {
 function checkTexts(texts: [string, string | undefined][], fail: Fail): void {
   for (const [pointer, text] of texts) {
     if (!text) continue;
+    if (text.length > LIMITS.textChars) {
+      throw fail(pointer, `a text of ${text.length} characters; the limit is ${LIMITS.textChars} (more than a figure can show)`);
+    }
     const ch = firstUncovered(text);
     if (ch === undefined) continue;
     const cjk = /[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u.test(ch);
@@ -250,64 +334,51 @@ function checkTexts(texts: [string, string | undefined][], fail: Fail): void {
 /** Names Windows reserves for devices: a file called `con.png` cannot be created there. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/;
 
-function checkSemantics(f: FigureConfig, base: string, fail: Fail): void {
+function checkSemantics(f: FigureConfig, base: string, fail: Fail, attempt: Attempt): void {
   const animated = f.format === 'gif' || f.format === 'apng';
-  if (animated && !f.sweep) throw fail(`${base}/format`, `"${f.format}" is an animation format; it needs a "sweep"`);
-  if (f.sweep && f.format && !animated) throw fail(`${base}/format`, `a sweep renders an animation: expected "gif" or "apng", got "${f.format}"`);
-  if (f.sweep) checkSweep(f, base, fail);
-  if (RESERVED.test(f.name)) throw fail(`${base}/name`, `"${f.name}" is a reserved device name on Windows; choose another name`);
-  const scale = f.scale ?? 1;
-  const pixels = (f.width ?? DEFAULTS.width) * (f.height ?? DEFAULTS.height) * scale * scale;
-  if (pixels > LIMITS.imagePixels) {
-    throw fail(`${base}/scale`, `the image would have ${Math.round(pixels)} pixels (width × height × scale²); the limit is ${LIMITS.imagePixels}`);
-  }
+  attempt(() => {
+    if (animated && !f.sweep) throw fail(`${base}/format`, `"${f.format}" is an animation format; it needs a "sweep"`);
+    if (f.sweep && f.format && !animated) throw fail(`${base}/format`, `a sweep renders an animation: expected "gif" or "apng", got "${f.format}"`);
+  });
+  if (f.sweep?.label !== undefined) attempt(() => checkTexts([[`${base}/sweep/label`, f.sweep!.label]], fail));
+  attempt(() => {
+    if (RESERVED.test(f.name)) throw fail(`${base}/name`, `"${f.name}" is a reserved device name on Windows; choose another name`);
+  });
+  attempt(() => {
+    const scale = f.scale ?? 1;
+    const pixels = (f.width ?? DEFAULTS.width) * (f.height ?? DEFAULTS.height) * scale * scale;
+    if (pixels > LIMITS.imagePixels) {
+      throw fail(`${base}/scale`, `the image would have ${Math.round(pixels)} pixels (width × height × scale²); the limit is ${LIMITS.imagePixels}`);
+    }
+  });
   if (f.kind === 'panels') {
-    checkTexts([[`${base}/title`, f.title]], fail);
-    f.panels.forEach((p, i) => checkPlot(p, `${base}/panels/${i}`, fail));
+    attempt(() => checkTexts([[`${base}/title`, f.title]], fail));
+    f.panels.forEach((p, i) => checkPlot(p, `${base}/panels/${i}`, fail, attempt));
   } else {
-    checkPlot(f, base, fail);
+    checkPlot(f, base, fail, attempt);
   }
 }
 
-function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
-  checkTexts(textsOf(f, base), fail);
+function checkPlot(f: PlotConfig, base: string, fail: Fail, attempt: Attempt): void {
+  attempt(() => checkTexts(textsOf(f, base), fail));
   const axes = [['x', f.x], ['y', f.y]] as const;
   for (const [name, a] of axes) {
     if (!a) continue;
     const at = `${base}/${name}`;
-    if (a.range && !(a.range[0] < a.range[1])) {
-      throw fail(`${at}/range`, `expected min < max, got [${a.range.map(describe).join(', ')}]`);
-    }
-    if (a.samples !== undefined && a.step !== undefined) {
-      throw fail(`${at}/step`, 'give "samples" or "step", not both');
-    }
-    if (Array.isArray(a.ticks) && !isIncreasing(a.ticks)) throw fail(`${at}/ticks`, 'expected tick values in increasing order');
+    attempt(() => {
+      if (a.range && !(a.range[0] < a.range[1])) {
+        throw fail(`${at}/range`, `expected min < max, got [${a.range.map(describe).join(', ')}]`);
+      }
+      if (a.samples !== undefined && a.step !== undefined) {
+        throw fail(`${at}/step`, 'give "samples" or "step", not both');
+      }
+      if (Array.isArray(a.ticks) && !isIncreasing(a.ticks)) throw fail(`${at}/ticks`, 'expected tick values in increasing order');
+    });
   }
-  if (f.kind === 'contour') {
-    if ((f.perceptron === undefined) === (f.network === undefined)) {
-      throw fail(base, 'give "perceptron" or "network" (exactly one of them)');
-    }
-    if (f.network) checkNetwork(f.network, 2, `${base}/network`, 'a contour', fail);
-    if (f.neurons && !f.network) throw fail(`${base}/neurons`, '"neurons" shows the hidden neurons of a "network"; this contour has a perceptron');
-    const w = f.perceptron?.weights ?? [0, 0];
-    if (w.length !== 2) {
-      throw fail(`${base}/perceptron/weights`, `expected 2 numbers for a contour (inputs x1 and x2), got ${w.length}`);
-    }
-    if (Array.isArray(f.levels) && !isIncreasing(f.levels)) {
-      throw fail(`${base}/levels`, 'expected level values in strictly increasing order');
-    }
-    const nx = axisPoints(f.x, DEFAULTS.contourRange, DEFAULTS.contourStep);
-    const ny = axisPoints(f.y, DEFAULTS.contourRange, DEFAULTS.contourStep);
-    if (nx * ny > LIMITS.gridPoints) {
-      throw fail(`${base}/x`, `the grid would have ${nx} × ${ny} = ${nx * ny} points; the limit is ${LIMITS.gridPoints}`);
-    }
-    const xr = f.x?.range ?? DEFAULTS.contourRange;
-    const yr = f.y?.range ?? DEFAULTS.contourRange;
-    const reach = Math.abs(w[0]) * Math.max(Math.abs(xr[0]), Math.abs(xr[1])) + Math.abs(w[1]) * Math.max(Math.abs(yr[0]), Math.abs(yr[1])) + Math.abs(f.perceptron?.bias ?? 0);
-    if (!Number.isFinite(reach)) throw fail(`${base}/perceptron`, 'w·x + b overflows to Infinity on the grid; use smaller weights, bias or ranges');
-  } else {
+  if (f.kind === 'contour') attempt(() => checkContour(f, base, fail));
+  else {
     const xr = f.x?.range ?? DEFAULTS.lineRange;
-    f.series.forEach((s, i) => {
+    f.series.forEach((s, i) => attempt(() => {
       const at = `${base}/series/${i}`;
       if ((s.activation === undefined) === (s.network === undefined)) throw fail(at, 'give "activation" (a perceptron) or "network" (exactly one of them)');
       if (s.network) {
@@ -320,10 +391,36 @@ function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
       }
       const reach = Math.abs(s.weights?.[0] ?? 1) * Math.max(Math.abs(xr[0]), Math.abs(xr[1])) + Math.abs(s.bias ?? 0);
       if (!Number.isFinite(reach)) throw fail(at, 'w·x + b overflows to Infinity over the x range; use a smaller weight, bias or range');
+    }));
+    attempt(() => {
+      const n = axisPoints(f.x, DEFAULTS.lineRange, undefined);
+      if (n > LIMITS.samples) throw fail(`${base}/x`, `${n} samples; the limit is ${LIMITS.samples}`);
     });
-    const n = axisPoints(f.x, DEFAULTS.lineRange, undefined);
-    if (n > LIMITS.samples) throw fail(`${base}/x`, `${n} samples; the limit is ${LIMITS.samples}`);
   }
+}
+
+function checkContour(f: ContourPlotConfig, base: string, fail: Fail): void {
+  if ((f.perceptron === undefined) === (f.network === undefined)) {
+    throw fail(base, 'give "perceptron" or "network" (exactly one of them)');
+  }
+  if (f.network) checkNetwork(f.network, 2, `${base}/network`, 'a contour', fail);
+  if (f.neurons && !f.network) throw fail(`${base}/neurons`, '"neurons" shows the hidden neurons of a "network"; this contour has a perceptron');
+  const w = f.perceptron?.weights ?? [0, 0];
+  if (w.length !== 2) {
+    throw fail(`${base}/perceptron/weights`, `expected 2 numbers for a contour (inputs x1 and x2), got ${w.length}`);
+  }
+  if (Array.isArray(f.levels) && !isIncreasing(f.levels)) {
+    throw fail(`${base}/levels`, 'expected level values in strictly increasing order');
+  }
+  const nx = axisPoints(f.x, DEFAULTS.contourRange, DEFAULTS.contourStep);
+  const ny = axisPoints(f.y, DEFAULTS.contourRange, DEFAULTS.contourStep);
+  if (nx * ny > LIMITS.gridPoints) {
+    throw fail(`${base}/x`, `the grid would have ${nx} × ${ny} = ${nx * ny} points; the limit is ${LIMITS.gridPoints}`);
+  }
+  const xr = f.x?.range ?? DEFAULTS.contourRange;
+  const yr = f.y?.range ?? DEFAULTS.contourRange;
+  const reach = Math.abs(w[0]) * Math.max(Math.abs(xr[0]), Math.abs(xr[1])) + Math.abs(w[1]) * Math.max(Math.abs(yr[0]), Math.abs(yr[1])) + Math.abs(f.perceptron?.bias ?? 0);
+  if (!Number.isFinite(reach)) throw fail(`${base}/perceptron`, 'w·x + b overflows to Infinity on the grid; use smaller weights, bias or ranges');
 }
 
 /**
@@ -350,8 +447,8 @@ function checkSweep(f: FigureConfig, base: string, fail: Fail): void {
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       const at = i === 0 ? 'from' : i === values.length - 1 ? 'to' : 'frames';
-      const which = at === 'frames' ? `frame ${i + 1} of ${values.length}, ` : '';
-      throw fail(`${base}/sweep/${at}`, `the ${which}frame at ${sw.path} = ${formatNumber(values[i])} is invalid: ${err.detail}`);
+      const which = at === 'frames' ? `frame ${i + 1} of ${values.length}` : 'frame';
+      throw fail(`${base}/sweep/${at}`, `the ${which} at ${sw.path} = ${formatNumber(values[i])} is invalid: ${err.detail}`);
     }
   }
 }

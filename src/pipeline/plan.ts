@@ -7,6 +7,7 @@ import { readBounded, ReadRefusal } from '../config/read-bounded.js';
 import { validateConfig } from '../config/validate.js';
 import { ConfigError, type Location } from '../config/messages.js';
 import { LIMITS } from '../config/limits.js';
+import { budgetProblems } from '../config/budget.js';
 import type { ResolvedFigure } from '../config/defaults.js';
 import { findConfigs } from './find-configs.js';
 
@@ -28,7 +29,7 @@ export interface Plan {
 export function loadFile(file: string): { jobs: Job[]; errors: ConfigError[] } {
   let bytes: Buffer;
   try {
-    bytes = readBounded(file, LIMITS.configBytes, 'the limit for one config (split it into several files)');
+    bytes = readBounded(file, LIMITS.configBytes, 'split it into several files');
   } catch (err) {
     if (err instanceof ReadRefusal) return { jobs: [], errors: [new ConfigError(file, '', err.reason)] };
     throw err;
@@ -56,7 +57,12 @@ function override(job: Job, o: Overrides): Job | ConfigError {
   if (f.width * f.height * scale * scale > LIMITS.imagePixels) {
     return new ConfigError(job.file, where(job).replace(/\.?name$/, '') || '', `with --scale ${scale} the image would have ${Math.round(f.width * f.height * scale * scale)} pixels; the limit is ${LIMITS.imagePixels}`, job.locateName?.());
   }
-  return scale === f.scale && format === f.format ? job : { ...job, figure: { ...f, scale, format } };
+  if (scale === f.scale && format === f.format) return job;
+  const figure = { ...f, scale, format };
+  // --format svg or --scale 4 can take a figure past a budget its own settings kept.
+  const over = budgetProblems(figure);
+  if (over.length > 0) return new ConfigError(job.file, where(job).replace(/\.?name$/, '') || '', `with${o.format ? ` --format ${o.format}` : ''}${o.scale !== undefined ? ` --scale ${o.scale}` : ''}: ${over[0]}`, job.locateName?.());
+  return { ...job, figure };
 }
 
 /**

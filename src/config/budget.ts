@@ -1,0 +1,104 @@
+/**
+ * The cost of a resolved figure (budget.ts) against BUDGETS: counted from its sizes alone, before
+ * any grid, sample or canvas is allocated, so a config within every single limit cannot multiply
+ * them into hours of work or gigabytes of memory.
+ */
+import { stepRangeLength } from '../core/sample.js';
+import { BUDGETS, LIMITS, type BudgetName } from './limits.js';
+import type { NetworkSpec, ResolvedAxis, ResolvedFigure, ResolvedPlot } from './defaults.js';
+
+export interface FigureCost {
+  work: number;
+  gridPoints: number;
+  framePixels: number;
+  vectorBands: number;
+  panels: number;
+}
+
+/** Operations per evaluation of the whole network: every layer runs, whichever neuron is drawn. */
+export function networkOps(spec: NetworkSpec): number {
+  let ops = 0;
+  for (const l of spec.layers) {
+    for (const row of l.weights) ops += row.length + 2; // multiply-adds, the bias, the activation
+  }
+  return ops;
+}
+
+function points(a: ResolvedAxis): number {
+  const [lo, hi] = a.range ?? [0, 0];
+  if (a.step !== undefined) return stepRangeLength(lo, hi, a.step);
+  return a.samples ?? 2;
+}
+
+function plotCost(p: ResolvedPlot): { work: number; grid: number; bands: number } {
+  if (p.kind === 'contour') {
+    const n = points(p.x as ResolvedAxis) * points(p.y);
+    const per = p.network ? networkOps(p.network.spec) : 3;
+    const levels = typeof p.levels === 'number' ? p.levels : p.levels.length;
+    return { work: n * per, grid: n, bands: n * levels };
+  }
+  const n = points(p.x as ResolvedAxis);
+  let per = 0;
+  for (const s of p.series) per += s.network ? networkOps(s.network) : 3;
+  return { work: n * per, grid: 0, bands: 0 };
+}
+
+export function figureCost(fig: ResolvedFigure): FigureCost {
+  const plots = fig.kind === 'panels' ? fig.panels : [fig];
+  let work = 0;
+  let grid = 0;
+  let bands = 0;
+  for (const p of plots) {
+    const c = plotCost(p);
+    work += c.work;
+    grid += c.grid;
+    bands += c.bands;
+  }
+  const animated = fig.sweep !== null && (fig.format === 'gif' || fig.format === 'apng');
+  // A contact sheet draws `sheet` frames as panels; an animation draws every frame.
+  const frames = fig.sweep === null ? 1 : animated ? fig.sweep.values.length : Math.max(1, fig.sweep.sheet);
+  const pixels = fig.width * fig.height * fig.scale * fig.scale;
+  const vector = fig.format === 'svg' || fig.format === 'pdf';
+  return {
+    work: work * frames,
+    gridPoints: animated ? grid : grid * frames,
+    framePixels: animated ? pixels * frames : 0,
+    vectorBands: vector ? bands : 0,
+    panels: plots.length,
+  };
+}
+
+const WHAT: Record<BudgetName, string> = {
+  work: 'the work budget (sample points × operations per point, all panels, series and frames)',
+  gridPoints: 'the memory budget for grids (grid points of all panels held at once)',
+  framePixels: 'the animation budget (pixels of all frames)',
+  vectorBands: 'the vector budget (grid points × contour levels, for SVG and PDF)',
+};
+
+const HINT: Record<BudgetName, string> = {
+  work: 'use a coarser grid (a larger step or fewer samples), a smaller network or fewer frames',
+  gridPoints: 'use coarser grids or fewer panels',
+  framePixels: 'use fewer frames or a smaller width, height or scale',
+  vectorBands: 'use fewer levels or a coarser grid, or render PNG',
+};
+
+function sci(n: number): string {
+  return n >= 1e6 ? n.toExponential(2).replace('e+', 'e') : String(Math.round(n));
+}
+
+/** One phrase per exceeded budget: which one, how much the figure needs, and by how much it is over. */
+export function budgetProblems(fig: ResolvedFigure): string[] {
+  const cost = figureCost(fig);
+  const out: string[] = [];
+  if (fig.kind === 'panels' && cost.panels > LIMITS.panels) {
+    out.push(`the figure would have ${cost.panels} panels (hidden-neuron panels included); the limit is ${LIMITS.panels}`);
+  }
+  for (const name of Object.keys(BUDGETS) as BudgetName[]) {
+    const need = cost[name];
+    const budget = BUDGETS[name];
+    if (!(need <= budget)) {
+      out.push(`over ${WHAT[name]}: needs ${sci(need)}, the budget is ${sci(budget)} (${(need / budget).toFixed(1)}× over); ${HINT[name]}`);
+    }
+  }
+  return out;
+}
