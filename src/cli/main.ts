@@ -8,6 +8,7 @@ import { activationNames, isActivationName } from '../core/activation.js';
 import { activationSpec, evalModel, figureModel, perceptronModel, type EvalOptions, type EvalRequest } from './eval.js';
 import { PATHS_ARG, checkCommand, mergeCommand, renderCommand } from './pipeline.js';
 import { VERSION } from '../version.js';
+import { sourceDate } from '../config/source-date.js';
 
 export interface Io {
   out: (line: string) => void;
@@ -92,6 +93,18 @@ function evalRequest(args: { input?: string; range?: string; step: number; forma
   return { input, range, step: args.step, format: args.format };
 }
 
+/** Options that take several values; any other option given twice is a usage error, not an array. */
+const LIST_OPTIONS = new Set(['_', '$0', 'paths', 'manifests', 'param', 'p']);
+
+/** `--out a --out b` reaches the handlers as ['a', 'b']: say so instead of failing inside. */
+function rejectRepeatedOptions(args: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(args)) {
+    if (Array.isArray(value) && !LIST_OPTIONS.has(key) && key.length > 1 && !key.includes('-')) {
+      throw new UsageError(`--${key} is given ${value.length} times (${value.map((v) => JSON.stringify(String(v))).join(', ')}); give it once`);
+    }
+  }
+}
+
 interface YargsInternals {
   getInternalMethods?(): { getUsageInstance?(): { cacheHelpMessage?: () => void } | undefined } | undefined;
 }
@@ -110,12 +123,15 @@ function skipHelpCache(parser: unknown): void {
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
+  const dateWarning = sourceDate(process.env.SOURCE_DATE_EPOCH).warning;
+  if (dateWarning && (argv[0] === 'render' || argv[0] === 'check')) io.err(`actiplot: warning: ${dateWarning}`);
   const parser = yargs(joinNegativeValues(argv))
     .scriptName('actiplot')
     .usage('$0 <command> [options]')
     .version(VERSION)
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'show the stack trace of an internal error (also ACTIPLOT_DEBUG=1)' })
     .strict()
+    .middleware(rejectRepeatedOptions)
     .recommendCommands()
     .demandCommand(1, 'Give a command: render, check, merge, validate, eval or schema.')
     .command(renderCommand(io, (c) => (code = c)))

@@ -5,6 +5,7 @@
  * problem nothing is written.
  */
 import fs from 'node:fs';
+import { lockOutputSync } from './lock.js';
 import path from 'node:path';
 import { fileSha256 } from './hash.js';
 import { MANIFEST_FILE, byName, isPlainFileName, makeManifest, readManifest, serializeManifest, type ManifestEntry } from './manifest.js';
@@ -85,6 +86,8 @@ export function merge(opts: MergeOptions): MergeResult {
     return result;
   }
   fs.mkdirSync(out, { recursive: true });
+  using lock = lockOutputSync(out);
+  if (lock.refusal) { errors.push(lock.refusal); return result; }
   const state = readFolder(out);
   const outAbs = path.resolve(out);
   // Check every copy before making any, so a refusal leaves the folder as it was.

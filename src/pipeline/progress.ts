@@ -99,9 +99,13 @@ export function createReporter(o: ReporterOptions): Reporter {
       error: fail,
       note: (l) => quiet || o.line(l),
       end: (l) => {
-        if (quiet) return;
-        if (mixed) for (const s of failureSummary(failures)) o.error(s);
-        (o.closing ?? o.line)(l);
+        if (!quiet) {
+          if (mixed) for (const s of failureSummary(failures)) o.error(s);
+          (o.closing ?? o.line)(l);
+        }
+        // A watch reuses the reporter: the next run reports its own problems, not these again.
+        failures.length = 0;
+        mixed = false;
       },
     };
   }
@@ -137,6 +141,7 @@ export function createReporter(o: ReporterOptions): Reporter {
     start(t, r) {
       total = t;
       toRender = r;
+      done = rendered = skipped = failed = 0;
       t0 = now();
       draw(true);
     },
@@ -167,6 +172,7 @@ export function createReporter(o: ReporterOptions): Reporter {
       clear();
       for (const s of failureSummary(failures)) o.error(s);
       (o.closing ?? o.line)(l);
+      failures.length = 0;
     },
   };
 }
