@@ -47,12 +47,6 @@ export async function watchRender(opts: WatchOptions): Promise<void> {
     running = undefined;
   };
 
-  await runNow();
-  if (opts.signal.aborted) {
-    await session.close();
-    return;
-  }
-
   const schedule = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
@@ -79,7 +73,14 @@ export async function watchRender(opts: WatchOptions): Promise<void> {
   });
   watcher.on('all', () => schedule());
   watcher.on('error', (err) => opts.onError?.(`cannot watch: ${(err as Error).message}`));
+  // Watching before the first run: a change made while it renders starts another run.
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  await runNow();
+  if (opts.signal.aborted) {
+    await watcher.close();
+    await session.close();
+    return;
+  }
   opts.onWatching?.([...opts.paths]);
 
   await new Promise<void>((resolve) => {
