@@ -86,18 +86,26 @@ function sci(n: number): string {
   return n >= 1e6 ? n.toExponential(2).replace('e+', 'e') : String(Math.round(n));
 }
 
-/** One phrase per exceeded budget: which one, how much the figure needs, and by how much it is over. */
-export function budgetProblems(fig: ResolvedFigure): string[] {
+/**
+ * One phrase per exceeded budget: which one, how much the figure needs, and by how much it is over.
+ */
+export interface BudgetProblem {
+  detail: string;
+  /** The config key to point at, when one key made the cost (`"neurons": true`). */
+  key?: 'neurons';
+}
+
+export function budgetProblems(fig: ResolvedFigure): BudgetProblem[] {
   const cost = figureCost(fig);
-  const out: string[] = [];
+  const out: BudgetProblem[] = [];
   if (fig.kind === 'panels' && cost.panels > LIMITS.panels) {
-    out.push(`the figure would have ${cost.panels} panels (hidden-neuron panels included); the limit is ${LIMITS.panels}`);
+    out.push({ key: 'neurons', detail: `the figure would have ${cost.panels} panels (one per hidden neuron with "neurons": true, and the output); the limit is ${LIMITS.panels}` });
   }
   for (const name of Object.keys(BUDGETS) as BudgetName[]) {
     const need = cost[name];
     const budget = BUDGETS[name];
     if (!(need <= budget)) {
-      out.push(`over ${WHAT[name]}: needs ${sci(need)}, the budget is ${sci(budget)} (${(need / budget).toFixed(1)}× over); ${HINT[name]}`);
+      out.push({ detail: `over ${WHAT[name]}: needs ${sci(need)}, the budget is ${sci(budget)} (${Number((need / budget).toPrecision(3))}× over); ${HINT[name]}` });
     }
   }
   return out;

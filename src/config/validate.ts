@@ -151,7 +151,7 @@ function figureErrors(value: unknown, base: string, fail: Fail): { figure?: Reso
   if (errors.length > 0) return { errors };
   const figure = resolveFigure(f);
   const over = budgetProblems(figure);
-  if (over.length > 0) return { errors: over.map((detail) => fail(base, detail)) };
+  if (over.length > 0) return { errors: over.map((p) => fail(p.key && f.kind === 'contour' ? `${base}/${p.key}` : base, p.detail)) };
   return { figure, errors: [] };
 }
 

@@ -61,7 +61,7 @@ function override(job: Job, o: Overrides): Job | ConfigError {
   const figure = { ...f, scale, format };
   // --format svg or --scale 4 can take a figure past a budget its own settings kept.
   const over = budgetProblems(figure);
-  if (over.length > 0) return new ConfigError(job.file, where(job).replace(/\.?name$/, '') || '', `with${o.format ? ` --format ${o.format}` : ''}${o.scale !== undefined ? ` --scale ${o.scale}` : ''}: ${over[0]}`, job.locateName?.());
+  if (over.length > 0) return new ConfigError(job.file, where(job).replace(/\.?name$/, '') || '', `with${o.format ? ` --format ${o.format}` : ''}${o.scale !== undefined ? ` --scale ${o.scale}` : ''}: ${over[0].detail}`, job.locateName?.());
   return { ...job, figure };
 }
 
