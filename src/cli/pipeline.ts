@@ -12,6 +12,7 @@ import { defaultJobs, render, type RenderOptions, type RenderResult } from '../p
 import { watchRender } from '../pipeline/watch.js';
 import { check, type CheckResult } from '../pipeline/check.js';
 import { merge } from '../pipeline/merge.js';
+import { outHoldsConfigs } from '../pipeline/find-configs.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import type { Overrides } from '../pipeline/plan.js';
 import { checkSummary, renderSummary } from '../pipeline/summary.js';
@@ -148,6 +149,8 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
         shard = s;
       }
       if (args.watch && args.summary) return setCode(usage(io, '--summary is for one run; it cannot be used with --watch'));
+      const clash = outHoldsConfigs(args.paths.map(String), String(args.out));
+      if (clash) return setCode(usage(io, clash));
       const overrides = overridesOf(io, args);
       if (overrides === undefined) return setCode(2);
       const reporter = makeReporter(io, args.quiet, args.json);

@@ -42,6 +42,22 @@ export function findConfigs(paths: readonly string[], exclude: readonly string[]
   return { files: [...files.values()].sort(), missing, refused };
 }
 
+/**
+ * Why `out` cannot be the output folder for these config paths, or undefined: a configs folder
+ * that is the output folder (or inside it) would be skipped as output, so nothing would render,
+ * and the manifest written there would be read as a config by the next run.
+ */
+export function outHoldsConfigs(paths: readonly string[], out: string): string | undefined {
+  const o = path.resolve(out);
+  for (const p of paths) {
+    const abs = path.resolve(p);
+    if (abs === o || abs.startsWith(o + path.sep)) {
+      return `--out ${out} is the configs folder ${p}${abs === o ? '' : ' (or holds it)'}; give the figures a folder of their own, e.g. --out output`;
+    }
+  }
+  return undefined;
+}
+
 /** Keyed by the resolved real path, so two spellings of one file are one file. */
 function add(out: Map<string, string>, file: string): void {
   let key = path.resolve(file);
