@@ -243,9 +243,19 @@ function schemaProblems(errors: ErrorObject[]): [string, string][] {
     if (pair) {
       if (!done.has(pair)) out.push(pair);
       done.add(pair);
-    } else out.push(explain(e));
+    } else out.push(withBound(explain(e), e, errors));
   }
   return out;
+}
+
+/**
+ * A union's summary ("a count of levels >= 2, or a list ...") hides the bound a value of the right
+ * type passed: add it, so `levels: 1001` says the limit is 1000.
+ */
+function withBound([pointer, detail]: [string, string], e: ErrorObject, all: ErrorObject[]): [string, string] {
+  if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf') return [pointer, detail];
+  const bound = all.find((b) => b.instancePath === e.instancePath && (b.keyword === 'maximum' || b.keyword === 'maxItems'));
+  return bound ? [pointer, `${detail} (the limit is ${(bound.params as { limit: number }).limit})`] : [pointer, detail];
 }
 
 const TYPE_NAMES: Record<string, string> = {
