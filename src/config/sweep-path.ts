@@ -16,6 +16,34 @@ export interface SweepTarget {
   accepts: Set<string>;
   /** The strings an enum there allows, when it is one. */
   choices?: string[];
+  /** The subschemas that take a number there (each alternative of a union), for `numberFits`. */
+  numberSchemas: Record<string, unknown>[];
+}
+
+/** Keywords that only document: they never reject a value. */
+const ANNOTATIONS = new Set(['description', 'title', '$comment', 'default', 'examples']);
+
+/**
+ * Whether `v` satisfies one of the number subschemas, decided without the whole-figure validator;
+ * undefined when a subschema uses a keyword this does not know (then validate the whole figure).
+ */
+export function numberFits(target: SweepTarget, v: number): boolean | undefined {
+  let known = true;
+  for (const s of target.numberSchemas) {
+    let ok = true;
+    for (const [k, x] of Object.entries(s)) {
+      if (ANNOTATIONS.has(k)) continue;
+      const n = x as number;
+      if (k === 'type') ok &&= x === 'number' || (x === 'integer' && Number.isInteger(v));
+      else if (k === 'minimum') ok &&= v >= n;
+      else if (k === 'maximum') ok &&= v <= n;
+      else if (k === 'exclusiveMinimum') ok &&= v > n;
+      else if (k === 'exclusiveMaximum') ok &&= v < n;
+      else known = false;
+    }
+    if (ok && known) return true;
+  }
+  return known ? false : undefined;
 }
 
 /** `perceptron.weights.0` -> ['perceptron', 'weights', 0]. */
@@ -56,15 +84,20 @@ export function sweepTarget(figure: object, path: readonly (string | number)[], 
   if (unknown || here.length === 0) return `"${String(last)}" is not a key the figure's schema has${path.length > 1 ? ` in ${path.slice(0, -1).join('.')}` : ''}`;
   const accepts = new Set<string>();
   let choices: string[] | undefined;
+  const numberSchemas: Record<string, unknown>[] = [];
   for (const e of here) {
     const p = e.params as { type?: string | string[]; allowedValues?: string[] };
-    if (e.keyword === 'type') for (const t of [p.type ?? []].flat()) accepts.add(t);
+    if (e.keyword === 'type') {
+      const types = [p.type ?? []].flat();
+      for (const t of types) accepts.add(t);
+      if ((types.includes('number') || types.includes('integer')) && e.parentSchema) numberSchemas.push(e.parentSchema as Record<string, unknown>);
+    }
     if (e.keyword === 'enum' && Array.isArray(p.allowedValues)) {
       accepts.add('string');
       choices = [...(choices ?? []), ...p.allowedValues];
     }
   }
-  return { accepts, choices };
+  return { accepts, choices, numberSchemas };
 }
 
 function has(node: unknown, seg: string | number): boolean {

@@ -12,7 +12,7 @@ import { ConfigError, describe, displayPath, suggest, type Location } from './me
 import { LIMITS } from './limits.js';
 import { budgetProblems } from './budget.js';
 import { DEFAULTS, resolveFigure, resolveSweepValues, type ResolvedFigure } from './defaults.js';
-import { sweepPath, sweepTarget } from './sweep-path.js';
+import { numberFits, sweepPath, sweepTarget } from './sweep-path.js';
 import { stepRangeLength } from '../core/sample.js';
 import type { LoadedConfig } from './load.js';
 import { cjkFontInstalled, describeChar, firstUncovered } from '../text/coverage.js';
@@ -128,11 +128,13 @@ export const MAX_FIGURE_ERRORS = 5;
 type Attempt = (check: () => void) => void;
 
 /** Every error of one figure (up to MAX_FIGURE_ERRORS), or the resolved figure when there is none. */
-function figureErrors(value: unknown, base: string, fail: Fail): { figure?: ResolvedFigure; errors: ConfigError[] } {
-  const nonFinite = findNonFinite(value, base);
-  if (nonFinite) return { errors: [fail(nonFinite, 'expected a finite number, got a number too large for a double (it reads as Infinity)')] };
-  if (!validateFigure(value)) {
-    return { errors: schemaProblems(schemaErrors()).slice(0, MAX_FIGURE_ERRORS).map(([pointer, detail]) => fail(base + pointer, detail)) };
+function figureErrors(value: unknown, base: string, fail: Fail, schemaChecked = false): { figure?: ResolvedFigure; errors: ConfigError[] } {
+  if (!schemaChecked) {
+    const nonFinite = findNonFinite(value, base);
+    if (nonFinite) return { errors: [fail(nonFinite, 'expected a finite number, got a number too large for a double (it reads as Infinity)')] };
+    if (!validateFigure(value)) {
+      return { errors: schemaProblems(schemaErrors()).slice(0, MAX_FIGURE_ERRORS).map(([pointer, detail]) => fail(base + pointer, detail)) };
+    }
   }
   const f = value as FigureConfig;
   const errors: ConfigError[] = [];
@@ -155,8 +157,8 @@ function figureErrors(value: unknown, base: string, fail: Fail): { figure?: Reso
   return { figure, errors: [] };
 }
 
-function checkFigure(value: unknown, base: string, fail: Fail): ResolvedFigure {
-  const r = figureErrors(value, base, fail);
+function checkFigure(value: unknown, base: string, fail: Fail, schemaChecked = false): ResolvedFigure {
+  const r = figureErrors(value, base, fail, schemaChecked);
   if (r.errors.length > 0) throw r.errors[0];
   return r.figure!;
 }
@@ -437,6 +439,9 @@ function checkContour(f: ContourPlotConfig, base: string, fail: Fail): void {
  * A sweep must name a number the figure's schema declares (sweep-path.ts), and every frame must be
  * a valid figure, so no frame can fail half-way through an animation. Each frame's value is checked
  * (not only the ends): a whole-number key swept over fractional frames fails at its first such frame.
+ * Only the swept value differs between frames: both ends get the whole-figure schema check, and a
+ * frame between them whose value fits the schema at that key (numberFits) gets only the checks a
+ * schema cannot make, so a 500-frame sweep of a large network does not run the schema 500 times.
  */
 function checkSweep(f: FigureConfig, base: string, fail: Fail): void {
   const sw = f.sweep!;
@@ -453,7 +458,8 @@ function checkSweep(f: FigureConfig, base: string, fail: Fail): void {
   for (let i = 0; i < values.length; i++) {
     const frame = setPath(rest, path, values[i]);
     try {
-      checkFigure(frame, base, fail);
+      const middle = i > 0 && i < values.length - 1;
+      checkFigure(frame, base, fail, middle && numberFits(target, values[i]) === true);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       const at = i === 0 ? 'from' : i === values.length - 1 ? 'to' : 'frames';
