@@ -29,6 +29,8 @@ export const LIMITS = {
   series: 64,
   /** Figures in one config file. */
   figures: 1000,
+  /** Bytes of a manifest read back from an output folder (about 500 bytes a figure: 100,000 figures fit). */
+  manifestBytes: 64 * 1024 * 1024,
   /** Characters in one text drawn on a figure (title, label, caption): more than any figure shows. */
   textChars: 500,
 } as const;

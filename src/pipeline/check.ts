@@ -10,7 +10,7 @@ import { plan, type Overrides, type Plan } from './plan.js';
 import { fileSha256, fontsFingerprint, inputHash } from './hash.js';
 import { MANIFEST_FILE, isPlainFileName, makeManifest, manifestFilesIn, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { isGone } from './state.js';
-import { isTempFile } from './write.js';
+import { isTempFile, readRegularFile } from './write.js';
 import { GALLERY_FILE, galleryHtml } from './gallery.js';
 import { VERSION } from '../version.js';
 
@@ -122,22 +122,14 @@ export function check(opts: CheckOptions): CheckResult {
     const want = makeManifest(VERSION, fonts, current);
     const wantText = serializeManifest(want);
     let have: string | undefined;
-    try {
-      have = fs.readFileSync(at(MANIFEST_FILE), 'utf8');
-    } catch {
-      have = undefined;
-    }
+    have = readRegularFile(at(MANIFEST_FILE))?.toString('utf8'); // never blocks on a FIFO
     if (p.jobs.length > 0 || have !== undefined) {
       if (have === undefined) items.push({ kind: 'missing', path: at(MANIFEST_FILE), reason: 'no manifest' });
       else if (have !== wantText) items.push({ kind: 'stale', path: at(MANIFEST_FILE), reason: 'differs from what a render would write' });
     }
     if ((opts.gallery ?? true) && p.jobs.length > 0) {
       let html: string | undefined;
-      try {
-        html = fs.readFileSync(at(GALLERY_FILE), 'utf8');
-      } catch {
-        html = undefined;
-      }
+      html = readRegularFile(at(GALLERY_FILE))?.toString('utf8');
       if (html === undefined) items.push({ kind: 'missing', path: at(GALLERY_FILE), reason: 'no gallery' });
       else if (html !== galleryHtml(want.figures, VERSION)) items.push({ kind: 'stale', path: at(GALLERY_FILE), reason: 'differs from what a render would write' });
     }

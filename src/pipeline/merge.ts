@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileSha256 } from './hash.js';
 import { MANIFEST_FILE, byName, isPlainFileName, makeManifest, readManifest, serializeManifest, type ManifestEntry } from './manifest.js';
 import { readFolder } from './state.js';
-import { symlinkRefusal, writeIfChanged } from './write.js';
+import { readRegularFile, symlinkRefusal, writeIfChanged } from './write.js';
 import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
 
 export interface MergeOptions {
@@ -105,7 +105,7 @@ export function merge(opts: MergeOptions): MergeResult {
   }
   const galleryPath = path.join(out, GALLERY_FILE);
   const gallery = opts.gallery ?? true;
-  if (gallery && !opts.force && fs.existsSync(galleryPath) && !fs.readFileSync(galleryPath, 'utf8').includes(GALLERY_MARKER)) {
+  if (gallery && !opts.force && fs.existsSync(galleryPath) && !(readRegularFile(galleryPath)?.toString('utf8') ?? '').includes(GALLERY_MARKER)) {
     errors.push(`${galleryPath} exists and was not made by actiplot; delete it, pass --no-gallery or --force`);
   }
   const manifestPath = path.join(out, MANIFEST_FILE);

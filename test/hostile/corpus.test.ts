@@ -52,6 +52,17 @@ const cases: Case[] = [
   { name: '/dev/zero named as a config', files: {}, args: ['render', '{configs}', '/dev/zero', '--out', '{out}', '--jobs', '1'], code: 1, message: /\/dev\/zero: is a character device, not a regular file/, names: '/dev/zero' },
   { name: 'a sparse 1 GB file', files: { 'big.json': (f: string) => { fs.writeFileSync(f, '{'); fs.truncateSync(f, 1024 ** 3); } }, code: 1, message: /file is 1073741824 bytes; the limit is 1048576/ },
   { name: 'a file one byte over the limit', files: { 'big.json': (f: string) => fs.writeFileSync(f, ' '.repeat(1024 * 1024 + 1)) }, code: 1, message: /file is 1048577 bytes; the limit is 1048576/ },
+  {
+    name: 'FIFOs in the output folder where the manifest, the gallery and a figure go',
+    files: { 'a.json': contour({ name: 'fig' }) },
+    prepare: (dir: string) => { fs.mkdirSync(path.join(dir, 'out')); for (const f of ['manifest.json', 'index.html', 'fig.png']) spawnSync('mkfifo', [path.join(dir, 'out', f)]); },
+    code: 1, message: /manifest\.json is not an actiplot manifest \(is a FIFO \(named pipe\), not a regular file\)/, names: null, good: false,
+  },
+  {
+    name: 'a FIFO and /dev/zero given to merge as manifests',
+    files: {}, prepare: (dir: string) => spawnSync('mkfifo', [path.join(dir, 'm.json')]),
+    args: ['merge', '{dir}/m.json', '/dev/zero', '--out', '{out}'], code: 1, message: /m\.json: not an actiplot manifest \(is a FIFO \(named pipe\), not a regular file\)/, names: null, good: false,
+  },
   // Work no single limit bounds.
   {
     name: 'grid points × network multiply-adds',

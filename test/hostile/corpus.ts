@@ -37,6 +37,8 @@ export interface Case {
   good?: boolean;
   /** Files that must exist in --out afterwards (besides good.png). */
   outputs?: string[];
+  /** Called with the case's folder after the configs are written (to put odd files into out/). */
+  prepare?: (dir: string) => void;
 }
 
 export interface Outcome {
@@ -65,6 +67,7 @@ export function setUp(c: Case): { dir: string; args: string[] } {
     else if (typeof v === 'string' || Buffer.isBuffer(v)) fs.writeFileSync(file, v);
     else fs.writeFileSync(file, JSON.stringify(v));
   }
+  c.prepare?.(dir);
   const sub = (a: string) => a.replace('{configs}', configs).replace('{out}', path.join(dir, 'out')).replace('{dir}', dir);
   const args = (c.args ?? ['render', '{configs}', '--out', '{out}', '--jobs', '1']).map(sub);
   return { dir, args };
