@@ -11,6 +11,7 @@ import { shapeErrors } from '../core/network.js';
 import { ConfigError, describe, displayPath, suggest, type Location } from './messages.js';
 import { LIMITS } from './limits.js';
 import { budgetProblems } from './budget.js';
+import { colorProblem } from './css-color.js';
 import { DEFAULTS, resolveFigure, resolveSweepValues, type ResolvedFigure } from './defaults.js';
 import { numberFits, sweepPath, sweepTarget } from './sweep-path.js';
 import { stepRangeLength } from '../core/sample.js';
@@ -371,8 +372,20 @@ function checkSemantics(f: FigureConfig, base: string, fail: Fail, attempt: Atte
   }
 }
 
+/** Every colour a plot's config gives, with its pointer. */
+function colorsOf(p: PlotConfig, base: string): [string, string | undefined][] {
+  const out: [string, string | undefined][] = (p.points ?? []).map((pt, i) => [`${base}/points/${i}/color`, pt.color]);
+  if (p.kind === 'line') p.series.forEach((s, i) => out.push([`${base}/series/${i}/color`, s.color]));
+  else if (typeof p.boundary === 'object') out.push([`${base}/boundary/color`, p.boundary.color]);
+  return out;
+}
+
 function checkPlot(f: PlotConfig, base: string, fail: Fail, attempt: Attempt): void {
   attempt(() => checkTexts(textsOf(f, base), fail));
+  for (const [pointer, color] of colorsOf(f, base)) {
+    const problem = color === undefined ? undefined : colorProblem(color);
+    if (problem) attempt(() => { throw fail(pointer, problem); });
+  }
   const axes = [['x', f.x], ['y', f.y]] as const;
   for (const [name, a] of axes) {
     if (!a) continue;

@@ -79,6 +79,9 @@ const cases: Case[] = [
   { name: 'grid × levels for SVG through --format', files: { 'a.json': contour({ x: { range: [-5, 5], step: 0.01 }, y: { range: [-5, 5], step: 0.01 }, levels: 101 }) }, args: ['render', '{configs}', '--out', '{out}', '--jobs', '1', '--format', 'svg'], code: 1, message: /with --format svg: over the vector budget/, outputs: [], good: false },
   { name: 'a 1 MB title', files: { 'a.json': contour({ title: 'x'.repeat(1_000_000) }) }, code: 1, message: /title: a text of 1000000 characters; the limit is 500/ },
   { name: 'a long sweep caption', files: { 'a.json': sweep('perceptron.bias', 0, 1, 3, { sweep: { path: 'perceptron.bias', from: 0, to: 1, frames: 3, label: 'y'.repeat(501) } }) }, code: 1, message: /sweep\.label: a text of 501 characters/ },
+  // Code run from a file: a colour is an SVG attribute value.
+  { name: 'markup injected through a colour', files: { 'a.json': { name: 'bad', kind: 'line', format: 'svg', width: 200, height: 150, series: [{ activation: 'relu', color: 'red" onload="alert(1)' }] } }, code: 1, message: /series\[0\]\.color: expected a CSS colour .*got "red\\" onload=/ },
+  { name: 'a misspelt colour name', files: { 'a.json': contour({ boundary: { color: 'gren' } }) }, code: 1, message: /boundary\.color: expected a CSS colour .*\(did you mean "green"\?\)/ },
   // Figures that are silently wrong.
   {
     name: 'a network that overflows on the grid',

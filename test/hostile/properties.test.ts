@@ -174,6 +174,20 @@ describe('numbers at the edges of every limit and budget', () => {
   });
 });
 
+describe('colours', () => {
+  it('an accepted colour is plain CSS: no quote, bracket or ampersand reaches an SVG attribute', () => {
+    const injected = fc.tuple(fc.constantFrom('red', '#fff', 'rgb(1,2,3)', ''), fc.constantFrom('"', "'", '<', '>', '&', '" onload="x', '/>'), fc.string({ maxLength: 8 })).map(([a, b, c]) => a + b + c);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 20 }), injected, fc.constantFrom('red', 'tomato', '#1f77b4', 'hsl(1, 2%, 3%)', 'rgba(1, 2, 3, 0.5)')), (color) => {
+        const r = validate({ ...line, series: [{ activation: 'relu', color }] });
+        if (r.ok) expect(color).toMatch(/^[#a-z0-9(),.%\s+-]+$/i);
+        else expect(r.errors[0]).toMatch(/series\[0\]\.color: expected a CSS colour/);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+});
+
 describe('file kinds', () => {
   const dir = tempDir('kinds');
   const makers: Record<string, (f: string) => RegExp | null> = {
