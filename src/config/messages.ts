@@ -21,9 +21,20 @@ export class ConfigError extends Error {
   }
 }
 
+/** At most `max` characters: a message quotes keys and paths from the config, which may be huge. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
 export function formatConfigError(file: string, path: string, detail: string, loc?: Location): string {
   const where = loc ? `${file}:${loc.line}:${loc.column}` : file;
-  return path ? `${where}: ${path}: ${detail}` : `${where}: ${detail}`;
+  const shown = clip(detail, 1000);
+  return path ? `${where}: ${clip(path, 200)}: ${shown}` : `${where}: ${shown}`;
+}
+
+/** A key or path from the config, quoted for a message and shortened when long. */
+export function quote(text: string): string {
+  return JSON.stringify(clip(text, 60));
 }
 
 /** JSON pointer segments -> `figures[0].perceptron.weights` (what a person reads in a message). */

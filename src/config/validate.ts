@@ -8,7 +8,7 @@ import type { ContourPlotConfig, FigureConfig, PlotConfig } from './schema.js';
 import precompiled, { sharedSubschemas } from './figure-validator.js';
 import { inlineRefs, type Json } from './schema-refs.js';
 import { shapeErrors } from '../core/network.js';
-import { ConfigError, describe, displayPath, suggest, type Location } from './messages.js';
+import { ConfigError, describe, displayPath, quote, suggest, type Location } from './messages.js';
 import { LIMITS } from './limits.js';
 import { budgetProblems } from './budget.js';
 import { colorProblem } from './css-color.js';
@@ -74,7 +74,7 @@ export function validateConfig(loaded: LoadedConfig): ValidatedFile {
   if ('figures' in obj) {
     const extra = Object.keys(obj).filter((k) => k !== 'figures' && k !== '$schema');
     if (extra.length > 0) {
-      out.errors.push(fail(`/${escapePointer(extra[0])}`, `unknown key "${extra[0]}" beside "figures" (a file is one figure or { "figures": [ ... ] })`));
+      out.errors.push(fail(`/${escapePointer(extra[0])}`, `unknown key ${quote(extra[0])} beside "figures" (a file is one figure or { "figures": [ ... ] })`));
       return out;
     }
     if (!Array.isArray(obj.figures)) {
@@ -235,7 +235,7 @@ function schemaProblems(errors: ErrorObject[]): [string, string][] {
       suggest(String((u.params as { additionalProperty: string }).additionalProperty), [key]) !== '');
     if (!typo) continue;
     const wrong = String((typo.params as { additionalProperty: string }).additionalProperty);
-    const problem: [string, string] = [`${e.instancePath}/${escapePointer(wrong)}`, `unknown key "${wrong}" (did you mean "${key}"?)`];
+    const problem: [string, string] = [`${e.instancePath}/${escapePointer(wrong)}`, `unknown key ${quote(wrong)} (did you mean "${key}"?)`];
     paired.add(e).add(typo);
     pairs.set(e, problem).set(typo, problem);
   }
@@ -280,7 +280,7 @@ function explain(e: ErrorObject): [string, string] {
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
       const known = Object.keys(schema?.properties ?? {}).filter((k) => k !== '$schema');
-      return [`${e.instancePath}/${escapePointer(key)}`, `unknown key "${key}"${suggest(key, known)}; expected one of ${known.join(', ')}`];
+      return [`${e.instancePath}/${escapePointer(key)}`, `unknown key ${quote(key)}${suggest(key, known)}; expected one of ${known.join(', ')}`];
     }
     case 'discriminator': {
       const kinds = ((schema?.properties?.kind as { enum?: string[] } | undefined)?.enum ?? []) as string[];
@@ -462,7 +462,7 @@ function checkSweep(f: FigureConfig, base: string, fail: Fail): void {
   const { sweep: _sweep, format: _format, ...rest } = f;
   const target = sweepTarget(rest, path, (v) => (validateFigure(v) ? [] : (validateFigure.errors ?? [])));
   const notNumber = (why: string) =>
-    fail(`${base}/sweep/path`, `"${sw.path}" does not name a number in this figure: ${why} (e.g. "perceptron.bias", "perceptron.weights.0", "series.0.bias")`);
+    fail(`${base}/sweep/path`, `${quote(sw.path)} does not name a number in this figure: ${why} (e.g. "perceptron.bias", "perceptron.weights.0", "series.0.bias")`);
   if (typeof target === 'string') throw notNumber(target);
   if (!target.accepts.has('number') && !target.accepts.has('integer')) {
     throw notNumber(`the schema takes ${[...target.accepts].map((t) => TYPE_NAMES[t] ?? t).join(' or ')} there`);

@@ -79,6 +79,9 @@ const cases: Case[] = [
   { name: 'grid × levels for SVG through --format', files: { 'a.json': contour({ x: { range: [-5, 5], step: 0.01 }, y: { range: [-5, 5], step: 0.01 }, levels: 101 }) }, args: ['render', '{configs}', '--out', '{out}', '--jobs', '1', '--format', 'svg'], code: 1, message: /with --format svg: over the vector budget/, outputs: [], good: false },
   { name: 'a 1 MB title', files: { 'a.json': contour({ title: 'x'.repeat(1_000_000) }) }, code: 1, message: /title: a text of 1000000 characters; the limit is 500/ },
   { name: 'a long sweep caption', files: { 'a.json': sweep('perceptron.bias', 0, 1, 3, { sweep: { path: 'perceptron.bias', from: 0, to: 1, frames: 3, label: 'y'.repeat(501) } }) }, code: 1, message: /sweep\.label: a text of 501 characters/ },
+  // Messages that would quote a huge key or path: one short line still.
+  { name: 'a 500 KB unknown key', files: { 'a.json': contour({ ['k'.repeat(500_000)]: 1 }) }, code: 1, message: /^.{0,1500}: unknown key "k{50,60}\.\.\." \(|^.{0,1500}unknown key "k+\.\.\."/ },
+  { name: 'a 500 KB sweep path', files: { 'a.json': sweep('a.'.repeat(250_000) + 'b', 0, 1) }, code: 1, message: /^.{0,1500}sweep\.path: "(a\.)+a?\.{0,3}" does not name a number in this figure: a is not in this figure/ },
   // Code run from a file: a colour is an SVG attribute value.
   { name: 'markup injected through a colour', files: { 'a.json': { name: 'bad', kind: 'line', format: 'svg', width: 200, height: 150, series: [{ activation: 'relu', color: 'red" onload="alert(1)' }] } }, code: 1, message: /series\[0\]\.color: expected a CSS colour .*got "red\\" onload=/ },
   { name: 'a misspelt colour name', files: { 'a.json': contour({ boundary: { color: 'gren' } }) }, code: 1, message: /boundary\.color: expected a CSS colour .*\(did you mean "green"\?\)/ },
@@ -131,6 +134,16 @@ describe('hostile corpus (in-process)', () => {
       code: 1,
     });
     expect(many.err.filter((l) => l.includes('a.json:') && !l.startsWith(' '))).toHaveLength(5);
+  });
+
+  it('any single-valued option given twice is a usage error naming it (no array reaches a handler)', async () => {
+    const twice: [string, string, string][] = [['--out', 'a', 'b'], ['--jobs', '1', '2'], ['--shard', '1/2', '2/2'], ['--summary', 's1.md', 's2.md'], ['--format', 'svg', 'png'], ['--scale', '1', '2']];
+    for (const [flag, a, b] of twice) {
+      await runInProcess({ name: `${flag} twice`, files: {}, good: false, args: ['render', '{configs}', ...(flag === '--out' ? [] : ['--out', '{out}']), flag, a, flag, b], code: 2, message: new RegExp(`^actiplot: ${flag} is given 2 times`), names: null });
+    }
+    for (const args of [['check', '{configs}', '--out', 'a', '--out', 'b'], ['merge', 'm.json', '--out', 'a', '--out', 'b'], ['eval', '-a', 'relu', '--input', '1', '--input', '2'], ['eval', '-a', 'relu', '-a', 'step', '--input', '1']]) {
+      await runInProcess({ name: args.join(' '), files: {}, good: false, args, code: 2, message: /is given 2 times/, names: null });
+    }
   });
 
   it('--prune meeting a folder where the manifest names a file leaves it and says so', async () => {
