@@ -92,7 +92,7 @@ function sci(n: number): string {
 export interface BudgetProblem {
   detail: string;
   /** The config key to point at, when one key made the cost (`"neurons": true`). */
-  key?: 'neurons';
+  key?: string;
 }
 
 export function budgetProblems(fig: ResolvedFigure): BudgetProblem[] {

@@ -153,8 +153,13 @@ function figureErrors(value: unknown, base: string, fail: Fail, schemaChecked = 
   if (errors.length === 0 && f.sweep) attempt(() => checkSweep(f, base, fail));
   if (errors.length > 0) return { errors };
   const figure = resolveFigure(f);
-  const over = budgetProblems(figure);
-  if (over.length > 0) return { errors: over.map((p) => fail(p.key && f.kind === 'contour' ? `${base}/${p.key}` : base, p.detail)) };
+  // The contact sheet of a sweep is a second output with `sheet` frames side by side: its own cost.
+  const sheet = figure.sweep && figure.sweep.sheet > 0 && figure.kind !== 'panels' ? [{ ...figure, format: 'png' as const }] : [];
+  const over = [
+    ...budgetProblems(figure),
+    ...sheet.flatMap((s) => budgetProblems(s).map((p) => ({ ...p, key: 'sweep/sheet', detail: `its contact sheet of ${s.sweep!.sheet} frames is ${p.detail}` }))),
+  ];
+  if (over.length > 0) return { errors: over.map((p) => fail(p.key && (p.key !== 'neurons' || f.kind === 'contour') ? `${base}/${p.key}` : base, p.detail)) };
   return { figure, errors: [] };
 }
 

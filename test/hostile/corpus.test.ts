@@ -75,6 +75,7 @@ const cases: Case[] = [
     code: 1, message: /neurons: the figure would have 201 panels .*the limit is 64/,
   },
   { name: 'frames × pixels', files: { 'a.json': sweep('perceptron.bias', 0, 1, 500, { width: 8000, height: 8000 }) }, code: 1, message: /over the animation budget .*needs 3\.20e10, the budget is 3\.00e8 \(107× over\)/ },
+  { name: 'a contact sheet of many large grids', files: { 'a.json': sweep('perceptron.bias', 0, 1, 9, { x: { range: [-5, 5], samples: 4000 }, y: { range: [-5, 5], samples: 1000 }, sweep: { path: 'perceptron.bias', from: 0, to: 1, frames: 9, sheet: 9 } }) }, code: 1, message: /sweep\.sheet: its contact sheet of 9 frames is over the memory budget for grids .*needs 3\.60e7/ },
   { name: 'grid × levels for SVG', files: { 'a.json': contour({ format: 'svg', x: { range: [-5, 5], step: 0.01 }, y: { range: [-5, 5], step: 0.01 }, levels: 101 }) }, code: 1, message: /over the vector budget .*needs 1\.01e8, the budget is 5\.00e7/ },
   { name: 'grid × levels for SVG through --format', files: { 'a.json': contour({ x: { range: [-5, 5], step: 0.01 }, y: { range: [-5, 5], step: 0.01 }, levels: 101 }) }, args: ['render', '{configs}', '--out', '{out}', '--jobs', '1', '--format', 'svg'], code: 1, message: /with --format svg: over the vector budget/, outputs: [], good: false },
   { name: 'a 1 MB title', files: { 'a.json': contour({ title: 'x'.repeat(1_000_000) }) }, code: 1, message: /title: a text of 1000000 characters; the limit is 500/ },

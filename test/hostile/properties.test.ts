@@ -132,7 +132,19 @@ const EDGES: Edge[] = [
     make: (v) => ({ ...base, perceptron: undefined, neurons: true, network: { layers: [{ weights: Array(v - 1).fill([1, 1]), biases: Array(v - 1).fill(0), activation: 'relu' }, { weights: [Array(v - 1).fill(1)], biases: [0], activation: 'identity' }] } }),
   },
   { name: 'grid points', limit: LIMITS.gridPoints, make: (v) => ({ ...base, x: { range: [0, 1], samples: v / 4000 }, y: { range: [0, 1], samples: 4000 } }), lo: 4000 * 3996 },
+  { name: 'line samples', limit: LIMITS.samples, make: (v) => ({ ...line, x: { range: [0, 1], samples: v } }) },
+  { name: 'image pixels (width × height × scale²)', limit: LIMITS.imagePixels, make: (v) => ({ ...line, width: 8000, height: 2000, scale: Math.sqrt(v / 16e6) }), lo: 63_999_000 },
+  { name: 'network layers', limit: LIMITS.layers, make: (v) => ({ ...base, perceptron: undefined, network: { layers: [...Array(v - 1).fill({ weights: [[1, 1], [1, 1]], biases: [0, 0], activation: 'relu' }), { weights: [[1, 1]], biases: [0], activation: 'identity' }] } }), lo: 2 },
+  { name: 'neurons in a layer', limit: LIMITS.neurons, make: (v) => ({ ...base, perceptron: undefined, network: { layers: [{ weights: Array(v).fill([1, 1]), biases: Array(v).fill(0), activation: 'relu' }, { weights: [Array(v).fill(1)], biases: [0], activation: 'identity' }] } }) },
+  { name: 'figures in a file', limit: LIMITS.figures, make: (v) => ({ figures: Array.from({ length: v }, (_, i) => ({ ...line, name: `f${i}` })) }) },
   // Budgets: the counts docs/limits.md gives, reproduced here from the documented formulas.
+  {
+    name: 'grid points of all panels', limit: BUDGETS.gridPoints, lo: 31_988_000,
+    make: (v) => {
+      const grid = (n: number) => ({ ...base, name: undefined, width: undefined, height: undefined, x: { range: [0, 1], samples: 4000 }, y: { range: [0, 1], samples: n / 4000 } });
+      return { name: 'p', kind: 'panels', panels: [grid(16e6), grid(12e6), grid(v - 28e6)] };
+    },
+  },
   { name: 'animation pixels', limit: BUDGETS.framePixels, make: (v) => ({ ...base, width: 1000, height: 1000, sweep: { path: 'perceptron.bias', from: 0, to: 1, frames: v / 1e6, sheet: 0 } }), lo: 296e6 },
   { name: 'vector bands', limit: BUDGETS.vectorBands, make: (v) => ({ ...base, format: 'svg', levels: 500, x: { range: [0, 1], samples: 1000 }, y: { range: [0, 1], samples: v / 500 / 1000 } }), lo: 49_500_000 },
 ];
@@ -140,7 +152,7 @@ const EDGES: Edge[] = [
 describe('numbers at the edges of every limit and budget', () => {
   for (const e of EDGES) {
     it(`${e.name}: accepted up to ${e.limit}, refused past it with the number in the message`, () => {
-      const step = e.name === 'grid points' ? 4000 : e.name === 'animation pixels' ? 1e6 : e.name === 'vector bands' ? 500_000 : 1;
+      const step = { 'grid points': 4000, 'grid points of all panels': 4000, 'animation pixels': 1e6, 'vector bands': 500_000, 'image pixels (width × height × scale²)': 160_000 }[e.name] ?? 1;
       fc.assert(
         fc.property(fc.integer({ min: -3, max: 3 }), (k) => {
           const v = e.limit + k * step;
@@ -156,6 +168,18 @@ describe('numbers at the edges of every limit and budget', () => {
       );
     });
   }
+
+  it('JSON nesting: up to 64 levels parse, past them one line before parsing', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 60, max: 70 }), (v) => {
+        const r = validate(`{"name":"p","kind":"line","series":[{"activation":"relu"}],"title":${'['.repeat(v - 1)}${']'.repeat(v - 1)}}`);
+        expect(r.ok).toBe(false);
+        if (v <= LIMITS.nesting) expect(r.errors.join('\n')).toMatch(/title: expected a string/);
+        else expect(r.errors).toEqual([`p.json: JSON nested ${v} levels deep; the limit is ${LIMITS.nesting}`]);
+      }),
+      { seed: SEED, numRuns: 11 },
+    );
+  });
 
   it('work: a network contour is accepted exactly when points × (Σ per neuron: inputs + 2) is within the budget', () => {
     fc.assert(
