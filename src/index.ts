@@ -1,4 +1,11 @@
-/** The library API; the CLI is a thin layer over these. */
+/**
+ * The library API; the CLI is a thin layer over these. Importing it loads no drawing code:
+ * node-canvas loads with the first figure drawn.
+ */
+import type { ResolvedFigure } from './model/figure.js';
+import type { RenderedFigure } from './render/figure.js';
+import type { Scene } from './scene/scene.js';
+
 export { render, createRenderSession, type RenderOptions, type RenderResult, type FigureResult, type RenderSession } from './pipeline/run.js';
 export { check, type CheckOptions, type CheckResult, type CheckItem } from './pipeline/check.js';
 export { merge, type MergeOptions, type MergeResult } from './pipeline/merge.js';
@@ -8,15 +15,24 @@ export { parseShard, shardOf, type Shard } from './pipeline/shard.js';
 export { inputHash, fontsFingerprint, stableJson } from './pipeline/hash.js';
 export { galleryHtml } from './pipeline/gallery.js';
 export { plan, loadFile, type Job, type Plan, type Overrides } from './pipeline/plan.js';
-export { renderFigure, sceneFor } from './render-figure.js';
 export { fileSchema } from './config/schema.js';
 export type { FigureConfig } from './config/schema.js';
 export { ConfigError } from './config/messages.js';
 export { relu, step, activations, activationNames, getActivation, resolveActivation, erf, erfc, type Activation, type ActivationSpec } from './core/activation.js';
 export { forward, evaluator, shapeErrors, type Network, type Layer } from './core/network.js';
 export { sweepFrames, contactSheet } from './config/sweep.js';
-export type { ResolvedFigure } from './config/defaults.js';
-export type { Scene, Item } from './layout/scene.js';
+export type { ResolvedFigure } from './model/figure.js';
+export type { Scene, Item } from './scene/scene.js';
 export { makePerceptron, preActivation, evaluate } from './core/perceptron.js';
 export { linspace, arange, stepRange, sampleGrid } from './core/sample.js';
-export { main } from './cli/main.js';
+export type { RenderedFigure } from './render/figure.js';
+
+/** A resolved still figure (png, svg or pdf) to the bytes of its file. */
+export async function renderFigure(figure: ResolvedFigure): Promise<RenderedFigure> {
+  return (await import('./render/figure.js')).renderFigure(figure);
+}
+
+/** The scene a resolved figure draws. */
+export async function sceneFor(figure: ResolvedFigure): Promise<Scene> {
+  return (await import('./render/figure.js')).sceneFor(figure);
+}

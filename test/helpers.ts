@@ -1,3 +1,6 @@
+import type { ResolvedFigure } from '../src/model/figure.js';
+import { inProcessRenderer } from '../src/pipeline/in-process.js';
+import { outputFileName, renderOutput } from '../src/pipeline/output.js';
 import { parseConfigText } from '../src/config/load.js';
 import { validateConfig } from '../src/config/validate.js';
 
@@ -30,3 +33,13 @@ export const line = (over: Record<string, unknown> = {}) => ({
   series: [{ activation: 'relu' }],
   ...over,
 });
+
+/**
+ * A figure of the plan to its file, exactly as a run renders it in this process (a still, a
+ * sweep's contact sheet, or an animation from its frames); throws when it fails.
+ */
+export async function renderAny(figure: ResolvedFigure): Promise<{ bytes: Buffer; format: string; fileName: string; width: number; height: number }> {
+  const o = await renderOutput(figure, inProcessRenderer());
+  if (!o.ok) throw new Error(o.message);
+  return { bytes: o.bytes, format: o.format, fileName: outputFileName(figure.name, o.format), width: o.width, height: o.height };
+}

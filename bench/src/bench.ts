@@ -4,7 +4,7 @@
  *
  *   npm run bench                       everything (a few minutes)
  *   npm run bench -- --quick            fewer repetitions, for a quick look
- *   npm run bench -- --only stages,batch    some sections: stages, scaling, batch, memory
+ *   npm run bench -- --only stages,batch    some sections: stages, scaling, contours, batch, memory
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { ROOT, seedFigures } from './figures.js';
 import { stagesAndFloor, type StagesResult } from './stages.js';
 import { scaling, type ScalingResult } from './scaling.js';
 import { batch, type BatchResult } from './batch.js';
+import { contours, type ContoursResult } from './contours.js';
 import { memory, type MemoryResult } from './memory.js';
 import { markdown, targets } from './report.js';
 
@@ -22,11 +23,12 @@ export interface BenchResult {
   options: { runs: number; warmup: number; quick: boolean; sections: string[] };
   stages?: StagesResult;
   scaling?: ScalingResult;
+  contours?: ContoursResult;
   batch?: BatchResult;
   memory?: MemoryResult;
 }
 
-const SECTIONS = ['stages', 'scaling', 'batch', 'memory'];
+const SECTIONS = ['stages', 'scaling', 'contours', 'batch', 'memory'];
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,6 +42,7 @@ for (const s of sections) if (!SECTIONS.includes(s)) throw new Error(`--only: un
 const runs = Number(arg('runs') ?? (quick ? 7 : 21));
 const warmup = quick ? 2 : 5;
 const jsonFile = arg('json') ?? path.join(ROOT, 'bench/results/latest.json');
+const mdFile = arg('markdown') ?? path.join(ROOT, 'bench/results/latest.md');
 
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 const result: BenchResult = { date: new Date().toISOString(), machine: machine(), options: { runs, warmup, quick, sections } };
@@ -52,6 +55,10 @@ if (sections.includes('scaling')) {
   log('scaling: grid, line samples, image size');
   result.scaling = scaling(runs, warmup);
 }
+if (sections.includes('contours')) {
+  log('contours: 100 figures beside the floor program and matplotlib, one figure from a cold start');
+  result.contours = await contours(100, quick ? 3 : 7, quick ? 1 : 3);
+}
 if (sections.includes('batch')) {
   log('batch: 200 figures, --jobs 1 and 2, two halves at once, no-op, --version');
   result.batch = await batch(200, quick ? 1 : 5, quick ? 3 : 7);
@@ -61,7 +68,10 @@ if (sections.includes('memory')) {
   result.memory = memory(1000, 100);
 }
 
-process.stdout.write(`${markdown(result)}\n`);
+const text = `${markdown(result)}\n`;
+process.stdout.write(text);
 fs.mkdirSync(path.dirname(jsonFile), { recursive: true });
 fs.writeFileSync(jsonFile, `${JSON.stringify({ ...result, targets: targets(result) }, null, 2)}\n`);
-log(`wrote ${path.relative(process.cwd(), jsonFile)}`);
+fs.mkdirSync(path.dirname(mdFile), { recursive: true });
+fs.writeFileSync(mdFile, text);
+log(`wrote ${path.relative(process.cwd(), jsonFile)} and ${path.relative(process.cwd(), mdFile)}`);

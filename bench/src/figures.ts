@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadFile } from '../../dist/pipeline/plan.js';
 import { parseConfigText } from '../../dist/config/load.js';
 import { validateConfig } from '../../dist/config/validate.js';
-import type { ResolvedFigure } from '../../dist/config/defaults.js';
+import type { ResolvedFigure } from '../../dist/model/figure.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -6,8 +6,8 @@
  */
 import { createRaster, encodePng, putRgba } from '../../dist/render/canvas.js';
 import { resolveActivation } from '../../dist/core/activation.js';
-import type { ResolvedFigure } from '../../dist/config/defaults.js';
-import type { FieldItem, Scene } from '../../dist/layout/scene.js';
+import type { ResolvedFigure } from '../../dist/model/figure.js';
+import type { FieldItem, Scene } from '../../dist/scene/scene.js';
 
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 

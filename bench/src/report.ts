@@ -21,6 +21,12 @@ export function targets(r: BenchResult): Target[] {
     const contour = r.stages.figures.find((f) => f.kind === 'contour')!;
     out.push({ what: `contour figure (${contour.name}) / floor`, measured: contour.ratio, goal: '≤ 1.3×', met: contour.ratio <= 1.3 });
   }
+  if (r.contours) {
+    const c = r.contours;
+    out.push({ what: `${c.figures} contour figures: \`actiplot render\` / the floor program`, measured: c.renderOfFloor, goal: '≤ 1.15×', met: c.renderOfFloor <= 1.15 });
+    if (c.matplotlibOfRender !== null) out.push({ what: `${c.figures} contour figures: matplotlib / \`actiplot render\``, measured: c.matplotlibOfRender, goal: '≥ 11×', met: c.matplotlibOfRender >= 11 });
+    out.push({ what: 'one contour figure from a cold start: `actiplot render` / the floor program', measured: c.singleOfFloor, goal: '≤ 1.5×', met: c.singleOfFloor <= 1.5 });
+  }
   if (r.batch) {
     out.push({ what: `${r.batch.figures} figures: --jobs 1 / --jobs 2`, measured: r.batch.speedup, goal: '≥ 1.7×', met: r.batch.speedup >= 1.7 });
   }
@@ -73,6 +79,21 @@ export function markdown(r: BenchResult): string {
     parts.push(scaleTable('samples', s.line));
     parts.push('### Scaling: image size (the contour, `scale` 1 to 4)');
     parts.push(scaleTable('pixels', s.size, (p) => ms(p.render / (p.width * p.height / 1e6)), 'ms per Mpx'));
+  }
+  if (r.contours) {
+    const c = r.contours;
+    const n = c.runs.render.length;
+    parts.push(`### ${c.figures} contour figures as whole processes (wall time from spawn to exit, medians of ${n} runs; ${c.cores} cores)`);
+    parts.push(table(['run', 'ms', 'ms per figure', 'ratio'], [
+      ['`actiplot render` (default --jobs), fresh output folder', ms(c.render), ms(c.render / c.figures), '1.00×'],
+      ['`actiplot render --jobs 1`', ms(c.jobs1), ms(c.jobs1 / c.figures), ratio(c.jobs1 / c.render)],
+      ['`actiplot render --jobs 2`', ms(c.jobs2), ms(c.jobs2 / c.figures), ratio(c.jobs2 / c.render)],
+      ['floor program: node-canvas colours the same pixels, 4 encodes in flight', ms(c.floor), ms(c.floor / c.figures), ratio(c.floor / c.render)],
+      ...(c.matplotlib !== null ? [[`matplotlib (contourf + colorbar + savefig, one Python process; ${c.runs.matplotlib.length} runs)`, ms(c.matplotlib), ms(c.matplotlib / c.figures), ratio(c.matplotlib / c.render)]] : []),
+      ['one figure from a cold start: `actiplot render` of one config', ms(c.single), '–', ratio(c.single / c.render)],
+      ['one figure from a cold start: the floor program', ms(c.floorSingle), '–', ratio(c.floorSingle / c.render)],
+    ]));
+    if (c.matplotlib === null) parts.push('matplotlib was not measured: install Debian\'s python3-matplotlib.');
   }
   if (r.batch) {
     const b = r.batch;

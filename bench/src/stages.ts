@@ -1,14 +1,21 @@
 /**
- * Per figure and per stage: sample, layout, draw, encode, write, timed one by one through the very
- * functions renderFigure runs (pngStages), medians over repeated runs after a warm-up. The floor is
- * measured in the same loop, between figures, so drift on a shared machine hits both alike.
+ * Per figure and per stage: sample, layout, draw, encode, write, timed one by one through the
+ * functions render/figure.ts composes (its PNG backend, with the encode synchronous here so that it
+ * can be timed alone), medians over repeated runs after a warm-up. The floor is measured in the
+ * same loop, between figures, so drift on a shared machine hits both alike.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pngStages } from '../../dist/render-png-figure.js';
+import { sampleFigure, type FigureData } from '../../dist/core/sample-figure.js';
+import { layoutFigure } from '../../dist/layout/layout-figure.js';
+import { recycleGridBuffer } from '../../dist/core/grid-buffers.js';
+import { encodePng, measureText } from '../../dist/render/canvas.js';
+import { drawScene } from '../../dist/render/draw.js';
+import { acquireRaster, releaseRaster, type Raster } from '../../dist/render/raster-pool.js';
+import type { Scene } from '../../dist/scene/scene.js';
 import { writeAtomic } from '../../dist/pipeline/write.js';
-import type { ResolvedFigure } from '../../dist/config/defaults.js';
+import type { ResolvedFigure } from '../../dist/model/figure.js';
 import { median } from './stats.js';
 import { contourFloor } from './floor.js';
 import type { SeedFigure } from './figures.js';
@@ -29,18 +36,36 @@ export interface StageTimes {
   height: number;
 }
 
+/** The stages of a PNG figure, as render/figure.ts runs them. */
+export const stages = {
+  sample: (fig: ResolvedFigure): FigureData => sampleFigure(fig),
+  layout: (fig: ResolvedFigure, data: FigureData): Scene => layoutFigure(fig, data, measureText),
+  draw: (scene: Scene, scale: number): Raster => {
+    const r = acquireRaster(scene.width, scene.height, scale);
+    drawScene(r.ctx, scene, { rasterScale: scale });
+    for (const item of scene.items) if (item.type === 'field' && item.grid.z instanceof Float64Array) recycleGridBuffer(item.grid.z);
+    return r;
+  },
+  encode: (r: Raster): Buffer => {
+    try {
+      return encodePng(r.surface);
+    } finally {
+      releaseRaster(r);
+    }
+  },
+};
+
 /** One pass through the stages; `dir` receives the file. */
 export function runStages(fig: ResolvedFigure, dir: string): StageTimes {
   const t0 = performance.now();
-  const data = pngStages.sample(fig);
+  const data = stages.sample(fig);
   const t1 = performance.now();
-  const scene = pngStages.layout(fig, data);
+  const scene = stages.layout(fig, data);
   const t2 = performance.now();
-  const raster = pngStages.draw(scene, fig.scale);
-  pngStages.done(scene);
+  const raster = stages.draw(scene, fig.scale);
   const t3 = performance.now();
   const { width, height } = raster.surface;
-  const bytes = pngStages.encode(raster);
+  const bytes = stages.encode(raster);
   const t4 = performance.now();
   writeAtomic(dir, `${fig.name}.png`, bytes);
   const t5 = performance.now();
@@ -94,7 +119,7 @@ export function stagesAndFloor(seed: SeedFigure[], runs: number, warmup: number)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actiplot-bench-stages-'));
   try {
     const contour = seed.find((s) => s.kind === 'contour')!.figure;
-    const floor = contourFloor(contour, pngStages.layout(contour, pngStages.sample(contour)));
+    const floor = contourFloor(contour, stages.layout(contour, stages.sample(contour)));
     const floorBytes = floor.run().length;
     const floorRuns: FloorTimes[] = [];
     const figRuns = seed.map(() => [] as StageTimes[]);

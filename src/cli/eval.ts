@@ -6,7 +6,7 @@ import { activationParams, resolveActivation, type ActivationSpec } from '../cor
 import { stepRange } from '../core/sample.js';
 import { evaluator } from '../core/network.js';
 import { buildNetwork } from '../core/sample-figure.js';
-import type { ResolvedFigure, ResolvedPlot } from '../config/defaults.js';
+import type { ResolvedFigure, ResolvedPlot } from '../model/figure.js';
 
 export interface EvalOptions {
   /** A name, or { name, ...parameters } (`--activation leaky_relu --param slope=0.1`). */

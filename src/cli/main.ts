@@ -2,25 +2,15 @@
  * The CLI only parses, checks usage and calls the library. Exit codes: 0 all good, 1 a config or
  * figure failed (the rest still rendered), 2 bad usage. The code is set, never forced.
  */
-import yargs from 'yargs';
-import { loadFile, plan } from '../pipeline/plan.js';
+import yargs, { type Argv, type CommandModule } from 'yargs';
 import { activationNames, isActivationName } from '../core/activation.js';
-import { activationSpec, evalModel, figureModel, perceptronModel, type EvalOptions, type EvalRequest } from './eval.js';
+import type { EvalOptions, EvalRequest } from './eval.js';
 import { PATHS_ARG, checkCommand, mergeCommand, renderCommand } from './pipeline.js';
+import { defaultIo, UsageError, type Io } from './io.js';
 import { VERSION } from '../version.js';
 import { sourceDate } from '../config/source-date.js';
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-const defaultIo: Io = {
-  out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
-};
-
-class UsageError extends Error {}
+export type { Io };
 
 function numberList(name: string, text: unknown): number[] {
   const parts = String(text).split(',').map((s) => s.trim());
@@ -46,6 +36,14 @@ export function joinNegativeValues(argv: readonly string[]): string[] {
   return out;
 }
 
+interface EvalArgs extends ConfigEvalArgs {
+  activation?: string;
+  param?: string[];
+  weights: string;
+  bias: number;
+  derivative: boolean;
+}
+
 interface ConfigEvalArgs {
   config?: string;
   figure?: string;
@@ -58,8 +56,9 @@ interface ConfigEvalArgs {
 }
 
 /** `eval --config file --figure name`: the model a figure draws, evaluated like the flags' perceptron. */
-function evalFromConfig(args: ConfigEvalArgs): string[] {
+async function evalFromConfig(args: ConfigEvalArgs): Promise<string[]> {
   if (!args.config || !args.figure) throw new UsageError('--config and --figure go together');
+  const [{ loadFile }, { evalModel, figureModel }] = await Promise.all([import('../pipeline/plan.js'), import('./eval.js')]);
   const { jobs, errors } = loadFile(args.config);
   if (errors.length) throw new UsageError(errors[0].message);
   const job = jobs.find((j) => j.figure.name === args.figure);
@@ -93,65 +92,28 @@ function evalRequest(args: { input?: string; range?: string; step: number; forma
   return { input, range, step: args.step, format: args.format };
 }
 
-/** Options that take several values; any other option given twice is a usage error, not an array. */
-const LIST_OPTIONS = new Set(['_', '$0', 'paths', 'manifests', 'param', 'p']);
-
-/** `--out a --out b` reaches the handlers as ['a', 'b']: say so instead of failing inside. */
-function rejectRepeatedOptions(args: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(args)) {
-    if (Array.isArray(value) && !LIST_OPTIONS.has(key) && key.length > 1 && !key.includes('-')) {
-      throw new UsageError(`--${key} is given ${value.length} times (${value.map((v) => JSON.stringify(String(v))).join(', ')}); give it once`);
-    }
-  }
-}
-
-interface YargsInternals {
-  getInternalMethods?(): { getUsageInstance?(): { cacheHelpMessage?: () => void } | undefined } | undefined;
-}
-
-/**
- * yargs formats the whole help text whenever a command runs, in case its handler asks for help
- * later: about 20 ms, a tenth of a no-op render. Our handlers never do: help is printed for --help,
- * which does not use this cache, and failures go through .fail(). The Angular CLI does the same
- * (angular/angular-cli#34087). If yargs' internals change, this does nothing and yargs works as is.
- */
-function skipHelpCache(parser: unknown): void {
-  const usage = (parser as YargsInternals).getInternalMethods?.()?.getUsageInstance?.();
-  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
-}
-
-/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  let code = 0;
-  const dateWarning = sourceDate(process.env.SOURCE_DATE_EPOCH).warning;
-  if (dateWarning && (argv[0] === 'render' || argv[0] === 'check')) io.err(`actiplot: warning: ${dateWarning}`);
-  const parser = yargs(joinNegativeValues(argv))
-    .scriptName('actiplot')
-    .usage('$0 <command> [options]')
-    .version(VERSION)
-    .option('debug', { type: 'boolean', default: false, global: true, describe: 'show the stack trace of an internal error (also ACTIPLOT_DEBUG=1)' })
-    .strict()
-    .middleware(rejectRepeatedOptions)
-    .recommendCommands()
-    .demandCommand(1, 'Give a command: render, check, merge, validate, eval or schema.')
-    .command(renderCommand(io, (c) => (code = c)))
-    .command(checkCommand(io, (c) => (code = c)))
-    .command(mergeCommand(io, (c) => (code = c)))
-    .command(
-      'validate [paths..]',
-      'Check configs without rendering',
-      (y) => y.positional('paths', PATHS_ARG),
-      (args) => {
+/** The commands, each with its options, help and handler. */
+function commands(io: Io, setCode: (code: number) => void): CommandModule<any, any>[] {
+  return [
+    renderCommand(io, setCode),
+    checkCommand(io, setCode),
+    mergeCommand(io, setCode),
+    {
+      command: 'validate [paths..]',
+      describe: 'Check configs without rendering',
+      builder: (y: Argv) => y.positional('paths', PATHS_ARG),
+      handler: async (args: any) => {
+        const { plan } = await import('../pipeline/plan.js');
         const p = plan(args.paths as string[]);
         for (const e of p.errors) io.err(e.message);
         io.out(`${p.files.length} file${p.files.length === 1 ? '' : 's'}, ${p.jobs.length} valid figure${p.jobs.length === 1 ? '' : 's'}, ${p.errors.length} error${p.errors.length === 1 ? '' : 's'}`);
-        code = p.errors.length > 0 ? 1 : 0;
+        setCode(p.errors.length > 0 ? 1 : 0);
       },
-    )
-    .command(
-      'eval',
-      "Print a perceptron's output for an input, or a table over a range",
-      (y) =>
+    },
+    {
+      command: 'eval',
+      describe: "Print a perceptron's output for an input, or a table over a range",
+      builder: (y: Argv) =>
         y
           .option('activation', { alias: 'a', type: 'string', describe: `activation (${activationNames.join(', ')})` })
           .option('config', { alias: 'c', type: 'string', describe: 'take the model from a figure of this config file (with --figure)' })
@@ -170,11 +132,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .example('$0 eval --activation relu --range -10,10 --step 1', 'the seed\'s value table')
           .example('$0 eval -a leaky_relu --param slope=0.1 --range -2,2 --format markdown', 'a Markdown table of a parametrised activation')
           .example('$0 eval --config configs/xor-network.json --figure xor-network --input 1,0', 'a network from a config'),
-      (args) => {
+      handler: async (a: any) => {
+        const args = a as EvalArgs;
         if (args.config !== undefined || args.figure !== undefined) {
-          for (const line of evalFromConfig(args)) io.out(line);
+          for (const line of await evalFromConfig(args)) io.out(line);
           return;
         }
+        const { activationSpec, evalModel, perceptronModel } = await import('./eval.js');
         if (args.activation === undefined) throw new UsageError('give --activation (with --weights, --bias), or --config and --figure');
         if (!isActivationName(args.activation)) throw new UsageError(`--activation: expected one of ${activationNames.join(', ')}, got "${args.activation}"`);
         let activation;
@@ -189,19 +153,66 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const model = perceptronModel({ activation, weights, bias: args.bias, derivative: args.derivative });
         for (const line of evalModel(model, request)) io.out(line);
       },
-    )
-    .command('schema', 'Print the JSON Schema of config files', {}, async () => {
-      // TypeBox and the schema load only for this command (70 ms that no other command needs).
-      const { fileSchema } = await import('../config/schema.js');
-      io.out(JSON.stringify(fileSchema, null, 2));
-    })
+    },
+    {
+      command: 'schema',
+      describe: 'Print the JSON Schema of config files',
+      handler: async () => {
+        // TypeBox and the schema load only for this command.
+        const { fileSchema } = await import('../config/schema.js');
+        io.out(JSON.stringify(fileSchema, null, 2));
+      },
+    },
+  ];
+}
+
+/** Options that take several values; any other option given twice is a usage error, not an array. */
+const LIST_OPTIONS = new Set(['_', '$0', 'paths', 'manifests', 'param', 'p']);
+
+/** `--out a --out b` reaches the handlers as ['a', 'b']: say so instead of failing inside. */
+function rejectRepeatedOptions(args: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(args)) {
+    if (Array.isArray(value) && !LIST_OPTIONS.has(key) && key.length > 1 && !key.includes('-')) {
+      throw new UsageError(`--${key} is given ${value.length} times (${value.map((v) => JSON.stringify(String(v))).join(', ')}); give it once`);
+    }
+  }
+}
+
+/** What every parser has: --debug, help, strict checking, failures as usage errors. */
+function common(y: Argv): Argv {
+  return y
+    .version(VERSION)
+    .option('debug', { type: 'boolean', default: false, global: true, describe: 'show the stack trace of an internal error (also ACTIPLOT_DEBUG=1)' })
+    .strict()
+    .middleware(rejectRepeatedOptions)
     .help()
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((msg, err) => {
       throw err instanceof UsageError || !err ? new UsageError(msg ?? err?.message ?? 'bad usage') : err;
     });
-  skipHelpCache(parser);
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code = 0;
+  const dateWarning = sourceDate(process.env.SOURCE_DATE_EPOCH).warning;
+  if (dateWarning && (argv[0] === 'render' || argv[0] === 'check')) io.err(`actiplot: warning: ${dateWarning}`);
+  const all = commands(io, (c) => (code = c));
+  const name = (m: CommandModule<any, any>) => String(m.command).split(' ')[0];
+  const chosen = all.find((m) => name(m) === argv[0]);
+  // A command given first is parsed as the only (default) command of a parser of its own: yargs
+  // then checks and runs it without formatting every command's help text on the way, as it does
+  // for a named subcommand. Anything else (no command, a misspelt one, --help) gets the parser of
+  // all commands, with their list and suggestions.
+  const parser = chosen
+    ? common(yargs(joinNegativeValues(argv.slice(1))).scriptName(`actiplot ${argv[0]}`)).command({ ...chosen, command: String(chosen.command).replace(/^\S+/, '$0') })
+    : all.reduce(
+        (y, m) => y.command(m),
+        common(yargs(joinNegativeValues(argv)).scriptName('actiplot').usage('$0 <command> [options]'))
+          .recommendCommands()
+          .demandCommand(1, 'Give a command: render, check, merge, validate, eval or schema.'),
+      );
   try {
     await parser.parseAsync();
   } catch (err) {

@@ -6,25 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Argv, CommandModule, Options, PositionalOptions } from 'yargs';
-import type { Io } from './main.js';
+import { usage, type Io } from './io.js';
 import { createReporter, progressMode, type Reporter } from '../pipeline/progress.js';
-import { defaultJobs, render, type RenderOptions, type RenderResult } from '../pipeline/run.js';
-import { watchRender } from '../pipeline/watch.js';
-import { check, type CheckResult } from '../pipeline/check.js';
-import { merge } from '../pipeline/merge.js';
+import type { RenderOptions, RenderResult } from '../pipeline/run.js';
+import type { CheckResult } from '../pipeline/check.js';
 import { outHoldsConfigs } from '../pipeline/find-configs.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import type { Overrides } from '../pipeline/plan.js';
-import { checkSummary, renderSummary } from '../pipeline/summary.js';
 
 type SetCode = (code: number) => void;
-
-/** Bad usage found after parsing: one line, a hint, exit code 2 (as main does for yargs errors). */
-function usage(io: Io, message: string): number {
-  io.err(`actiplot: ${message}`);
-  io.err('Run "actiplot --help" for usage, e.g. "actiplot render configs --out output".');
-  return 2;
-}
 
 function writeSummary(io: Io, file: string | undefined, text: string): boolean {
   if (!file) return true;
@@ -91,7 +81,7 @@ function makeReporter(io: Io, quiet: boolean, json: boolean): Reporter {
 interface RenderArgs {
   paths: string[];
   out: string;
-  jobs: number;
+  jobs?: number;
   force: boolean;
   prune: boolean;
   shard?: string;
@@ -125,7 +115,7 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
       y
         .positional('paths', PATHS_ARG)
         .option('out', OUT_OPTION)
-        .option('jobs', { alias: 'j', type: 'number', default: defaultJobs(), describe: 'worker processes (1 renders in-process)' })
+        .option('jobs', { alias: 'j', type: 'number', describe: 'processes that render (default: as many as the figures and cores pay for; 1 renders in this process only)' })
         .option('force', { alias: 'f', type: 'boolean', default: false, describe: 'render every figure, and overwrite files actiplot did not make' })
         .option('prune', { type: 'boolean', default: false, describe: 'delete outputs of figures that no longer exist' })
         .option('shard', { type: 'string', describe: 'render only shard k of n (k/n), with its own manifest' })
@@ -141,7 +131,7 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
         .example('$0 render --shard 2/4', 'render a quarter of the figures (CI matrix)') as unknown as Argv<RenderArgs>,
     handler: async (args) => {
       const jobs = args.jobs;
-      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) return setCode(usage(io, `--jobs: expected a whole number from 1 to 256, got ${String(jobs)}`));
+      if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)) return setCode(usage(io, `--jobs: expected a whole number from 1 to 256, got ${String(jobs)}`));
       let shard: Shard | undefined;
       if (args.shard !== undefined) {
         const s = parseShard(String(args.shard));
@@ -171,6 +161,7 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
         return r.failed.length > 0 ? 1 : 0;
       };
       if (!args.watch) {
+        const [{ render }, { renderSummary }] = await Promise.all([import('../pipeline/run.js'), import('../pipeline/summary.js')]);
         const r = await render(opts);
         let code = report(r);
         if (!writeSummary(io, args.summary, renderSummary(r))) code = 1;
@@ -180,6 +171,7 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
       const onSignal = () => stop.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
+      const { watchRender } = await import('../pipeline/watch.js');
       try {
         await watchRender({
           ...opts,
@@ -238,9 +230,10 @@ export function checkCommand(io: Io, setCode: SetCode): CommandModule<object, Ch
         .option('format', { choices: ['png', 'svg', 'pdf'] as const, describe: 'as given to render' })
         .option('scale', { type: 'number', describe: 'as given to render' })
         .example('$0 check configs --out output', 'in CI: fail when committed figures are out of date') as unknown as Argv<CheckArgs>,
-    handler: (args) => {
+    handler: async (args) => {
       const overrides = overridesOf(io, args);
       if (overrides === undefined) return setCode(2);
+      const [{ check }, { checkSummary }] = await Promise.all([import('../pipeline/check.js'), import('../pipeline/summary.js')]);
       const c = check({ paths: args.paths.map(String), out: args.out, gallery: args.gallery, overrides });
       for (const e of c.errors) io.err(e);
       if (args.json) io.out(checkJson(c));
@@ -281,7 +274,8 @@ export function mergeCommand(io: Io, setCode: SetCode): CommandModule<object, Me
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
         .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON on stdout' })
         .example('$0 merge output/manifest.shard-*.json --out output', 'after a CI matrix of render --shard k/n') as unknown as Argv<MergeArgs>,
-    handler: (args) => {
+    handler: async (args) => {
+      const { merge } = await import('../pipeline/merge.js');
       const r = merge({ manifests: args.manifests.map(String), out: args.out, gallery: args.gallery, force: args.force });
       for (const e of r.errors) io.err(e);
       if (args.json) io.out(JSON.stringify({ ok: r.ok, out: r.out, manifest: r.manifest ?? null, figures: r.figures.length, copied: r.copied, errors: r.errors }));

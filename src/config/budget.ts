@@ -5,7 +5,7 @@
  */
 import { stepRangeLength } from '../core/sample.js';
 import { BUDGETS, LIMITS, type BudgetName } from './limits.js';
-import type { NetworkSpec, ResolvedAxis, ResolvedFigure, ResolvedPlot } from './defaults.js';
+import type { NetworkSpec, ResolvedAxis, ResolvedFigure, ResolvedPlot } from '../model/figure.js';
 
 export interface FigureCost {
   work: number;

@@ -2,7 +2,7 @@
  * SOURCE_DATE_EPOCH (the reproducible-builds convention): the date a PDF records. An environment
  * value is untrusted like any input: one that is not a whole number of seconds a PDF date can
  * write (years 1970..9999) falls back to the fixed date with a warning, never an internal error.
- * (The lead moves render/pdf-date.ts into render/canvas.ts; this parsing stays here.)
+ * render/canvas.ts (pdfDate) takes the date from here.
  */
 
 /** The date used when SOURCE_DATE_EPOCH is unset or unusable. */

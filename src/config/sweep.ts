@@ -2,7 +2,8 @@
  * Sweeps: one number of a figure varied over frames. Each frame is the base config with the value
  * set and resolved like any figure (every frame was validated, so none can fail).
  */
-import { resolveFigure, type ResolvedFigure, type ResolvedPanels, type ResolvedPlot, type ResolvedSweep } from './defaults.js';
+import { resolveFigure } from './defaults.js';
+import type { ResolvedFigure, ResolvedPanels, ResolvedPlot, ResolvedSweep } from '../model/figure.js';
 import { setPath } from './set-path.js';
 import type { FigureConfig } from './schema.js';
 

@@ -5,14 +5,15 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ContourPlotConfig, FigureConfig, PlotConfig } from './schema.js';
-import precompiled, { sharedSubschemas } from './figure-validator.js';
+import precompiled, { sharedSubschemas } from '../generated/figure-validator.js';
 import { inlineRefs, type Json } from './schema-refs.js';
 import { shapeErrors } from '../core/network.js';
 import { ConfigError, describe, displayPath, quote, suggest, type Location } from './messages.js';
 import { LIMITS } from './limits.js';
 import { budgetProblems } from './budget.js';
 import { colorProblem } from './css-color.js';
-import { DEFAULTS, resolveFigure, resolveSweepValues, type ResolvedFigure } from './defaults.js';
+import { DEFAULTS, resolveFigure, resolveSweepValues } from './defaults.js';
+import type { ResolvedFigure } from '../model/figure.js';
 import { numberFits, sweepPath, sweepTarget } from './sweep-path.js';
 import { stepRangeLength } from '../core/sample.js';
 import type { LoadedConfig } from './load.js';
@@ -25,7 +26,7 @@ export { setPath };
 const fontFamilies = () => [...new Set(fontFiles().map((f) => f.family))].join(', ');
 
 /**
- * The JSON Schema check: Ajv's code for `Figure`, generated ahead of time (figure-validator-source.ts)
+ * The JSON Schema check: Ajv's code for `Figure`, generated at build time (scripts/validator-source.mjs)
  * because compiling the schema took 150–300 ms of every CLI call.
  */
 const validateFigure = precompiled as unknown as ValidateFunction;

@@ -30,7 +30,9 @@ export interface Activation {
 }
 
 /** An activation in a config: a name, or `{ "name": "leaky_relu", "slope": 0.1 }`. */
-export type ActivationSpec = string | { readonly name: string; readonly [param: string]: unknown };
+import type { ActivationSpec } from '../model/figure.js';
+
+export type { ActivationSpec };
 
 /** A numeric parameter of a parametrised activation. */
 export interface ActivationParam {
@@ -253,9 +255,6 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
   hard_sigmoid: hardSigmoid,
 });
 export const activationNames: readonly string[] = Object.freeze(Object.keys(activations));
-
-/** Alias → the name it stands for. */
-export const activationAliases: Readonly<Record<string, string>> = Object.freeze({ swish: 'silu' });
 
 /** The parameters each activation takes (those not listed take none). The JSON Schema is built from this. */
 export const activationParams: Readonly<Record<string, Readonly<Record<string, ActivationParam>>>> = Object.freeze({

@@ -5,7 +5,7 @@ import { nextDown, nextUp } from './float.js';
 import { resolveActivation, type Activation } from './activation.js';
 import { extent, finiteExtent, linspace, sampleGrid, samplePlane, stepRange, withBreaks, type Grid } from './sample.js';
 import { evaluator, type Network } from './network.js';
-import type { NetworkSpec, ResolvedAxis, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPlot, ResolvedSeries } from '../config/defaults.js';
+import type { NetworkSpec, ResolvedAxis, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPlot, ResolvedSeries } from '../model/figure.js';
 
 /** A jump of a series at x: the value there and the limits from each side. */
 export interface Jump {

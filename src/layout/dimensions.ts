@@ -2,8 +2,8 @@
  * Where the plot rectangle goes: margins grow to fit the title, tick labels and axis labels that
  * were measured, so nothing overlaps or leaves the image.
  */
-import type { Measure, Rect } from './scene.js';
-import { THEME } from './theme.js';
+import type { Measure, Rect } from '../scene/scene.js';
+import { THEME } from '../scene/theme.js';
 import { xAxisHeight, yAxisWidth } from '../marks/axis.js';
 import { titleHeight } from '../marks/title.js';
 

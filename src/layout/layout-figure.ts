@@ -3,10 +3,10 @@
  * data into geometry within the rectangles they are given. A "panels" figure lays each plot out in
  * its own cell and moves it into place.
  */
-import type { ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPanels, ResolvedPlot } from '../config/defaults.js';
+import type { ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPanels, ResolvedPlot } from '../model/figure.js';
 import type { ContourData, FigureData, LineData, PlotData } from '../core/sample-figure.js';
-import type { Item, Measure, Rect, Scene } from './scene.js';
-import { THEME } from './theme.js';
+import type { Item, Measure, Rect, Scene } from '../scene/scene.js';
+import { THEME } from '../scene/theme.js';
 import { outerPad, plotRect } from './dimensions.js';
 import { translateItem } from './translate.js';
 import { linearScale } from '../scale/linear.js';

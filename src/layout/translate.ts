@@ -1,4 +1,4 @@
-import type { Item, Rect } from './scene.js';
+import type { Item, Rect } from '../scene/scene.js';
 
 function moveRect<T extends Rect>(r: T, dx: number, dy: number): T {
   return { ...r, x: r.x + dx, y: r.y + dy };

@@ -2,9 +2,9 @@
  * Axes: the frame (spines), outward ticks with labels, and the axis labels. Tick labels that would
  * overlap are thinned (every 2nd, 3rd, ... kept) so they never collide.
  */
-import type { Item, Measure, Rect } from '../layout/scene.js';
+import type { Item, Measure, Rect } from '../scene/scene.js';
 import type { LinearScale } from '../scale/linear.js';
-import { THEME } from '../layout/theme.js';
+import { THEME } from '../scene/theme.js';
 
 export interface AxisTicks {
   values: number[];

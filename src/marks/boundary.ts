@@ -2,12 +2,12 @@
  * The decision boundary w1·x1 + w2·x2 + b = 0, computed from the weights and clipped to the plot's
  * data rectangle exactly (no reliance on canvas clipping, so SVG/PDF get the same segment).
  */
-import type { Item, Rect } from '../layout/scene.js';
+import type { Item, Rect } from '../scene/scene.js';
 import type { LinearScale } from '../scale/linear.js';
-import { THEME } from '../layout/theme.js';
+import { THEME } from '../scene/theme.js';
 import { MINUS } from '../scale/format.js';
 import { DASHES } from './contour.js';
-import type { ResolvedBoundary } from '../config/defaults.js';
+import type { ResolvedBoundary } from '../model/figure.js';
 
 export type Segment = [[number, number], [number, number]];
 

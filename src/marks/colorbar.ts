@@ -2,10 +2,10 @@
  * A colorbar beside the plot: one rectangle per band in exactly the band's colour, a frame, and
  * nice round ticks on its right (not the level values, which are rarely round).
  */
-import type { Item, Measure, Rect } from '../layout/scene.js';
+import type { Item, Measure, Rect } from '../scene/scene.js';
 import { linearScale } from '../scale/linear.js';
 import { yAxis, type AxisTicks } from './axis.js';
-import { THEME } from '../layout/theme.js';
+import { THEME } from '../scene/theme.js';
 
 export function colorbar(box: Rect, levels: readonly number[], bandColors: readonly string[], ticks: AxisTicks, label: string, measure: Measure): Item[] {
   const lo = levels[0];

@@ -1,17 +1,14 @@
 /**
- * Filled contour bands. Layout emits a FieldItem (the sampled surface with its levels and band
- * colours); raster output colours pixels from it (render/raster-field.ts), vector output asks
- * `fieldAreas` for polygons: marching squares is d3-contour's, and each polygon "z >= level i" is
- * painted over the previous one in increasing order (painter's algorithm), so neighbouring bands
- * share no anti-aliased edge and no hairline seam can show between them at any scale.
+ * Filled contour bands and decision boundaries. Layout emits a FieldItem (the sampled surface with
+ * its levels and band colours); raster output colours pixels from it (render/raster-field.ts),
+ * vector output turns it into polygons (render/vector-field.ts).
  */
 import { contours } from 'd3-contour';
-import type { AreaItem, FieldItem, Item, Rect } from '../layout/scene.js';
+import type { FieldItem, Item, Rect } from '../scene/scene.js';
 import type { LinearScale } from '../scale/linear.js';
-import { linearScale } from '../scale/linear.js';
 import type { Grid } from '../core/sample.js';
 import { nextUp } from '../core/float.js';
-import type { ResolvedBoundary } from '../config/defaults.js';
+import type { ResolvedBoundary } from '../model/figure.js';
 
 export function contourField(plot: Rect, grid: Grid, levels: readonly number[], bandColors: readonly string[], x: LinearScale, y: LinearScale, background: string): FieldItem {
   const nx = grid.xs.length;
@@ -26,34 +23,6 @@ export function contourField(plot: Rect, grid: Grid, levels: readonly number[], 
     colors: [...bandColors],
     background,
   };
-}
-
-/** The field as band polygons, for vector output. */
-export function fieldAreas(field: FieldItem): AreaItem[] {
-  const { nx, ny, x0, x1, y0, y1 } = field.grid;
-  const { rect } = field;
-  const x = linearScale(field.xDomain, [rect.x, rect.x + rect.width]);
-  const y = linearScale(field.yDomain, [rect.y + rect.height, rect.y]);
-  const dx = nx > 1 ? (x1 - x0) / (nx - 1) : 0;
-  const dy = ny > 1 ? (y1 - y0) / (ny - 1) : 0;
-  // d3-contour puts sample i at coordinate i + 0.5; map that back to data, then to pixels.
-  const gen = contours().size([nx, ny]).smooth(true);
-  const values = Array.from(field.grid.z);
-  let zMax = -Infinity;
-  for (const v of values) if (v > zMax) zMax = v;
-  const items: AreaItem[] = [];
-  const paint = (level: number, fill: string) => {
-    const mp = gen.contour(values, level);
-    if (mp.coordinates.length === 0) return;
-    const polygons = mp.coordinates.map((poly) => poly.map((ring) => ring.flatMap(([cx, cy]) => [x(x0 + (cx - 0.5) * dx), y(y0 + (cy - 0.5) * dy)])));
-    items.push({ type: 'area', polygons, fill, clip: rect });
-  };
-  const { levels, colors } = field;
-  for (let i = 0; i + 1 < levels.length; i++) paint(levels[i], colors[i]);
-  // Above the top level matplotlib leaves the plot unpainted; so do we.
-  const top = levels[levels.length - 1];
-  if (zMax > top) paint(nextUp(top), field.background);
-  return items;
 }
 
 /** matplotlib's dash patterns, in multiples of the line width. */

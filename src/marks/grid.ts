@@ -1,6 +1,6 @@
-import type { Item, Rect } from '../layout/scene.js';
+import type { Item, Rect } from '../scene/scene.js';
 import type { LinearScale } from '../scale/linear.js';
-import { THEME } from '../layout/theme.js';
+import { THEME } from '../scene/theme.js';
 
 /** Grid lines at the tick positions, matplotlib's light grey. */
 export function gridLines(plot: Rect, x: LinearScale, xs: number[], y: LinearScale, ys: number[]): Item {

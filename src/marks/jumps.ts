@@ -4,10 +4,10 @@
  * open and its value filled; an undefined value, as a derivative at a kink, leaves only open dots).
  * With "connect" the jump is a vertical segment instead, as matplotlib draws it.
  */
-import type { Item, Rect } from '../layout/scene.js';
+import type { Item, Rect } from '../scene/scene.js';
 import type { LinearScale } from '../scale/linear.js';
 import type { Jump } from '../core/sample-figure.js';
-import { PT, THEME } from '../layout/theme.js';
+import { PT, THEME } from '../scene/theme.js';
 
 export interface JumpMarks {
   /** Connecting segments and open dots: drawn first. */

@@ -2,8 +2,8 @@
  * A legend box like matplotlib's (frame, short line handles, labels), placed in whichever corner
  * of the plot hides the fewest data points ("best").
  */
-import type { Item, Measure, Rect } from '../layout/scene.js';
-import { THEME } from '../layout/theme.js';
+import type { Item, Measure, Rect } from '../scene/scene.js';
+import { THEME } from '../scene/theme.js';
 
 export interface LegendEntry {
   label: string;

@@ -1,7 +1,7 @@
-import type { Item, Rect } from '../layout/scene.js';
+import type { Item, Rect } from '../scene/scene.js';
 import type { LinearScale } from '../scale/linear.js';
 import type { SeriesData } from '../core/sample-figure.js';
-import { THEME } from '../layout/theme.js';
+import { THEME } from '../scene/theme.js';
 
 /** Screen polylines for a series: one per continuous run of finite values in each piece. */
 export function seriesLines(s: SeriesData, x: LinearScale, y: LinearScale): number[][] {

@@ -2,10 +2,10 @@
  * Marked points: a dot with a white ring (visible on any band colour) and its label beside it,
  * with a halo, kept inside the plot by flipping to the other side near an edge.
  */
-import type { Item, Measure, Rect } from '../layout/scene.js';
+import type { Item, Measure, Rect } from '../scene/scene.js';
 import type { LinearScale } from '../scale/linear.js';
-import type { ResolvedPoint } from '../config/defaults.js';
-import { PT, THEME } from '../layout/theme.js';
+import type { ResolvedPoint } from '../model/figure.js';
+import { PT, THEME } from '../scene/theme.js';
 
 export function pointMarks(plot: Rect, points: readonly ResolvedPoint[], x: LinearScale, y: LinearScale, measure: Measure): Item[] {
   const items: Item[] = [];

@@ -2,8 +2,8 @@
  * The title, centred over the plot like matplotlib's, but wrapped onto several lines when it is
  * wider than the image and nudged sideways so it never leaves the image.
  */
-import type { Item, Measure, Rect } from '../layout/scene.js';
-import { THEME } from '../layout/theme.js';
+import type { Item, Measure, Rect } from '../scene/scene.js';
+import { THEME } from '../scene/theme.js';
 
 const LINE = 1.2;
 

@@ -6,7 +6,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fontFiles } from '../text/fonts.js';
-import { pdfDate } from '../render/pdf-date.js';
 import { fileDigests } from './digest-cache.js';
 
 /** JSON with object keys sorted at every level and no whitespace; `undefined` members are dropped. */
@@ -67,10 +66,10 @@ export function fontsFingerprint(remember = true): string {
 
 /**
  * What a figure's bytes depend on: its normalized config, the actiplot version, the fonts, and for
- * a PDF the creation date it records (SOURCE_DATE_EPOCH or the fixed default).
+ * a PDF the SOURCE_DATE_EPOCH its creation date comes from (render/canvas.ts).
  */
 export function inputHash(figure: unknown, version: string, fonts: string): string {
   const format = (figure as { format?: unknown } | null)?.format;
-  const environment = format === 'pdf' ? { pdfDate: pdfDate().toISOString() } : undefined;
+  const environment = format === 'pdf' ? { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH?.trim() || null } : undefined;
   return sha256(stableJson({ environment, figure, fonts, version }));
 }

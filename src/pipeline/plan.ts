@@ -8,7 +8,7 @@ import { validateConfig } from '../config/validate.js';
 import { ConfigError, type Location } from '../config/messages.js';
 import { LIMITS } from '../config/limits.js';
 import { budgetProblems } from '../config/budget.js';
-import type { ResolvedFigure } from '../config/defaults.js';
+import type { ResolvedFigure } from '../model/figure.js';
 import { findConfigs } from './find-configs.js';
 
 export interface Job {

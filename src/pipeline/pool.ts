@@ -1,39 +1,26 @@
 /**
- * Renderers: in-process (the reference for byte identity, used for --jobs 1) and a pool of child
- * processes forked from `worker.js`. A job in (the resolved figure), bytes out, over IPC with
- * structured-clone serialization (cheaper than base64 JSON or a temp file for our sizes). A worker
- * that dies fails its figure and is replaced; it never takes the run down.
+ * A pool of worker processes (node-canvas is not safe in worker threads), optionally with this
+ * process rendering too. A job in (the resolved figure), bytes out, over IPC with structured-clone
+ * serialization. A worker that dies fails its figure and is replaced; it never takes the run down.
+ * Each worker renders like this process does (in-process.ts): drawing overlapped with encoding.
  */
-import type { ChildProcess } from 'node:child_process';
-import type { ResolvedFigure } from '../config/defaults.js';
-import type { CancelMessage, JobMessage, RenderOutcome, WorkerMessage } from './protocol.js';
-import { renderOutcome, rendererFor } from './render-job.js';
-import { adoptEarlyWorker, exited, forkWorker, workerScript, type EarlyWorker } from './early-worker.js';
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ResolvedFigure } from '../model/figure.js';
+import type { CancelMessage, JobMessage, RenderMode, RenderOutcome, Renderer, WorkerMessage } from './protocol.js';
+import { inProcessRenderer } from './in-process.js';
 
-export { workerScript };
-
-export interface Renderer {
-  readonly size: number;
-  render(figure: ResolvedFigure): Promise<RenderOutcome>;
-  close(): Promise<void>;
-}
-
-export function inProcessRenderer(): Renderer {
-  return {
-    size: 1,
-    async render(figure) {
-      const render = await rendererFor(figure);
-      // Let timers (progress bar) and I/O run between figures.
-      await new Promise((r) => setImmediate(r));
-      return renderOutcome(render, figure);
-    },
-    async close() {},
-  };
+/** The compiled worker beside this module, or undefined when running from sources (no dist). */
+export function workerScript(): string | undefined {
+  const file = fileURLToPath(new URL('./worker.js', import.meta.url));
+  return fs.existsSync(file) ? file : undefined;
 }
 
 interface Pending {
   id: number;
   figure: ResolvedFigure;
+  mode: RenderMode;
   resolve: (r: RenderOutcome) => void;
   started: number;
 }
@@ -41,37 +28,54 @@ interface Pending {
 interface Slot {
   child: ChildProcess;
   ready: boolean;
-  /** Jobs sent and not answered, in the order sent: the worker renders the first one now. */
+  /** Jobs sent and not answered, in the order sent: the worker started the first ones. */
   jobs: Pending[];
 }
 
 export interface PoolOptions {
   /** Worker processes. */
   children: number;
-  /** Also render in this process between IPC messages (no start-up wait for the first figures). */
+  /** Also render in this process (no start-up wait for the first figures). */
   local?: boolean;
   /** Jobs sent ahead to each worker, so it never waits for this process to answer (default 6). */
   depth?: number;
 }
 
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/** A pool: a renderer whose `ready` settles once every worker has started (or failed to). */
+export interface Pool extends Renderer {
+  readonly ready: Promise<void>;
+}
+
 /**
- * A pool of worker processes, started lazily as jobs arrive, optionally with this process as one
- * more renderer. A job goes to whoever is free first; results come back in any order.
+ * A pool of worker processes, all started at once: a pool is made for a run with work for each of
+ * them, and starting them before the first job arrives overlaps their start-up with planning. A job
+ * goes to whoever is free first; results come back in any order.
  */
-export function processPool(opts: PoolOptions | number, script: string): Renderer {
+export function processPool(opts: PoolOptions | number, script: string): Pool {
   const o: PoolOptions = typeof opts === 'number' ? { children: opts } : opts;
   const depth = Math.max(1, o.depth ?? 6);
   const queue: Pending[] = [];
   const slots = new Set<Slot>();
+  const local = o.local ? inProcessRenderer() : undefined;
+  /** Jobs this process renders at once: drawing one while the others encode. */
+  const localLimit = 2;
+  let localActive = 0;
   let nextId = 0;
   let closing = false;
-  let localBusy = false;
 
-  /** A new worker, or `early` (already running) adopted in its place. */
-  function spawn(early?: EarlyWorker): Slot {
-    const child = early?.child ?? forkWorker(script);
-    const slot: Slot = { child, ready: early?.ready ?? false, jobs: [] };
+  const readiness: Promise<void>[] = [];
+
+  function spawn(): Slot {
+    const child = fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const slot: Slot = { child, ready: false, jobs: [] };
     slots.add(slot);
+    readiness.push(new Promise<void>((resolve) => {
+      child.on('message', (m: WorkerMessage) => m.type === 'ready' && resolve());
+      child.on('close', () => resolve());
+      child.on('error', () => resolve());
+    }));
     child.on('message', (m: WorkerMessage) => {
       if (m.type === 'ready') {
         slot.ready = true;
@@ -81,7 +85,7 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
           const [job] = slot.jobs.splice(i, 1);
           job.resolve(
             m.type === 'done'
-              ? { ok: true, bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength), format: m.format, fileName: m.fileName, width: m.width, height: m.height, ms: m.ms }
+              ? { ok: true, bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength), format: m.format, width: m.width, height: m.height, ms: m.ms }
               : { ok: false, message: m.message, ms: m.ms },
           );
         }
@@ -115,8 +119,8 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
   /**
    * The job this process renders next: from the queue or, once that is empty, the last job sent
    * to a worker that has not started it. At the end of a run this process would otherwise sit idle
-   * while a worker still has several jobs to go (up to `depth` - 1 figures). The worker is told to
-   * skip it; if it has started it already, both render it and its answer is ignored (same bytes).
+   * while a worker still has several jobs to go. The worker is told to skip it; if it has started
+   * it already, both render it and its answer is ignored (same bytes).
    */
   function nextLocalJob(): Pending | undefined {
     const queued = queue.shift();
@@ -128,15 +132,16 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
   }
 
   function renderLocally(): void {
-    if (!o.local || localBusy || closing || (queue.length === 0 && !backlogged())) return;
-    localBusy = true;
-    // setImmediate: IPC messages and writes get their turn between two local renders.
-    setImmediate(async () => {
-      const job = closing ? undefined : nextLocalJob();
-      if (job) job.resolve(renderOutcome(await rendererFor(job.figure), job.figure));
-      localBusy = false;
-      pump();
-    });
+    while (local && !closing && localActive < localLimit && (queue.length > 0 || backlogged())) {
+      const job = nextLocalJob();
+      if (!job) return;
+      localActive++;
+      void local.render(job.figure, job.mode).then((r) => {
+        localActive--;
+        job.resolve(r);
+        pump();
+      });
+    }
   }
 
   function pump(): void {
@@ -146,27 +151,26 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
         const job = queue.shift()!;
         job.started = performance.now();
         slot.jobs.push(job);
-        const msg: JobMessage = { type: 'job', id: job.id, figure: job.figure };
+        const msg: JobMessage = { type: 'job', id: job.id, mode: job.mode, figure: job.figure };
         // Errors (a worker that just died) are reported by its 'close' event.
         slot.child.send(msg, undefined, {}, () => {});
       }
     }
-    // Start workers while there is queued work and room in the pool.
+    // Replace workers that died while there is queued work.
     const starting = [...slots].filter((s) => !s.ready).length;
     for (let i = starting; i < queue.length && slots.size < o.children; i++) spawn();
     renderLocally();
   }
 
-  // A worker started before the CLI loaded (early-worker.ts) is this pool's first: a pool is made
-  // only for a run with figures to render, so it will have work.
-  const early = o.children > 0 ? adoptEarlyWorker(script) : undefined;
-  if (early) spawn(early);
+  for (let i = 0; i < o.children; i++) spawn();
+  const ready = Promise.all(readiness).then(() => {});
 
   return {
     size: o.children + (o.local ? 1 : 0),
-    render(figure) {
+    ready,
+    render(figure, mode = 'still') {
       return new Promise((resolve) => {
-        queue.push({ id: nextId++, figure, resolve, started: 0 });
+        queue.push({ id: nextId++, figure, mode, resolve, started: 0 });
         pump();
       });
     },
@@ -174,9 +178,8 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
       closing = true;
       // Workers hold nothing worth waiting for (this process writes every file), so they are
       // stopped, not asked to finish. Not by a disconnect: one made while a worker is half-way
-      // through sending an answer nobody wants any more (a job taken back, a run stopped) never
-      // completes (Node waits for the rest of a message it has stopped reading), and neither
-      // process would ever exit.
+      // through sending an answer nobody wants any more never completes (Node waits for the rest
+      // of a message it has stopped reading), and neither process would ever exit.
       const exits = [...slots].map(
         (slot) =>
           new Promise<void>((resolve) => {
@@ -194,12 +197,4 @@ export function processPool(opts: PoolOptions | number, script: string): Rendere
       for (const job of queue.splice(0)) job.resolve({ ok: false, message: 'the run was stopped', ms: 0 });
     },
   };
-}
-
-/** `jobs` workers for `count` figures: in-process when one would do. */
-export function makeRenderer(jobs: number, count: number): Renderer {
-  const size = Math.max(1, Math.min(jobs, count));
-  const script = size > 1 ? workerScript() : undefined;
-  // This process renders too: `jobs` renderers in all, and work starts before any worker is up.
-  return script ? processPool({ children: size - 1, local: true }, script) : inProcessRenderer();
 }

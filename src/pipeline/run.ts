@@ -16,11 +16,9 @@ import { fileSha256, fontsFingerprint, inputHash, sha256 } from './hash.js';
 import { byName, isPlainFileName, makeManifest, manifestFileName, serializeManifest, type ManifestEntry } from './manifest.js';
 import { inShard, type Shard } from './shard.js';
 import { readFolder, isGone } from './state.js';
-import { makeRenderer, type Renderer } from './pool.js';
-import { discardEarlyWorker } from './early-worker.js';
-import { defaultJobs } from './default-jobs.js';
-import type { RenderOutcome } from './protocol.js';
-import type { ResolvedFigure } from '../config/defaults.js';
+import { autoJobs, makeRenderer } from './renderers.js';
+import type { Renderer } from './protocol.js';
+import { outputFileName, renderOutput } from './output.js';
 import { GALLERY_FILE, GALLERY_MARKER, galleryHtml } from './gallery.js';
 import { createReporter, describeFigure, type FigureStatus, type Reporter } from './progress.js';
 import { VERSION } from '../version.js';
@@ -43,6 +41,8 @@ export interface RenderOptions {
   reporter?: Reporter;
   /** How long to wait for another run's lock on the output folder (lock.ts; default two minutes). */
   lockWaitMs?: number;
+  /** Renders the figures instead of the renderer `jobs` asks for (tests inject faulty ones here). */
+  renderer?: Renderer;
   /** Used when no reporter is given: plain lines and error lines. */
   log?: (line: string) => void;
   error?: (line: string) => void;
@@ -83,8 +83,6 @@ export interface RenderResult {
   ms: number;
 }
 
-export { defaultJobs };
-
 /** A sequence of runs over the same options (render --watch keeps one). */
 export interface RenderSession {
   run(): Promise<RenderResult>;
@@ -92,43 +90,24 @@ export interface RenderSession {
 }
 
 export function createRenderSession(opts: RenderOptions): RenderSession {
-  let renderer: Renderer | undefined;
+  let renderer: Renderer | undefined = opts.renderer;
   return {
     async run() {
       return runOnce(opts, (count) => {
-        const jobs = opts.jobs ?? defaultJobs();
-        // Keep a pool that is big enough; otherwise make the right one for this run.
-        if (renderer && (renderer.size >= Math.min(jobs, count) || count <= 1)) return renderer;
+        if (opts.renderer) return opts.renderer;
+        // Keep a renderer that is big enough; otherwise make the right one for this run.
+        if (renderer && (renderer.size >= Math.min(opts.jobs ?? autoJobs(count), count) || count <= 1)) return renderer;
         const old = renderer;
-        renderer = makeRenderer(jobs, count);
+        renderer = makeRenderer(opts.jobs, count);
         void old?.close();
         return renderer;
       });
     },
     async close() {
-      await renderer?.close();
+      if (renderer !== opts.renderer) await renderer?.close();
       renderer = undefined;
     },
   };
-}
-
-/**
- * A sweep animation through the pool: each frame is a job (raw pixels back), so the frames of one
- * animation render in parallel; this process encodes them in order, with the same encoder as an
- * in-process render, so the bytes do not depend on --jobs.
- */
-async function renderAnimation(renderer: Renderer, fig: ResolvedFigure): Promise<RenderOutcome> {
-  const t0 = performance.now();
-  const { frameJobs, encodeAnimation, pixelsOf } = await import('../render-figure.js');
-  const frames = await Promise.all(frameJobs(fig).map((f) => renderer.render(f)));
-  const failed = frames.find((f) => !f.ok);
-  if (failed && !failed.ok) return { ok: false, message: failed.message, ms: performance.now() - t0 };
-  try {
-    const r = encodeAnimation(fig, frames.map((f) => pixelsOf(f as Extract<RenderOutcome, { ok: true }>)));
-    return { ok: true, bytes: r.bytes, format: r.format, fileName: r.fileName, width: r.width, height: r.height, ms: performance.now() - t0 };
-  } catch (err) {
-    return { ok: false, message: (err as Error)?.message ?? String(err), ms: performance.now() - t0 };
-  }
 }
 
 /** One run; closes its workers at the end. */
@@ -232,8 +211,6 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
   };
 
   const renderer = toRender.length > 0 ? getRenderer(toRender.length) : undefined;
-  // A pool has adopted the worker bin/actiplot.js started early, or this run has no use for it.
-  discardEarlyWorker();
   // A few figures in flight, each handled start to finish by a call of its own, rather than a promise
   // per figure made up front: those promises and their callers' frames lived long enough to reach
   // the old generation, and kept every finished figure's bytes reachable until a full collection
@@ -245,43 +222,44 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     const keepPrior = () => {
       if (prior && isPlainFileName(prior.file) && fs.existsSync(path.join(out, prior.file))) entries.set(fig.name, prior);
     };
-    const o = fig.sweep && (fig.format === 'gif' || fig.format === 'apng') ? await renderAnimation(renderer!, fig) : await renderer!.render(fig);
+    const o = await renderOutput(fig, renderer!);
     if (!o.ok) {
       keepPrior();
       return finish({ ...base, status: 'failed', ms: o.ms, message: `failed to render: ${o.message}` });
     }
-    if (!isPlainFileName(o.fileName)) {
+    const fileName = outputFileName(fig.name, o.format);
+    if (!isPlainFileName(fileName)) {
       keepPrior();
-      return finish({ ...base, status: 'failed', ms: o.ms, message: `bad output file name ${JSON.stringify(o.fileName)}` });
+      return finish({ ...base, status: 'failed', ms: o.ms, message: `bad output file name ${JSON.stringify(fileName)}` });
     }
-    const target = path.join(out, o.fileName);
+    const target = path.join(out, fileName);
     const existing = readIfExists(target);
-    if (existing && !opts.force && !state.owned.has(o.fileName) && !existing.equals(o.bytes)) {
+    if (existing && !opts.force && !state.owned.has(fileName) && !existing.equals(o.bytes)) {
       keepPrior();
       return finish({ ...base, status: 'failed', ms: o.ms, message: `${target} exists and was not made by actiplot; delete it or pass --force` });
     }
     try {
-      writeIfChanged(out, o.fileName, o.bytes);
+      writeIfChanged(out, fileName, o.bytes);
     } catch (err) {
       keepPrior();
       return finish({ ...base, status: 'failed', ms: o.ms, message: `cannot write ${target}: ${(err as Error).message}` });
     }
     const digest = sha256(o.bytes);
     // A figure whose file name changed (another format): its old file was ours; remove it if untouched.
-    if (prior && prior.file !== o.fileName && isPlainFileName(prior.file)) {
+    if (prior && prior.file !== fileName && isPlainFileName(prior.file)) {
       const old = path.join(out, prior.file);
       if (fileSha256(old) === prior.sha256) removeOutputFile(out, prior.file);
     }
     entries.set(fig.name, {
-      name: fig.name, file: o.fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length,
+      name: fig.name, file: fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length,
       sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, inputHash: hash,
     });
     result.written.push({ name: fig.name, file: target, source: job.file });
-    finish({ ...base, status: 'rendered', file: o.fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length, sha256: digest, ms: o.ms });
+    finish({ ...base, status: 'rendered', file: fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length, sha256: digest, ms: o.ms });
   };
   const waiting = toRender.values();
   // Eight per renderer keep every renderer busy: a worker holds up to six jobs (pool.ts), this
-  // process renders one at a time, and finished figures are written while others render.
+  // process draws one while others encode, and finished figures are written while others render.
   const lanes = Math.min(toRender.length, 8 * (renderer?.size ?? 1));
   await Promise.all(Array.from({ length: lanes }, async () => {
     for (let next = waiting.next(); !next.done; next = waiting.next()) await handle(next.value);

@@ -4,29 +4,35 @@
  */
 import canvasPkg from 'canvas';
 import type { Canvas as CanvasType, CanvasRenderingContext2D } from 'canvas';
-import type { Font, Measure, TextSize } from '../layout/scene.js';
-import { familyList, fontFiles as registeredFonts } from '../text/fonts.js';
-import { pdfDate } from './pdf-date.js';
-
-export { pdfDate };
+import type { Font, Measure, TextSize } from '../scene/scene.js';
+import { CJK_FAMILY, familyList, fontFiles as registeredFonts } from '../text/fonts.js';
+import { sourceDate } from '../config/source-date.js';
 
 const { createCanvas, registerFont, Canvas, loadImage, ImageData } = canvasPkg;
 
 export type Context = CanvasRenderingContext2D;
 export type Surface = CanvasType;
 
-let fontsReady = false;
+let latinReady = false;
+let cjkReady = false;
 
-/** Absolute paths of the font files that drawing uses (hashed into every figure's inputs). */
-export function fontFiles(): string[] {
-  return registeredFonts().map((f) => f.file);
-}
+/** East Asian scripts and their punctuation all lie from U+2E80 on; DejaVu has none of them. */
+const NEEDS_CJK = /[\u2e80-\uffff]/u;
 
-/** Registers actiplot's fonts (src/text/fonts.ts). Must run before any canvas exists. */
-export function registerFonts(): void {
-  if (fontsReady) return;
-  for (const f of registeredFonts()) registerFont(f.file, { family: f.family, weight: f.weight });
-  fontsReady = true;
+/**
+ * Registers actiplot's fonts (src/text/fonts.ts): the Latin ones before the first canvas, the CJK
+ * one only once some text needs it (a large file, that most figures never use; node-canvas takes a
+ * font registered later for every font set after that).
+ */
+export function registerFonts(text = ''): void {
+  if (!latinReady) {
+    for (const f of registeredFonts()) if (f.family !== CJK_FAMILY) registerFont(f.file, { family: f.family, weight: f.weight });
+    latinReady = true;
+  }
+  if (!cjkReady && NEEDS_CJK.test(text)) {
+    for (const f of registeredFonts()) if (f.family === CJK_FAMILY) registerFont(f.file, { family: f.family, weight: f.weight });
+    cjkReady = true;
+  }
 }
 
 export function cssFont(f: Font): string {
@@ -35,13 +41,27 @@ export function cssFont(f: Font): string {
 
 let scratch: Context | undefined;
 
+/**
+ * Sizes measured so far: figures repeat the same few strings (tick labels, axis labels) in the same
+ * fonts, and asking pango costs far more than a lookup. Bounded, so a long run's memory stays flat.
+ */
+const measured = new Map<string, TextSize>();
+const MEASURED_MAX = 10_000;
+
 /** Text size from the real font, through a small scratch canvas reused for every call. */
 export const measureText: Measure = (text: string, font: Font): TextSize => {
-  registerFonts();
+  const css = cssFont(font);
+  const key = `${css}\n${text}`;
+  const known = measured.get(key);
+  if (known) return known;
+  registerFonts(text);
   scratch ??= createCanvas(8, 8).getContext('2d');
-  scratch.font = cssFont(font);
+  scratch.font = css;
   const m = scratch.measureText(text);
-  return { width: m.width, ascent: m.actualBoundingBoxAscent, descent: m.actualBoundingBoxDescent };
+  const size = { width: m.width, ascent: m.actualBoundingBoxAscent, descent: m.actualBoundingBoxDescent };
+  if (measured.size >= MEASURED_MAX) measured.clear();
+  measured.set(key, size);
+  return size;
 };
 
 /** A raster canvas of width × height CSS pixels at `scale` device pixels each. */
@@ -66,6 +86,16 @@ export function createPdf(width: number, height: number): { surface: Surface; ct
   return { surface, ctx: surface.getContext('2d') };
 }
 
+/**
+ * The creation date written into PDFs: SOURCE_DATE_EPOCH when set (the reproducible-builds
+ * convention), otherwise a fixed date, so the same config always gives the same bytes. A figure's
+ * input hash records the variable itself (pipeline/hash.ts).
+ */
+export function pdfDate(env: NodeJS.ProcessEnv = process.env): Date {
+  // Parsed (and a bad value refused, with a warning from the CLI) by config/source-date.ts.
+  return sourceDate(env.SOURCE_DATE_EPOCH).date;
+}
+
 export function encodePdf(surface: Surface, title: string): Buffer {
   const date = pdfDate();
   return surface.toBuffer('application/pdf', { title, creator: 'actiplot', creationDate: date, modDate: date });
@@ -76,8 +106,15 @@ export function encodePdf(surface: Surface, title: string): Buffer {
  * flat-colour images we draw, and identical bytes for identical pixels. In canvas 3 the filter
  * constants are static on the class; on an instance they are undefined and silently ignored.
  */
+const PNG_OPTIONS = { compressionLevel: 6 as const, filters: Canvas.PNG_FILTER_NONE };
+
 export function encodePng(surface: Surface): Buffer {
-  return surface.toBuffer('image/png', { compressionLevel: 6, filters: Canvas.PNG_FILTER_NONE });
+  return surface.toBuffer('image/png', PNG_OPTIONS);
+}
+
+/** The same bytes as encodePng, encoded on libuv's thread pool while this thread goes on. */
+export function encodePngAsync(surface: Surface): Promise<Buffer> {
+  return new Promise((resolve, reject) => surface.toBuffer((err, bytes) => (err ? reject(err) : resolve(bytes)), 'image/png', PNG_OPTIONS));
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
  * Paints a Scene onto a 2-D context, item by item, in order. No layout decisions happen here.
  */
-import type { AreaItem, CircleItem, Item, PathItem, RectItem, Scene, TextItem } from '../layout/scene.js';
-import { cssFont, putRgba, type Context } from './canvas.js';
+import type { AreaItem, CircleItem, Item, PathItem, RectItem, Scene, TextItem } from '../scene/scene.js';
+import { cssFont, putRgba, registerFonts, type Context } from './canvas.js';
 import { rasterizeField } from './raster-field.js';
-import { fieldAreas } from '../marks/contour.js';
+import { fieldAreas } from './vector-field.js';
 
 export interface DrawOptions {
   /** Device pixels per CSS pixel of a raster surface; 0 for a vector surface (PDF). */
@@ -113,6 +113,7 @@ function drawArea(ctx: Context, a: AreaItem): void {
 }
 
 function drawText(ctx: Context, t: TextItem): void {
+  registerFonts(t.text);
   ctx.font = cssFont(t.font);
   ctx.fillStyle = t.fill;
   ctx.textAlign = t.align;

@@ -2,8 +2,8 @@
  * A scene to SVG text, written directly (no canvas): text stays <text>, so it can be selected,
  * searched and restyled; clip paths get ids numbered in order of use, so the bytes are stable.
  */
-import type { CircleItem, Item, PathItem, Scene, TextItem } from '../layout/scene.js';
-import { fieldAreas } from '../marks/contour.js';
+import type { CircleItem, Item, PathItem, Scene, TextItem } from '../scene/scene.js';
+import { fieldAreas } from './vector-field.js';
 
 /** DejaVu Sans's vertical metrics (hhea, per em), to place text by its alphabetic baseline. */
 const ASCENT = 0.928;

@@ -3,7 +3,7 @@
  * of the step so 0.98..1.14 ends at exactly 1.14); a spacing or an explicit list comes from the config.
  */
 import { ticks as d3ticks, tickStep } from 'd3-array';
-import type { Ticks } from '../config/defaults.js';
+import type { Ticks } from '../model/figure.js';
 import { decimalsFor } from './format.js';
 
 export interface TickSet {

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { FONT_FAMILY } from '../scene/theme.js';
 
 export interface FontFile {
   file: string;
@@ -16,7 +17,7 @@ export interface FontFile {
   face?: string;
 }
 
-export const LATIN_FAMILY = 'DejaVu Sans';
+export const LATIN_FAMILY = FONT_FAMILY;
 export const CJK_FAMILY = 'Noto Sans CJK JP';
 
 /** Where Debian's fonts-noto-cjk puts the collection. */

@@ -12,8 +12,7 @@ import { PNG } from 'pngjs';
 import { parseConfigText } from '../../src/config/load.js';
 import { validateConfig } from '../../src/config/validate.js';
 import { ConfigError } from '../../src/config/messages.js';
-import { renderFigure } from '../../src/render-figure.js';
-import { contour, line } from '../helpers.js';
+import { contour, line, renderAny } from '../helpers.js';
 
 /** Loads and validates; returns 'ok', 'error' (ConfigErrors only) or throws anything else. */
 function outcome(bytes: Uint8Array): 'ok' | 'error' {
@@ -55,13 +54,13 @@ const seeds = [
 ];
 
 describe('the loader under hostile input (fast-check, seeded)', () => {
-  it('any JSON value gives a figure or a ConfigError', () => {
+  it('any JSON value gives a figure or a ConfigError', async () => {
     fc.assert(fc.property(fc.jsonValue(), (v) => ['ok', 'error'].includes(outcome(enc(v)))), { seed: 1, numRuns: 500 });
   });
-  it('any bytes give a figure or a ConfigError', () => {
+  it('any bytes give a figure or a ConfigError', async () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => ['ok', 'error'].includes(outcome(b))), { seed: 2, numRuns: 500 });
   });
-  it('a valid config with one value replaced by anything gives a figure or a ConfigError', () => {
+  it('a valid config with one value replaced by anything gives a figure or a ConfigError', async () => {
     const anyValue = fc.oneof(fc.jsonValue(), fc.constantFrom(1e308, -1e308, 0, -0, 1e-300, 1e12, -1, '', '../x', 'NaN', [], {}, null));
     fc.assert(
       fc.property(fc.constantFrom(...seeds), fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), anyValue, (seed, pick, value) =>
@@ -69,7 +68,7 @@ describe('the loader under hostile input (fast-check, seeded)', () => {
       { seed: 3, numRuns: 1500 },
     );
   });
-  it('a valid config cut short anywhere gives a ConfigError with a position', () => {
+  it('a valid config cut short anywhere gives a ConfigError with a position', async () => {
     const text = JSON.stringify(seeds[0], null, 2);
     for (let cut = 0; cut < text.length - 1; cut += 7) {
       expect(outcome(new TextEncoder().encode(text.slice(0, cut)))).toBe('error');
@@ -93,12 +92,12 @@ describe('random valid configs render (fast-check, seeded)', () => {
     perceptron: fc.record({ weights: fc.tuple(fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true })), bias: fc.double({ min: -100, max: 100, noNaN: true }), activation }),
     levels: fc.integer({ min: 2, max: 30 }), alpha: fc.double({ min: 0, max: 1, noNaN: true }), boundary: fc.boolean(),
   });
-  it('always a PNG of the configured size', () => {
-    fc.assert(
-      fc.property(fc.oneof(lineFig, contourFig), (config) => {
+  it('always a PNG of the configured size', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(lineFig, contourFig), async (config) => {
         const v = validateConfig(parseConfigText('r.json', enc(config)));
         expect(v.errors.map((e) => e.message)).toEqual([]);
-        const png = PNG.sync.read(renderFigure(v.figures[0].figure).bytes);
+        const png = PNG.sync.read((await renderAny(v.figures[0].figure)).bytes);
         return png.width === config.width && png.height === config.height;
       }),
       { seed: 4, numRuns: 40 },
@@ -107,7 +106,7 @@ describe('random valid configs render (fast-check, seeded)', () => {
 });
 
 describe('the CLI under random bytes', () => {
-  it('never crashes: every bad file gets one line, exit 1, no stack trace', () => {
+  it('never crashes: every bad file gets one line, exit 1, no stack trace', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actiplot-fuzz-'));
     const files = fc.sample(fc.uint8Array({ minLength: 0, maxLength: 200 }), { seed: 5, numRuns: 20 });
     files.forEach((b, i) => fs.writeFileSync(path.join(dir, `f${i}.json`), b));

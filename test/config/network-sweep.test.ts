@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { check, contour, errorsOf, line } from '../helpers.js';
+import { check, contour, errorsOf, line, renderAny } from '../helpers.js';
 import { sweepFrames, sheetIndices, formatValue } from '../../src/config/sweep.js';
 import { sampleFigure } from '../../src/core/sample-figure.js';
-import { renderFigure } from '../../src/render-figure.js';
-import type { ResolvedContour, ResolvedFigure, ResolvedPanels } from '../../src/config/defaults.js';
+import type { ResolvedContour, ResolvedFigure, ResolvedPanels } from '../../src/model/figure.js';
 
 const xorNet = {
   layers: [
@@ -14,7 +13,7 @@ const xorNet = {
 const net = (over: Record<string, unknown> = {}) => ({ name: 'n', kind: 'contour', x: { range: [-0.5, 1.5], samples: 41 }, y: { range: [-0.5, 1.5], samples: 41 }, network: xorNet, ...over });
 
 describe('network configs', () => {
-  it('a network contour samples the network output', () => {
+  it('a network contour samples the network output', async () => {
     const fig = check(net()).figures[0].figure as ResolvedContour;
     expect(fig.threshold).toBe(0.5);
     const d = sampleFigure(fig);
@@ -23,7 +22,7 @@ describe('network configs', () => {
     expect(at(0, 1)).toBeGreaterThan(0.99);
     expect(at(1, 1)).toBeLessThan(0.01);
   });
-  it('"neurons": true becomes panels: the output and one surface per hidden neuron', () => {
+  it('"neurons": true becomes panels: the output and one surface per hidden neuron', async () => {
     const fig = check(net({ neurons: true, title: 'XOR' })).figures[0].figure as ResolvedPanels;
     expect(fig.kind).toBe('panels');
     expect(fig.title).toBe('XOR');
@@ -31,8 +30,8 @@ describe('network configs', () => {
     const hidden = fig.panels[1];
     expect(hidden.kind === 'contour' && hidden.network).toMatchObject({ layer: 0, neuron: 0 });
   });
-  it('draws the decision boundary as a contour line at the threshold', () => {
-    const png = renderFigure(check(net({ boundary: true, width: 300, height: 240 })).figures[0].figure);
+  it('draws the decision boundary as a contour line at the threshold', async () => {
+    const png = (await renderAny(check(net({ boundary: true, width: 300, height: 240 })).figures[0].figure));
     expect(png.bytes.length).toBeGreaterThan(1000);
     expect(check(net({ network: { layers: [{ weights: [[1, 1]], biases: [0], activation: 'relu' }] } })).figures[0].figure).toMatchObject({ threshold: 0 });
   });
@@ -54,7 +53,7 @@ describe('network configs', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(pattern);
   });
-  it('a network line series plots the network of one input', () => {
+  it('a network line series plots the network of one input', async () => {
     const fig = check(line({ series: [{ network: { layers: [{ weights: [[1], [-1]], biases: [0, 0], activation: 'relu' }, { weights: [[1, 1]], biases: [0], activation: 'identity' }] } }] })).figures[0].figure;
     const d = sampleFigure(fig);
     if (d.kind !== 'line') throw new Error('expected line data');
@@ -65,35 +64,35 @@ describe('network configs', () => {
 
 describe('sweeps', () => {
   const sweep = (over: Record<string, unknown> = {}) => contour({ width: 200, height: 150, x: { range: [-5, 5], samples: 21 }, y: { range: [-5, 5], samples: 21 }, levels: 5, sweep: { path: 'perceptron.bias', from: -5, to: 5, frames: 5, sheet: 3, ...over } });
-  it('adds a contact sheet beside the animation', () => {
+  it('adds a contact sheet beside the animation', async () => {
     const r = check(sweep());
     expect(r.figures.map((f) => [f.figure.name, f.figure.format])).toEqual([['c', 'gif'], ['c-sheet', 'png']]);
   });
-  it('frames vary the value from "from" to "to", captioned', () => {
+  it('frames vary the value from "from" to "to", captioned', async () => {
     const fig = check(sweep()).figures[0].figure as ResolvedFigure;
     const frames = sweepFrames(fig);
     expect(frames.map((f) => (f as ResolvedContour).perceptron!.bias)).toEqual([-5, -2.5, 0, 2.5, 5]);
     expect(frames[0].title).toBe('perceptron.bias = −5');
   });
-  it('picks evenly spread frames for the sheet, ends included', () => {
+  it('picks evenly spread frames for the sheet, ends included', async () => {
     expect(sheetIndices(40, 8)).toEqual([0, 6, 11, 17, 22, 28, 33, 39]);
     expect(sheetIndices(3, 8)).toEqual([0, 1, 2]);
     expect(formatValue(-0.1 + 0.2 - 0.1)).toBe('0');
   });
-  it('renders a GIF with one frame per value, looping, byte-identical across runs', () => {
+  it('renders a GIF with one frame per value, looping, byte-identical across runs', async () => {
     const fig = check(sweep()).figures[0].figure;
-    const a = renderFigure(fig);
+    const a = (await renderAny(fig));
     expect(a.fileName).toBe('c.gif');
     expect(a.bytes.subarray(0, 6).toString('latin1')).toBe('GIF89a');
     expect(a.bytes.includes(Buffer.from('NETSCAPE2.0'))).toBe(true);
     let frames = 0;
     for (let i = 0; i + 1 < a.bytes.length; i++) if (a.bytes[i] === 0x21 && a.bytes[i + 1] === 0xf9 && a.bytes[i + 2] === 4) frames++;
     expect(frames).toBe(5);
-    expect(renderFigure(fig).bytes.equals(a.bytes)).toBe(true);
+    expect((await renderAny(fig)).bytes.equals(a.bytes)).toBe(true);
   });
-  it('renders an APNG when asked (acTL chunk, 5 frames)', () => {
+  it('renders an APNG when asked (acTL chunk, 5 frames)', async () => {
     const fig = check(sweep()).figures[0].figure;
-    const a = renderFigure({ ...fig, format: 'apng' });
+    const a = (await renderAny({ ...fig, format: 'apng' }));
     expect(a.fileName).toBe('c.png');
     const i = a.bytes.indexOf(Buffer.from('acTL'));
     expect(i).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { fileSchema } from '../../src/config/schema.js';
 import { sampleFigure, type LineData } from '../../src/core/sample-figure.js';
-import type { ResolvedLine } from '../../src/config/defaults.js';
+import type { ResolvedLine } from '../../src/model/figure.js';
 import { activationNames } from '../../src/core/activation.js';
 import { check, contour, errorsOf, line } from '../helpers.js';
 

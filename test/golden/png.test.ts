@@ -1,3 +1,4 @@
+import { renderAny } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -5,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { plan } from '../../src/pipeline/plan.js';
-import { renderFigure } from '../../src/render-figure.js';
 import { rasterizeImage } from '../../src/render/canvas.js';
 import { compareGolden } from './golden.js';
 
@@ -23,27 +23,27 @@ async function pixels(bytes: Buffer, format: string): Promise<Buffer> {
 }
 
 describe('PNG goldens of every config in configs/ (pixelmatch, tolerance in golden.ts)', () => {
-  it('covers every figure kind and format', () => {
+  it('covers every figure kind and format', async () => {
     const kinds = new Set(jobs.map((j) => j.figure.kind));
     const formats = new Set(jobs.map((j) => j.figure.format));
     expect([...kinds].sort()).toEqual(['contour', 'line', 'panels']);
     expect([...formats].sort()).toEqual(['gif', 'pdf', 'png', 'svg']);
   });
   it.each(jobs.map((j) => [`${j.figure.name}.${j.figure.format}`, j] as const))('%s matches its golden', async (_, job) => {
-    const r = renderFigure(job.figure);
+    const r = (await renderAny(job.figure));
     const result = compareGolden(`${job.figure.name}.${job.figure.format}`, await pixels(r.bytes, r.format));
     expect(result.ok, result.message).toBe(true);
   });
-  it("the comparison can fail: a changed figure does not match the golden", () => {
+  it("the comparison can fail: a changed figure does not match the golden", async () => {
     const relu = jobs.find((j) => j.figure.name === 'relu')!;
-    const other = renderFigure({ ...relu.figure, grid: false }).bytes;
+    const other = (await renderAny({ ...relu.figure, grid: false })).bytes;
     const r = compareGolden('relu.png', other, { update: false });
     fs.rmSync('test/golden/png/relu-changed.png', { force: true });
     expect(r.ok).toBe(false);
   });
-  it('renders bands without seams: no background pixel shows inside the ReLU contour plot area', () => {
+  it('renders bands without seams: no background pixel shows inside the ReLU contour plot area', async () => {
     const job = jobs.find((j) => j.figure.name === 'perceptron-relu-1')!;
-    const png = PNG.sync.read(renderFigure(job.figure).bytes);
+    const png = PNG.sync.read((await renderAny(job.figure)).bytes);
     let white = 0;
     for (let y = Math.round(png.height * 0.2); y < Math.round(png.height * 0.8); y += 7) {
       for (let x = Math.round(png.width * 0.15); x < Math.round(png.width * 0.75); x++) {

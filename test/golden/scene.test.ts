@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { check, contour, line } from '../helpers.js';
-import { sceneFor } from '../../src/render-figure.js';
-import type { ResolvedFigure } from '../../src/config/defaults.js';
-import type { Scene } from '../../src/layout/scene.js';
+import { sceneFor } from '../../src/render/figure.js';
+import type { ResolvedFigure } from '../../src/model/figure.js';
+import type { Scene } from '../../src/scene/scene.js';
 
 const DIR = path.resolve('test/golden/scenes');
 const TOLERANCE = 0.5; // pixels

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { check, contour, line } from '../helpers.js';
-import { sceneFor } from '../../src/render-figure.js';
+import { sceneFor } from '../../src/render/figure.js';
 import { measureText } from '../../src/render/canvas.js';
 import { bandColors, autoRange } from '../../src/layout/layout-figure.js';
 import { clipBoundary } from '../../src/marks/boundary.js';
 import { sampleContour, sampleLine, contourLevels } from '../../src/core/sample-figure.js';
-import type { ResolvedContour, ResolvedLine } from '../../src/config/defaults.js';
-import type { Item, Scene, TextItem } from '../../src/layout/scene.js';
+import type { ResolvedContour, ResolvedLine } from '../../src/model/figure.js';
+import type { Item, Scene, TextItem } from '../../src/scene/scene.js';
 
 const fig = <T>(config: unknown) => check(config).figures[0].figure as T;
 const texts = (s: Scene) => s.items.filter((i): i is TextItem => i.type === 'text');

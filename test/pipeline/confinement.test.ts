@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cli, hashes, tempDir, writeJson } from './helpers.js';
+import { render } from '../../src/pipeline/run.js';
+import { draw, inProcessRenderer, type Draw } from '../../src/pipeline/in-process.js';
+import { createReporter } from '../../src/pipeline/progress.js';
+import { closingLine } from '../../src/cli/pipeline.js';
 
 const fig = (name: string, bias = 0) => ({ name, kind: 'line', width: 200, height: 150, series: [{ activation: 'relu', bias }] });
 
@@ -59,23 +63,29 @@ describe('confinement', () => {
 });
 
 describe('nothing lost', () => {
-  it.each([['1'], ['2']])('an exception while drawing one figure leaves the others rendered and its old file untouched (--jobs %s)', (jobs) => {
+  it('an exception while drawing one figure leaves the others rendered and its old file untouched', async () => {
     const dir = project('conf-fault');
-    expect(cli(['render', 'configs', '--out', 'out', '--jobs', jobs], dir).code).toBe(0);
-    const before = hashes(path.join(dir, 'out'));
+    const out = path.join(dir, 'out');
+    const paths = [path.join(dir, 'configs')];
+    expect((await render({ paths, out })).failed).toEqual([]);
+    const before = hashes(out);
     // Change every figure, so all three must be rendered again, and make drawing "b" throw.
     writeJson(path.join(dir, 'configs/figs.json'), { figures: [fig('a', 1), fig('b', 1), fig('c', 1)] });
-    const r = cli(['render', 'configs', '--out', 'out', '--jobs', jobs], dir, { ACTIPLOT_FAULT_INJECT: 'b' });
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/b: failed to render: injected fault while drawing b/);
-    expect(r.err).toMatch(/1 problem:\n {2}configs\/figs\.json: b: failed to render: injected fault while drawing b\n2 figures written, 1 failed/);
-    expect(r.err).not.toMatch(/\n\s+at /);
-    const after = hashes(path.join(dir, 'out'));
+    const faulty: Draw = (f, mode) => (f.name === 'b' ? Promise.reject(new Error('injected fault while drawing b')) : draw(f, mode));
+    const lines: string[] = [];
+    const reporter = createReporter({ mode: 'lines', line: (l) => lines.push(l), error: (l) => lines.push(l), closing: (l) => lines.push(l) });
+    const r = await render({ paths, out, reporter, renderer: inProcessRenderer({ draw: faulty }) });
+    reporter.end(closingLine(r));
+    const text = lines.join('\n');
+    expect(r.failed).toEqual([`${path.join(dir, 'configs/figs.json')}: b: failed to render: injected fault while drawing b`]);
+    expect(text).toMatch(/1 problem:\n {2}.*configs\/figs\.json: b: failed to render: injected fault while drawing b\n2 figures written, 1 failed/);
+    expect(text).not.toMatch(/\n\s+at /);
+    const after = hashes(out);
     expect(after['b.png']).toBe(before['b.png']);
     expect(after['a.png']).not.toBe(before['a.png']);
     expect(after['c.png']).not.toBe(before['c.png']);
     // The next run, without the fault, repairs b.
-    const again = cli(['render', 'configs', '--out', 'out', '--jobs', jobs], dir);
+    const again = cli(['render', 'configs', '--out', 'out'], dir);
     expect(again.code).toBe(0);
     expect(again.err).toMatch(/1 figure written, 0 failed, 2 up to date/);
   });

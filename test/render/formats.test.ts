@@ -5,11 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
-import { check, contour, line } from '../helpers.js';
-import { renderFigure } from '../../src/render-figure.js';
+import { check, contour, line, renderAny } from '../helpers.js';
 import { measureText, rasterizeImage } from '../../src/render/canvas.js';
-import type { ResolvedFigure } from '../../src/config/defaults.js';
-import { THEME } from '../../src/layout/theme.js';
+import type { ResolvedFigure } from '../../src/model/figure.js';
+import { THEME } from '../../src/scene/theme.js';
 
 const fig = (config: unknown) => check(config).figures[0].figure as ResolvedFigure;
 
@@ -33,8 +32,8 @@ const lineConfig = line({ width: 400, height: 300, title: 'Step Function', grid:
 
 describe('SVG output', () => {
   it.each([['contour', contourConfig], ['line', lineConfig]] as const)('%s: keeps text as <text> and rasterizes like the PNG (within 3 percent of pixels)', async (_, config) => {
-    const png = renderFigure(fig(config)).bytes;
-    const svg = renderFigure({ ...fig(config), format: 'svg' });
+    const png = (await renderAny(fig(config))).bytes;
+    const svg = (await renderAny({ ...fig(config), format: 'svg' }));
     expect(svg.fileName).toMatch(/\.svg$/);
     const text = svg.bytes.toString('utf8');
     expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
@@ -42,35 +41,35 @@ describe('SVG output', () => {
     expect(text).not.toMatch(/\d{8,}/); // numbers are rounded, so the bytes are stable and small
     expect(diffRatio(png, await rasterizeImage(svg.bytes))).toBeLessThan(0.03);
   });
-  it('is byte-identical across runs (stable clip ids, no dates)', () => {
-    expect(renderFigure({ ...fig(contourConfig), format: 'svg' }).bytes.equals(renderFigure({ ...fig(contourConfig), format: 'svg' }).bytes)).toBe(true);
+  it('is byte-identical across runs (stable clip ids, no dates)', async () => {
+    expect((await renderAny({ ...fig(contourConfig), format: 'svg' })).bytes.equals((await renderAny({ ...fig(contourConfig), format: 'svg' })).bytes)).toBe(true);
   });
-  it('escapes markup in labels', () => {
-    const text = renderFigure({ ...fig(line({ title: 'a < b & "c"' })), format: 'svg' }).bytes.toString('utf8');
+  it('escapes markup in labels', async () => {
+    const text = (await renderAny({ ...fig(line({ title: 'a < b & "c"' })), format: 'svg' })).bytes.toString('utf8');
     expect(text).toContain('a &lt; b &amp; &quot;c&quot;');
   });
 });
 
 describe('PDF output', () => {
-  it('is one vector page that pdftoppm rasterizes like the PNG (within 3% of pixels)', () => {
+  it('is one vector page that pdftoppm rasterizes like the PNG (within 3% of pixels)', async () => {
     const base = fig(contourConfig);
-    const pdf = renderFigure({ ...base, format: 'pdf' }).bytes;
+    const pdf = (await renderAny({ ...base, format: 'pdf' })).bytes;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actiplot-pdf-'));
     fs.writeFileSync(path.join(dir, 'f.pdf'), pdf);
     // A page of 400 × 300 points at 72 dpi is 400 × 300 pixels.
     execFileSync('pdftoppm', ['-png', '-r', '72', '-singlefile', path.join(dir, 'f.pdf'), path.join(dir, 'f')]);
-    expect(diffRatio(renderFigure(base).bytes, fs.readFileSync(path.join(dir, 'f.png')))).toBeLessThan(0.03);
+    expect(diffRatio((await renderAny(base)).bytes, fs.readFileSync(path.join(dir, 'f.png')))).toBeLessThan(0.03);
   });
-  it('is byte-identical across runs and honours SOURCE_DATE_EPOCH', () => {
+  it('is byte-identical across runs and honours SOURCE_DATE_EPOCH', async () => {
     const f = { ...fig(lineConfig), format: 'pdf' as const };
-    const a = renderFigure(f).bytes;
-    expect(renderFigure(f).bytes.equals(a)).toBe(true);
+    const a = (await renderAny(f)).bytes;
+    expect((await renderAny(f)).bytes.equals(a)).toBe(true);
     expect(a.toString('latin1')).toMatch(/\/CreationDate \((D:)?20000101/);
     process.env.SOURCE_DATE_EPOCH = '1700000000';
     try {
-      expect(renderFigure(f).bytes.toString('latin1')).toMatch(/\/CreationDate \((D:)?20231114/);
+      expect((await renderAny(f)).bytes.toString('latin1')).toMatch(/\/CreationDate \((D:)?20231114/);
     } finally {
       delete process.env.SOURCE_DATE_EPOCH;
     }
@@ -78,9 +77,9 @@ describe('PDF output', () => {
 });
 
 describe('scale', () => {
-  it('"scale": 2 renders the same layout at twice the pixels', () => {
-    const one = renderFigure(fig(contourConfig));
-    const two = renderFigure({ ...fig(contourConfig), scale: 2 });
+  it('"scale": 2 renders the same layout at twice the pixels', async () => {
+    const one = (await renderAny(fig(contourConfig)));
+    const two = (await renderAny({ ...fig(contourConfig), scale: 2 }));
     expect([two.width, two.height]).toEqual([800, 600]);
     const png = PNG.sync.read(two.bytes);
     expect([png.width, png.height]).toEqual([800, 600]);
@@ -96,18 +95,18 @@ describe('scale', () => {
 
 describe('Japanese text', () => {
   const font = THEME.titleFont;
-  it('has real full-width glyphs (1 em each), not missing-glyph boxes', () => {
+  it('has real full-width glyphs (1 em each), not missing-glyph boxes', async () => {
     expect(measureText('関数', font).width).toBeCloseTo(2 * font.size, 0);
     expect(measureText('関', font).ascent).toBeGreaterThan(font.size * 0.6);
   });
-  it('renders non-empty glyph pixels for a Japanese title', () => {
-    const withTitle = PNG.sync.read(renderFigure(fig(line({ width: 400, height: 300, title: 'ReLU関数のグラフ' }))).bytes);
-    const latinOnly = PNG.sync.read(renderFigure(fig(line({ width: 400, height: 300, title: 'ReLU' }))).bytes);
+  it('renders non-empty glyph pixels for a Japanese title', async () => {
+    const withTitle = PNG.sync.read((await renderAny(fig(line({ width: 400, height: 300, title: 'ReLU関数のグラフ' })))).bytes);
+    const latinOnly = PNG.sync.read((await renderAny(fig(line({ width: 400, height: 300, title: 'ReLU' })))).bytes);
     const band: [number, number, number, number] = [0, 0, 400, 30];
     // The Japanese characters add ink beyond the Latin "ReLU" alone.
     expect(ink(withTitle, ...band)).toBeGreaterThan(ink(latinOnly, ...band) * 2);
   });
-  it('rejects a character no registered font covers, naming it', () => {
+  it('rejects a character no registered font covers, naming it', async () => {
     const r = check(line({ x: { label: 'इनपुट' } }));
     expect(r.errors[0].message).toMatch(/x\.label: the character "इ" \(U\+0907\) is in no registered font \(DejaVu Sans, Noto Sans CJK JP\)/);
   });

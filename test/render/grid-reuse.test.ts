@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { check, contour } from '../helpers.js';
-import type { ResolvedFigure } from '../../src/config/defaults.js';
-import { renderPngFigure, sceneFor } from '../../src/render-png-figure.js';
+import { check, contour, renderAny } from '../helpers.js';
+import type { ResolvedFigure } from '../../src/model/figure.js';
+import { sceneFor } from '../../src/render/figure.js';
 import { keptGridBytes } from '../../src/core/grid-buffers.js';
 
 const fig = (config: unknown) => check(config).figures[0].figure as ResolvedFigure;
@@ -11,22 +11,22 @@ const relu = fig(contour({ name: 'relu', width: 320, height: 240, ...axes }));
 const step = fig(contour({ name: 'step', width: 320, height: 240, ...axes, perceptron: { weights: [-1, 0.5], bias: 1, activation: 'step' }, boundary: true }));
 
 describe('grids reused between figures', () => {
-  it('a figure drawn into a reused grid has the same bytes as before', () => {
-    const first = renderPngFigure(relu).bytes;
+  it('a figure drawn into a reused grid has the same bytes as before', async () => {
+    const first = (await renderAny(relu)).bytes;
     expect(keptGridBytes()).toBe(257 * 257 * 8); // its grid was handed back
-    const other = renderPngFigure(step).bytes; // samples into that grid
-    const again = renderPngFigure(relu).bytes; // and into it again, over the step surface
+    const other = (await renderAny(step)).bytes; // samples into that grid
+    const again = (await renderAny(relu)).bytes; // and into it again, over the step surface
     expect(again.equals(first)).toBe(true);
     expect(other.equals(first)).toBe(false);
   });
 
-  it('a scene given to a caller keeps its grid: only the renderer hands grids back', () => {
+  it('a scene given to a caller keeps its grid: only the renderer hands grids back', async () => {
     const scene = sceneFor(relu);
     const field = scene.items.find((i) => i.type === 'field');
     if (field?.type !== 'field') throw new Error('no field in the contour scene');
     const before = Float64Array.from(field.grid.z);
-    renderPngFigure(step);
-    renderPngFigure(step);
+    (await renderAny(step));
+    (await renderAny(step));
     let changed = 0;
     for (let i = 0; i < before.length; i++) if (!Object.is(field.grid.z[i], before[i])) changed++;
     expect(changed).toBe(0);

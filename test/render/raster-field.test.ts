@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rasterizeField } from '../../src/render/raster-field.js';
-import type { FieldItem } from '../../src/layout/scene.js';
+import type { FieldItem } from '../../src/scene/scene.js';
 
 /** A field over [0, 1]² whose z is x (a 2 × 2 grid), drawn into a 10 × 1 pixel rect. */
 function field(over: Partial<FieldItem> = {}): FieldItem {

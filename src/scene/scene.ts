@@ -72,7 +72,7 @@ export interface CircleItem {
 /**
  * Filled contour bands of a sampled surface, kept as data: a raster renderer colours each device
  * pixel from the surface (cost independent of the grid size, no seams by construction); a vector
- * renderer turns it into band polygons (marks/contour.ts `fieldAreas`).
+ * renderer turns it into band polygons (render/vector-field.ts `fieldAreas`).
  */
 export interface FieldItem {
   type: 'field';

@@ -1,0 +1,127 @@
+/**
+ * The domain model: a figure with every default resolved, as every stage after validation reads it
+ * (sample, layout, render, pipeline). Plain data only, so it travels to worker processes as is.
+ * config/defaults.ts makes it from a validated config; nothing here imports another stage.
+ */
+
+/** An activation as a config names it: `"relu"`, or `{ "name": "leaky_relu", "slope": 0.1 }`. */
+export type ActivationSpec = string | { readonly name: string; readonly [param: string]: unknown };
+
+/** A figure config as JSON (the config module knows its exact type; the model only carries it). */
+export type FigureJson = { readonly name: string; readonly kind: string; readonly [key: string]: unknown };
+
+export type Ticks = number | readonly number[] | undefined;
+
+export interface ResolvedAxis {
+  label: string;
+  /** Absent only for a line figure's y axis, which then fits the data. */
+  range?: [number, number];
+  samples?: number;
+  step?: number;
+  ticks: Ticks;
+}
+
+/** What every output file has. */
+export interface Output {
+  name: string;
+  width: number;
+  height: number;
+  scale: number;
+  /** 'rgba' is internal: the raw pixels of one animation frame, passed from a pool worker, never written. */
+  format: 'png' | 'svg' | 'pdf' | 'gif' | 'apng' | 'rgba';
+  /** An animation over one number of the config (format gif or apng). */
+  sweep: ResolvedSweep | null;
+}
+
+export interface ResolvedSweep {
+  /** Path segments into the figure config (numbers index lists). */
+  path: (string | number)[];
+  values: number[];
+  fps: number;
+  /** Frames on the contact sheet (0: none). */
+  sheet: number;
+  /** Frame caption, `{value}` replaced by the swept value. */
+  label: string;
+  /** The figure config without its sweep: each frame sets the value at `path` and resolves it. */
+  base: FigureJson;
+}
+
+export interface ResolvedPoint {
+  at: [number, number];
+  label: string;
+  color: string;
+}
+
+interface PlotCommon {
+  title: string;
+  grid: boolean;
+  points: ResolvedPoint[];
+  x: ResolvedAxis & { range: [number, number] };
+  y: ResolvedAxis;
+}
+
+export interface NetworkSpec {
+  layers: { weights: number[][]; biases: number[]; activation: ActivationSpec }[];
+}
+
+/** A network and the neuron whose output is drawn (by default the last layer's first). */
+export interface NetworkModel {
+  spec: NetworkSpec;
+  layer: number;
+  neuron: number;
+}
+
+export interface ResolvedSeries {
+  /** The activation of a one-input perceptron (unused when `network` is set). */
+  activation: ActivationSpec;
+  network: NetworkSpec | null;
+  weights: number[];
+  bias: number;
+  derivative: boolean;
+  label: string;
+  color: string;
+  jumps: 'markers' | 'connect' | 'gap';
+}
+
+export interface ResolvedBoundary {
+  color: string;
+  dash: 'dotted' | 'dashed' | 'dashdot' | 'solid';
+  /** Line width in CSS pixels. */
+  width: number;
+  label: boolean;
+}
+
+export interface ResolvedLinePlot extends PlotCommon {
+  kind: 'line';
+  series: ResolvedSeries[];
+  legend: boolean;
+}
+
+export interface ResolvedContourPlot extends PlotCommon {
+  kind: 'contour';
+  y: ResolvedAxis & { range: [number, number] };
+  /** Exactly one of `perceptron` and `network` is set. */
+  perceptron: { weights: [number, number]; bias: number; activation: ActivationSpec } | null;
+  network: NetworkModel | null;
+  /** The output level drawn as a network's decision boundary. */
+  threshold: number;
+  /** Add a panel per hidden neuron (resolved into a "panels" figure). */
+  neurons: boolean;
+  levels: number | readonly number[];
+  colormap: string;
+  alpha: number;
+  colorbar: { show: boolean; ticks: Ticks; label: string };
+  boundary: ResolvedBoundary | null;
+}
+
+export type ResolvedPlot = ResolvedLinePlot | ResolvedContourPlot;
+export type ResolvedLine = Output & ResolvedLinePlot;
+export type ResolvedContour = Output & ResolvedContourPlot;
+export interface ResolvedPanels extends Output {
+  kind: 'panels';
+  title: string;
+  columns: number;
+  sharedColorbar: boolean;
+  panels: ResolvedPlot[];
+}
+export type ResolvedFigure = ResolvedLine | ResolvedContour | ResolvedPanels;

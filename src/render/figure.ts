@@ -1,0 +1,99 @@
+/**
+ * One figure to bytes: sample -> layout -> draw -> encode, with the one table from output format to
+ * backend. Still figures only: the pipeline turns a sweep into frames (renderFrame each) and a
+ * contact sheet (a panels figure) before it asks for bytes, so nothing here knows about sweeps.
+ *
+ * PNG encoding runs on libuv's thread pool (node-canvas's asynchronous toBuffer): while one figure
+ * is encoded, this thread samples and draws the next. The raster canvas stays taken until its
+ * encode is done, then goes back to the pool for the next figure.
+ */
+import type { ResolvedFigure } from '../model/figure.js';
+import type { Scene } from '../scene/scene.js';
+import { sampleFigure } from '../core/sample-figure.js';
+import { recycleGridBuffer } from '../core/grid-buffers.js';
+import { layoutFigure } from '../layout/layout-figure.js';
+import { encodePdf, encodePngAsync, measureText, createPdf } from './canvas.js';
+import { drawScene } from './draw.js';
+import { acquireRaster, releaseRaster } from './raster-pool.js';
+import { renderSvg } from './svg.js';
+
+/** The formats of a still figure (animations are encoded from frames by the pipeline). */
+export type StillFormat = 'png' | 'svg' | 'pdf';
+
+export interface RenderedFigure {
+  bytes: Buffer;
+  format: StillFormat;
+  /** Size in device pixels (CSS size × scale; a PDF's in points). */
+  width: number;
+  height: number;
+}
+
+/** One animation frame: raw RGBA pixels, as the animation encoder takes them. */
+export interface Frame {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+/** The scene a figure draws (sample and layout). */
+export function sceneFor(fig: ResolvedFigure): Scene {
+  return layoutFigure(fig, sampleFigure(fig), measureText);
+}
+
+/** After drawing: the scene's grids go back for the next figure; the scene must not be used again. */
+function recycle(scene: Scene): void {
+  for (const item of scene.items) if (item.type === 'field' && item.grid.z instanceof Float64Array) recycleGridBuffer(item.grid.z);
+}
+
+type Backend = (scene: Scene, fig: ResolvedFigure) => Promise<RenderedFigure>;
+
+const BACKENDS: Record<StillFormat, Backend> = {
+  async png(scene, fig) {
+    const raster = acquireRaster(scene.width, scene.height, fig.scale);
+    try {
+      drawScene(raster.ctx, scene, { rasterScale: fig.scale });
+      recycle(scene);
+      const bytes = await encodePngAsync(raster.surface);
+      return { bytes, format: 'png', width: raster.surface.width, height: raster.surface.height };
+    } finally {
+      releaseRaster(raster);
+    }
+  },
+  // SVG scales its width/height attributes; its text stays text.
+  async svg(scene, fig) {
+    const bytes = Buffer.from(renderSvg(scene, fig.scale));
+    return { bytes, format: 'svg', width: Math.round(scene.width * fig.scale), height: Math.round(scene.height * fig.scale) };
+  },
+  // PDF is in points (the CSS size); cairo keeps text as text, fonts embedded as subsets.
+  async pdf(scene, fig) {
+    const { surface, ctx } = createPdf(scene.width, scene.height);
+    drawScene(ctx, scene, { rasterScale: 0 });
+    return { bytes: encodePdf(surface, fig.title || fig.name), format: 'pdf', width: Math.round(scene.width), height: Math.round(scene.height) };
+  },
+};
+
+/** A still figure (its `format` png, svg or pdf) to the bytes of its file. */
+export async function renderFigure(fig: ResolvedFigure): Promise<RenderedFigure> {
+  const backend = BACKENDS[fig.format as StillFormat];
+  if (!backend) throw new Error(`${fig.name}: "${fig.format}" is not a still format; animations are encoded from their frames`);
+  return backend(sceneFor(fig), fig);
+}
+
+/** One animation frame as raw RGBA pixels (the animation encoder's input). */
+export function renderFrame(fig: ResolvedFigure): Frame {
+  const scene = sceneFor(fig);
+  const raster = acquireRaster(scene.width, scene.height, fig.scale);
+  try {
+    drawScene(raster.ctx, scene, { rasterScale: fig.scale });
+    recycle(scene);
+    const { width, height } = raster.surface;
+    return { data: raster.ctx.getImageData(0, 0, width, height).data, width, height };
+  } finally {
+    releaseRaster(raster);
+  }
+}
+
+/** Loads the drawing code's fonts and text layout before the first figure is timed. */
+export function warmUp(): void {
+  measureText('0', { family: 'sans-serif', size: 10, weight: 'normal' });
+}
