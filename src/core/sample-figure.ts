@@ -207,6 +207,12 @@ function checkFiniteSeries(s: ResolvedSeries, index: number, data: SeriesData): 
       throw new Error(`series[${index}] ("${s.label}") is ${y} ${where}; use a smaller weight or bias, or another activation`);
     }
   }
+  for (const j of data.jumps) {
+    for (const y of [j.value, j.left, j.right]) {
+      if (Number.isFinite(y) || (s.derivative && Number.isNaN(y))) continue;
+      throw new Error(`series[${index}] ("${s.label}") jumps to ${y} at x = ${shown(j.x)}; use a smaller weight or bias, or another activation`);
+    }
+  }
 }
 
 /** A network config with its activations resolved. */

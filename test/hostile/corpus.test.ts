@@ -97,6 +97,16 @@ const cases: Case[] = [
     files: { 'a.json': { name: 'bad', kind: 'line', width: 200, height: 150, series: [{ activation: 'relu' }, { network: { layers: [{ weights: [[1e300]], biases: [0], activation: 'relu' }, { weights: [[1e300]], biases: [0], activation: 'identity' }] } }] } },
     code: 1, message: /bad: failed to render: series\[1\]: the network's output is not finite: network\.layers\[1\]/,
   },
+  {
+    name: 'an activation parameter that overflows a line',
+    files: { 'a.json': { name: 'bad', kind: 'line', width: 200, height: 150, series: [{ activation: { name: 'leaky_relu', slope: 1e308 } }] } },
+    code: 1, message: /bad: failed to render: series\[0\] \("leaky_relu\(slope=1e\+308\)"\) is -Infinity at x = -5; use a smaller weight or bias, or another activation/,
+  },
+  {
+    name: 'an activation parameter that overflows a contour',
+    files: { 'a.json': contour({ perceptron: { weights: [1, 2], bias: 0, activation: { name: 'leaky_relu', slope: 1e308 } } }) },
+    code: 1, message: /bad: failed to render: the perceptron's output is -Infinity at x1 = -5, x2 = -5/,
+  },
   // Internal errors from ordinary mistakes.
   { name: '--out given twice', files: {}, args: ['render', '{configs}', '--out', '{out}', '--out', '{dir}/elsewhere'], code: 2, message: /--out is given 2 times/, names: null, good: false },
   { name: 'SOURCE_DATE_EPOCH out of range', files: { 'a.json': contour({ format: 'pdf', name: 'doc' }) }, env: { SOURCE_DATE_EPOCH: '99999999999999' }, code: 0, message: /warning: SOURCE_DATE_EPOCH="99999999999999" is not a whole number of seconds/, names: null, outputs: ['doc.pdf'] },
