@@ -5,6 +5,7 @@
  */
 import { stepRangeLength } from '../core/sample.js';
 import { BUDGETS, LIMITS, type BudgetName } from './limits.js';
+import { sheetIndices, sweepFrames } from './sweep.js';
 import type { NetworkSpec, ResolvedAxis, ResolvedFigure, ResolvedPlot } from '../model/figure.js';
 
 export interface FigureCost {
@@ -43,7 +44,8 @@ function plotCost(p: ResolvedPlot): { work: number; grid: number; bands: number 
   return { work: n * per, grid: 0, bands: 0 };
 }
 
-export function figureCost(fig: ResolvedFigure): FigureCost {
+/** One still image: its plots' work, the grids held at once, its pixels and its vector bands. */
+function stillCost(fig: ResolvedFigure): { work: number; grid: number; bands: number; pixels: number; panels: number } {
   const plots = fig.kind === 'panels' ? fig.panels : [fig];
   let work = 0;
   let grid = 0;
@@ -54,17 +56,30 @@ export function figureCost(fig: ResolvedFigure): FigureCost {
     grid += c.grid;
     bands += c.bands;
   }
-  const animated = fig.sweep !== null && (fig.format === 'gif' || fig.format === 'apng');
-  // A contact sheet draws `sheet` frames as panels; an animation draws every frame.
-  const frames = fig.sweep === null ? 1 : animated ? fig.sweep.values.length : Math.max(1, fig.sweep.sheet);
-  const pixels = fig.width * fig.height * fig.scale * fig.scale;
+  return { work, grid, bands, pixels: fig.width * fig.height * fig.scale * fig.scale, panels: plots.length };
+}
+
+/**
+ * The cost of a figure. A sweep is counted frame by frame, from each frame's own resolved config
+ * (a swept step or width changes what a frame costs): an animation draws every frame, one at a
+ * time; its contact sheet (a PNG output) holds `sheet` of them at once as panels.
+ */
+export function figureCost(fig: ResolvedFigure): FigureCost {
   const vector = fig.format === 'svg' || fig.format === 'pdf';
+  if (fig.sweep === null) {
+    const c = stillCost(fig);
+    return { work: c.work, gridPoints: c.grid, framePixels: 0, vectorBands: vector ? c.bands : 0, panels: c.panels };
+  }
+  const frames = sweepFrames(fig).map(stillCost);
+  const animated = fig.format === 'gif' || fig.format === 'apng';
+  const drawn = animated ? frames : sheetIndices(frames.length, fig.sweep.sheet).map((i) => frames[i]);
+  const sum = (f: (c: (typeof frames)[number]) => number) => drawn.reduce((t, c) => t + f(c), 0);
   return {
-    work: work * frames,
-    gridPoints: animated ? grid : grid * frames,
-    framePixels: animated ? pixels * frames : 0,
-    vectorBands: vector ? bands : 0,
-    panels: plots.length,
+    work: sum((c) => c.work),
+    gridPoints: animated ? Math.max(...drawn.map((c) => c.grid)) : sum((c) => c.grid),
+    framePixels: animated ? sum((c) => c.pixels) : 0,
+    vectorBands: 0,
+    panels: Math.max(...frames.map((c) => c.panels)),
   };
 }
 
