@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/run.js';
+import { run } from '../dist/bin/run.js';
 run(process.argv.slice(2));

@@ -8,25 +8,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { machine, type Machine } from './stats.js';
+import { machine } from './stats.js';
 import { ROOT, seedFigures } from './figures.js';
-import { stagesAndFloor, type StagesResult } from './stages.js';
-import { scaling, type ScalingResult } from './scaling.js';
-import { batch, type BatchResult } from './batch.js';
-import { contours, type ContoursResult } from './contours.js';
-import { memory, type MemoryResult } from './memory.js';
+import { stagesAndFloor } from './stages.js';
+import { scaling } from './scaling.js';
+import { batch } from './batch.js';
+import { contours } from './contours.js';
+import { memory } from './memory.js';
 import { markdown, targets } from './report.js';
+import type { BenchResult } from './result.js';
 
-export interface BenchResult {
-  date: string;
-  machine: Machine;
-  options: { runs: number; warmup: number; quick: boolean; sections: string[] };
-  stages?: StagesResult;
-  scaling?: ScalingResult;
-  contours?: ContoursResult;
-  batch?: BatchResult;
-  memory?: MemoryResult;
-}
 
 const SECTIONS = ['stages', 'scaling', 'contours', 'batch', 'memory'];
 

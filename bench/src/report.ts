@@ -1,5 +1,5 @@
 /** The benchmark's Markdown: targets first, then each section's table. */
-import type { BenchResult } from './bench.js';
+import type { BenchResult } from './result.js';
 import type { ScalePoint } from './scaling.js';
 import { ms, ratio } from './stats.js';
 
