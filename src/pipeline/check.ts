@@ -121,15 +121,13 @@ export function check(opts: CheckOptions): CheckResult {
   if (items.length === 0 && errors.length === 0) {
     const want = makeManifest(VERSION, fonts, current);
     const wantText = serializeManifest(want);
-    let have: string | undefined;
-    have = readRegularFile(at(MANIFEST_FILE))?.toString('utf8'); // never blocks on a FIFO
+    const have = readRegularFile(at(MANIFEST_FILE))?.toString('utf8'); // never blocks on a FIFO
     if (p.jobs.length > 0 || have !== undefined) {
       if (have === undefined) items.push({ kind: 'missing', path: at(MANIFEST_FILE), reason: 'no manifest' });
       else if (have !== wantText) items.push({ kind: 'stale', path: at(MANIFEST_FILE), reason: 'differs from what a render would write' });
     }
     if ((opts.gallery ?? true) && p.jobs.length > 0) {
-      let html: string | undefined;
-      html = readRegularFile(at(GALLERY_FILE))?.toString('utf8');
+      const html = readRegularFile(at(GALLERY_FILE))?.toString('utf8');
       if (html === undefined) items.push({ kind: 'missing', path: at(GALLERY_FILE), reason: 'no gallery' });
       else if (html !== galleryHtml(want.figures, VERSION)) items.push({ kind: 'stale', path: at(GALLERY_FILE), reason: 'differs from what a render would write' });
     }

@@ -5,8 +5,8 @@
  * problem nothing is written.
  */
 import fs from 'node:fs';
-import { lockOutputSync } from './lock.js';
 import path from 'node:path';
+import { lockOutputSync } from './lock.js';
 import { fileSha256 } from './hash.js';
 import { MANIFEST_FILE, byName, isPlainFileName, makeManifest, readManifest, serializeManifest, type ManifestEntry } from './manifest.js';
 import { readFolder } from './state.js';
