@@ -29,6 +29,9 @@ const cases: Case[] = [
   },
   { name: 'child: 500 frames of 8000²', files: { 'anim.json': { name: 'anim', kind: 'contour', width: 8000, height: 8000, perceptron: { weights: [1, 2], bias: 0, activation: 'relu' }, sweep: { path: 'perceptron.bias', from: 0, to: 1, frames: 500 } } }, code: 1, message: /anim\.json:1:1: over the animation budget/, names: null },
   { name: 'child: a 1 MB title', files: { 't.json': { name: 't', kind: 'line', title: 'x'.repeat(1_000_000), series: [{ activation: 'relu' }] } }, code: 1, message: /t\.json:1:\d+: title: a text of 1000000 characters; the limit is 500/, names: null },
+  { name: 'child: a sweep of an array length to 3,000,000', files: { 'l.json': { name: 'l', kind: 'contour', perceptron: { weights: [1, 2], activation: 'relu' }, sweep: { path: 'perceptron.weights.length', from: 2, to: 3_000_000, frames: 4 } } }, code: 1, message: /a list's length cannot be swept/, names: null },
+  { name: 'child: 200 hidden neurons as panels', files: { 'n.json': { name: 'n', kind: 'contour', neurons: true, network: { layers: [layer(200, 2), layer(1, 200, 0.01, 'identity')] } } }, code: 1, message: /n\.json:\d+:\d+: neurons: the figure would have 201 panels/, names: null },
+  { name: 'child: an SVG of 1001² × 1000 levels', files: { 'v.json': { name: 'v', kind: 'contour', format: 'svg', x: { range: [-5, 5], step: 0.01 }, y: { range: [-5, 5], step: 0.01 }, levels: 1000, perceptron: { weights: [1, 2], activation: 'sigmoid' } } }, code: 1, message: /v\.json:1:1: over the vector budget/, names: null },
   { name: 'child: a sweep path through __proto__', files: { 'p.json': { name: 'p', kind: 'contour', perceptron: { weights: [1, 2], activation: 'relu' }, sweep: { path: '__proto__.x', from: 0, to: 1, frames: 3 } } }, code: 1, message: /"__proto__" is not a config key/, names: null },
 ];
 

@@ -146,8 +146,12 @@ export async function runChild(c: Case, timeoutMs = 60_000): Promise<Outcome> {
   return o;
 }
 
+/** A hang guard with a wide margin (vitest's own timeout would only say "timed out"). */
+const MAX_RUN_MS = 30_000;
+
 function check(c: Case, o: Outcome, before: string[]): void {
   const all = o.err.join('\n');
+  expect(o.ms, `${c.name}: the run took ${Math.round(o.ms)} ms`).toBeLessThan(MAX_RUN_MS);
   const ctx = `${c.name}\n--- stderr:\n${all}\n--- stdout:\n${o.out.join('\n')}`;
   expect(o.code, ctx).toBe(c.code);
   // No stack trace, no internal error, and every error is one line.
