@@ -135,7 +135,9 @@ function figureErrors(value: unknown, base: string, fail: Fail, schemaChecked = 
     const nonFinite = findNonFinite(value, base);
     if (nonFinite) return { errors: [fail(nonFinite, 'expected a finite number, got a number too large for a double (it reads as Infinity)')] };
     if (!validateFigure(value)) {
-      return { errors: schemaProblems(schemaErrors()).slice(0, MAX_FIGURE_ERRORS).map(([pointer, detail]) => fail(base + pointer, detail)) };
+      const errors = schemaProblems(schemaErrors()).slice(0, MAX_FIGURE_ERRORS).map(([pointer, detail]) => fail(base + pointer, detail));
+      // In the order they stand in the file, as a reader goes through it.
+      return { errors: errors.sort((a, b) => (a.loc?.line ?? 0) - (b.loc?.line ?? 0) || (a.loc?.column ?? 0) - (b.loc?.column ?? 0)) };
     }
   }
   const f = value as FigureConfig;

@@ -121,6 +121,7 @@ const cases: Case[] = [
   { name: 'eval --series 0.5', files: { 'l.json': { name: 'l', kind: 'line', series: [{ activation: 'relu' }, { activation: 'step' }] } }, args: ['eval', '--config', '{configs}/l.json', '--figure', 'l', '--series', '0.5', '--input', '1'], code: 2, message: /--series: the plot has series 0\.\.1, got 0\.5/, names: null, good: false },
   { name: 'eval --param __proto__=1', files: {}, args: ['eval', '-a', 'leaky_relu', '--param', '__proto__=1', '--input', '1'], code: 2, message: /unknown parameter "__proto__"; expected slope/, names: null, good: false },
   { name: 'eval --param on an activation without parameters', files: {}, args: ['eval', '-a', 'relu', '--param', 'constructor=1', '--input', '1'], code: 2, message: /relu: unknown parameter "constructor"; it takes no parameters/, names: null, good: false },
+  { name: 'two letters swapped in a key', files: { 'a.json': contour({ x: { rnage: [-5, 5], samples: 11 } }) }, code: 1, message: /x\.rnage: unknown key "rnage" \(did you mean "range"\?\)/ },
   // Smaller.
   { name: 'the same file under two spellings', files: { 'a.json': contour({ name: 'one' }) }, args: ['render', '{configs}/a.json', '{configs}/../configs/a.json', '{configs}', '--out', '{out}', '--jobs', '1'], code: 0, outputs: ['one.png'] },
   { name: '--out equal to the configs folder', files: {}, args: ['render', '{configs}', '--out', '{configs}', '--jobs', '1'], code: 2, message: /--out .* is the configs folder .*give the figures a folder of their own/, names: null, good: false },
@@ -146,6 +147,9 @@ describe('hostile corpus (in-process)', () => {
       expect.stringMatching(/^colormap: .*\(did you mean "viridis"\?\)/),
     ]));
     expect(lines).toHaveLength(4);
+    // In the order they stand in the file.
+    const at = lines.map((l) => /a\.json:(\d+):(\d+):/.exec(l)!.slice(1).map(Number));
+    expect(at).toEqual([...at].sort((p, q) => p[0] - q[0] || p[1] - q[1]));
     const many = await runInProcess({
       name: 'more than five mistakes',
       files: { 'a.json': contour({ alpha: 3, levels: 'x', colormap: 1, grid: 2, threshold: 'a', neurons: 3, title: 4 }) },
