@@ -135,9 +135,7 @@ function figureErrors(value: unknown, base: string, fail: Fail, schemaChecked = 
     const nonFinite = findNonFinite(value, base);
     if (nonFinite) return { errors: [fail(nonFinite, 'expected a finite number, got a number too large for a double (it reads as Infinity)')] };
     if (!validateFigure(value)) {
-      const errors = schemaProblems(schemaErrors()).slice(0, MAX_FIGURE_ERRORS).map(([pointer, detail]) => fail(base + pointer, detail));
-      // In the order they stand in the file, as a reader goes through it.
-      return { errors: errors.sort((a, b) => (a.loc?.line ?? 0) - (b.loc?.line ?? 0) || (a.loc?.column ?? 0) - (b.loc?.column ?? 0)) };
+      return { errors: inFileOrder(schemaProblems(schemaErrors()).slice(0, MAX_FIGURE_ERRORS).map(([pointer, detail]) => fail(base + pointer, detail))) };
     }
   }
   const f = value as FigureConfig;
@@ -154,7 +152,7 @@ function figureErrors(value: unknown, base: string, fail: Fail, schemaChecked = 
   checkSemantics(f, base, fail, attempt);
   // The frames of a sweep repeat every error of the figure itself: check them only once it is valid.
   if (errors.length === 0 && f.sweep) attempt(() => checkSweep(f, base, fail));
-  if (errors.length > 0) return { errors };
+  if (errors.length > 0) return { errors: inFileOrder(errors) };
   const figure = resolveFigure(f);
   // The contact sheet of a sweep is a second output with `sheet` frames side by side: its own cost.
   const sheet = figure.sweep && figure.sweep.sheet > 0 && figure.kind !== 'panels' ? [{ ...figure, format: 'png' as const }] : [];
@@ -164,6 +162,11 @@ function figureErrors(value: unknown, base: string, fail: Fail, schemaChecked = 
   ];
   if (over.length > 0) return { errors: over.map((p) => fail(p.key && (p.key !== 'neurons' || f.kind === 'contour') ? `${base}/${p.key}` : base, p.detail)) };
   return { figure, errors: [] };
+}
+
+/** Errors in the order they stand in the file, as a reader goes through it. */
+function inFileOrder(errors: ConfigError[]): ConfigError[] {
+  return errors.sort((a, b) => (a.loc?.line ?? 0) - (b.loc?.line ?? 0) || (a.loc?.column ?? 0) - (b.loc?.column ?? 0));
 }
 
 function checkFigure(value: unknown, base: string, fail: Fail, schemaChecked = false): ResolvedFigure {
