@@ -144,7 +144,7 @@ function attempt(dir: string): Attempt {
       bytes = readBounded(file, 4096);
     } catch (err) {
       if (err instanceof ReadRefusal && err.code === 'ENOENT') continue;
-      return { lock: refused(`cannot read the lock ${file}: ${(err as Error).message}`) };
+      return { lock: refused(`cannot read the lock ${file}: ${err instanceof ReadRefusal ? err.reason : (err as Error).message}`) };
     }
     const holder = parseHolder(bytes);
     if (holder ? alive(holder) : Date.now() - st.mtimeMs < FRESH_MS) {
