@@ -2,7 +2,7 @@
  * `actiplot eval`: the perceptron's output for one input, or the seed's value table over a range.
  */
 import { makePerceptron, evaluate } from '../core/perceptron.js';
-import { resolveActivation, type ActivationSpec } from '../core/activation.js';
+import { activationParams, resolveActivation, type ActivationSpec } from '../core/activation.js';
 import { stepRange } from '../core/sample.js';
 import { evaluator } from '../core/network.js';
 import { buildNetwork } from '../core/sample-figure.js';
@@ -32,6 +32,9 @@ export function activationSpec(name: string, params: readonly unknown[]): Activa
     const m = /^\s*([A-Za-z_]\w*)\s*=\s*(\S+)\s*$/.exec(item);
     const value = m ? Number(m[2]) : NaN;
     if (!m || !Number.isFinite(value)) throw new Error(`expected name=number like slope=0.1, got "${item}"`);
+    // Checked before it is set: `__proto__=1` would otherwise vanish into the object's prototype.
+    const known = Object.hasOwn(activationParams, name) ? Object.keys(activationParams[name]) : [];
+    if (!known.includes(m[1])) throw new Error(`${name}: unknown parameter "${m[1]}"; ${known.length ? `expected ${known.join(', ')}` : 'it takes no parameters'}`);
     if (Object.hasOwn(spec, m[1])) throw new Error(`"${m[1]}" is given twice`);
     spec[m[1]] = value;
   }
@@ -73,7 +76,7 @@ export function perceptronModel(o: Pick<EvalOptions, 'activation' | 'weights' | 
 export function figureModel(fig: ResolvedFigure, panel = 0, series = 0): Model {
   let plot: ResolvedPlot;
   if (fig.kind === 'panels') {
-    if (panel < 0 || panel >= fig.panels.length) throw new Error(`--panel: the figure has panels 0..${fig.panels.length - 1}, got ${panel}`);
+    if (!(Number.isInteger(panel) && panel >= 0 && panel < fig.panels.length)) throw new Error(`--panel: the figure has panels 0..${fig.panels.length - 1}, got ${panel}`);
     plot = fig.panels[panel];
   } else {
     plot = fig;
@@ -88,7 +91,7 @@ export function figureModel(fig: ResolvedFigure, panel = 0, series = 0): Model {
     const p = plot.perceptron!;
     return perceptronModel({ activation: p.activation, weights: [...p.weights], bias: p.bias, derivative: false });
   }
-  if (series < 0 || series >= plot.series.length) throw new Error(`--series: the plot has series 0..${plot.series.length - 1}, got ${series}`);
+  if (!(Number.isInteger(series) && series >= 0 && series < plot.series.length)) throw new Error(`--series: the plot has series 0..${plot.series.length - 1}, got ${series}`);
   const s = plot.series[series];
   if (s.network) {
     const run = evaluator(buildNetwork(s.network));

@@ -10,6 +10,7 @@ import { PATHS_ARG, checkCommand, mergeCommand, noConfigsWarning, pathsProblem, 
 import { diffCommand } from './diff.js';
 import { commandOf, defaultIo, examples, usageHint, UsageError, type Io } from './io.js';
 import { VERSION } from '../version.js';
+import { sourceDate } from '../config/source-date.js';
 
 export type { Io };
 
@@ -234,12 +235,25 @@ function commands(io: Io, setCode: (code: number) => void): CommandModule<any, a
   ];
 }
 
+/** Options that take several values; any other option given twice is a usage error, not an array. */
+const LIST_OPTIONS = new Set(['_', '$0', 'paths', 'manifests', 'param', 'p']);
+
+/** `--out a --out b` reaches the handlers as ['a', 'b']: say so instead of failing inside. */
+function rejectRepeatedOptions(args: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(args)) {
+    if (Array.isArray(value) && !LIST_OPTIONS.has(key) && key.length > 1 && !key.includes('-')) {
+      throw new UsageError(`--${key} is given ${value.length} times (${value.map((v) => JSON.stringify(String(v))).join(', ')}); give it once`);
+    }
+  }
+}
+
 /** What every parser has: --debug, help, strict checking, failures as usage errors. */
 function common(y: Argv): Argv {
   return y
     .version('version', 'print the version number', VERSION)
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'show the stack trace of an internal error (also ACTIPLOT_DEBUG=1)' })
     .strict()
+    .middleware(rejectRepeatedOptions)
     .help('help', 'show this help')
     .wrap(helpWidth())
     .exitProcess(false)
@@ -251,6 +265,8 @@ function common(y: Argv): Argv {
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
+  const dateWarning = sourceDate(process.env.SOURCE_DATE_EPOCH).warning;
+  if (dateWarning && (argv[0] === 'render' || argv[0] === 'check')) io.err(`actiplot: warning: ${dateWarning}`);
   const all = commands(io, (c) => (code = c));
   const name = (m: CommandModule<any, any>) => String(m.command).split(' ')[0];
   const chosen = all.find((m) => name(m) === argv[0]);

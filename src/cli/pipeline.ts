@@ -10,6 +10,7 @@ import { examples, usage, type CommandName, type Io } from './io.js';
 import { createReporter, progressMode, type Reporter } from '../pipeline/progress.js';
 import type { RenderOptions, RenderResult } from '../pipeline/run.js';
 import type { CheckResult } from '../pipeline/check.js';
+import { outHoldsConfigs } from '../pipeline/find-configs.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import type { Overrides } from '../pipeline/plan.js';
 
@@ -223,6 +224,8 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
         shard = s;
       }
       if (args.watch && args.summary) return setCode(usage(io, 'render', '--summary is for one run; it cannot be used with --watch'));
+      const clash = outHoldsConfigs(args.paths.map(String), String(args.out));
+      if (clash) return setCode(usage(io, 'render', clash));
       const overrides = overridesOf(io, 'render', args);
       if (overrides === undefined) return setCode(2);
       const bad = pathsProblem(args.paths.map(String), args.out);

@@ -107,15 +107,20 @@ function resolveContour(f: ContourPlotConfig, models: FigureModels, at: string):
   };
 }
 
-export function sweepPath(path: string): (string | number)[] {
-  return path.split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
+export { sweepPath } from './sweep-path.js';
+import { sweepPath } from './sweep-path.js';
+
+/** The value of each frame: evenly spaced, both ends exact. */
+export function resolveSweepValues(sw: { from: number; to: number; frames: number }): number[] {
+  const values = Array.from({ length: sw.frames }, (_, i) => sw.from + ((sw.to - sw.from) * i) / (sw.frames - 1));
+  values[values.length - 1] = sw.to;
+  return values;
 }
 
 function resolveSweep(f: FigureConfig, models: FigureModels): ResolvedSweep {
   const sw = f.sweep!;
   const { sweep: _omit, ...base } = f;
-  const values = Array.from({ length: sw.frames }, (_, i) => sw.from + ((sw.to - sw.from) * i) / (sw.frames - 1));
-  values[values.length - 1] = sw.to;
+  const values = resolveSweepValues(sw);
   return {
     path: sweepPath(sw.path),
     values,

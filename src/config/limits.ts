@@ -1,6 +1,7 @@
 /**
  * Hard limits, checked before anything is allocated, so a typo like "samples": 1e12 costs one
- * error line instead of the machine's memory. Documented in the README ("Limits").
+ * error line instead of the machine's memory. Each limit bounds one number; the BUDGETS below bound
+ * what their products cost a figure. docs/limits.md gives the reason for every number.
  */
 export const LIMITS = {
   /** Bytes in one config file. */
@@ -22,10 +23,35 @@ export const LIMITS = {
   neurons: 256,
   /** Frames of a sweep animation. */
   frames: 500,
-  /** Panels in one figure. */
+  /** Panels in one figure (hidden-neuron panels of `"neurons": true` count too). */
   panels: 64,
   /** Series in one line figure. */
   series: 64,
   /** Figures in one config file. */
   figures: 1000,
+  /** Bytes of a manifest read back from an output folder (about 500 bytes a figure: 100,000 figures fit). */
+  manifestBytes: 64 * 1024 * 1024,
+  /** Characters in one text drawn on a figure (title, label, caption): more than any figure shows. */
+  textChars: 500,
 } as const;
+
+/**
+ * What one figure may cost, all frames and panels together, computed from the resolved config
+ * before any sample or pixel exists (budget.ts). Generous for any figure a person draws on purpose;
+ * they stop configs that pass every limit above yet multiply into hours or gigabytes.
+ */
+export const BUDGETS = {
+  /**
+   * Arithmetic: sample points × operations per point (a network's multiply-adds and activations,
+   * every layer; a perceptron's three), summed over panels and series, times the frames.
+   */
+  work: 4_000_000_000,
+  /** Grid points held at once (8 bytes each, plus the drawing's own buffers): all panels of one frame. */
+  gridPoints: 32_000_000,
+  /** Pixels of all frames of an animation (4 bytes each when held raw, and the encoder reads each). */
+  framePixels: 300_000_000,
+  /** For SVG and PDF: grid points × contour levels, summed over panels (each level is traced over the grid). */
+  vectorBands: 50_000_000,
+} as const;
+
+export type BudgetName = keyof typeof BUDGETS;

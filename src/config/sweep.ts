@@ -1,6 +1,6 @@
 /**
  * Sweeps: one number of a figure varied over frames. Each frame is the base config with the value
- * set and resolved like any figure (both ends were validated, so every frame is valid).
+ * set and resolved like any figure (every frame was validated, so none can fail).
  */
 import { resolveFigure } from './defaults.js';
 import type { ResolvedFigure, ResolvedPanels, ResolvedPlot, ResolvedSweep } from '../model/figure.js';
@@ -21,7 +21,7 @@ export function sweepFrames(fig: ResolvedFigure): ResolvedFigure[] {
   const sw = fig.sweep;
   if (!sw) return [fig];
   return sw.values.map((value) => {
-    const config = setPath(structuredClone(sw.base), sw.path, value) as FigureConfig;
+    const config = setPath(sw.base, sw.path, value) as FigureConfig;
     const frame = resolveFigure({ ...config, format: 'png' } as FigureConfig, sw.models);
     const text = caption(sw, value);
     // The figure's own scale, which --scale may have set: the frames do not read it from the config.

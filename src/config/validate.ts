@@ -4,16 +4,19 @@
  * names the file, the line:column, the JSON path and what was expected.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { FigureConfig, PlotConfig, TypedNetworkConfig } from './schema.js';
+import type { ContourPlotConfig, FigureConfig, PlotConfig, TypedNetworkConfig } from './schema.js';
 import { isFileNetwork } from './is-file-network.js';
 import { loadFigureModels } from './model-networks.js';
 import precompiled, { sharedSubschemas } from '../generated/figure-validator.js';
 import { inlineRefs, type Json } from './schema-refs.js';
 import { shapeErrors } from '../core/network.js';
-import { ConfigError, describe, displayPath, suggest, type Location } from './messages.js';
+import { ConfigError, describe, displayPath, quote, suggest, type Location } from './messages.js';
 import { LIMITS } from './limits.js';
-import { DEFAULTS, resolveFigure, sweepPath } from './defaults.js';
+import { budgetProblems } from './budget.js';
+import { colorProblem } from './css-color.js';
+import { DEFAULTS, resolveFigure, resolveSweepValues } from './defaults.js';
 import type { ResolvedFigure } from '../model/figure.js';
+import { numberFits, sweepPath, sweepTarget } from './sweep-path.js';
 import { stepRangeLength } from '../core/sample.js';
 import type { LoadedConfig } from './load.js';
 import { describeChar, firstUncovered } from '../text/coverage.js';
@@ -74,7 +77,7 @@ export function validateConfig(loaded: LoadedConfig): ValidatedFile {
   if ('figures' in obj) {
     const extra = Object.keys(obj).filter((k) => k !== 'figures' && k !== '$schema');
     if (extra.length > 0) {
-      out.errors.push(fail(`/${escapePointer(extra[0])}`, `unknown key "${extra[0]}" beside "figures" (a file is one figure or { "figures": [ ... ] })`));
+      out.errors.push(fail(`/${escapePointer(extra[0])}`, `unknown key ${quote(extra[0])} beside "figures" (a file is one figure or { "figures": [ ... ] })`));
       return out;
     }
     if (!Array.isArray(obj.figures)) {
@@ -93,7 +96,12 @@ export function validateConfig(loaded: LoadedConfig): ValidatedFile {
   const seen = new Map<string, string>();
   for (const item of items) {
     try {
-      const figure = checkFigure(item.value, item.pointer, fail, file);
+      const r = figureErrors(item.value, item.pointer, fail, file);
+      if (r.errors.length > 0) {
+        out.errors.push(...r.errors);
+        continue;
+      }
+      const figure = r.figure!;
       // A sweep of a line or contour also gets a contact sheet: a second output, `<name>-sheet.png`.
       const outputs = figure.sweep && figure.sweep.sheet > 0 && figure.kind !== 'panels'
         ? [figure, { ...figure, name: `${figure.name}-sheet`, format: 'png' as const }]
@@ -118,18 +126,60 @@ export function validateConfig(loaded: LoadedConfig): ValidatedFile {
 
 type Fail = (pointer: string, detail: string) => ConfigError;
 
+/** Errors reported per figure: enough to fix several typos in one go, few enough to read. */
+export const MAX_FIGURE_ERRORS = 5;
+
+type Attempt = (check: () => void) => void;
+
+/** Every error of one figure (up to MAX_FIGURE_ERRORS), or the resolved figure when there is none. */
 /** `file`: the config file, which model files are relative to. */
-function checkFigure(value: unknown, base: string, fail: Fail, file: string): ResolvedFigure {
-  const nonFinite = findNonFinite(value, base);
-  if (nonFinite) throw fail(nonFinite, 'expected a finite number, got a number too large for a double (it reads as Infinity)');
-  if (!validateFigure(value)) {
-    const err = pickError(schemaErrors());
-    const [pointer, detail] = explain(err);
-    throw fail(base + pointer, detail);
+function figureErrors(value: unknown, base: string, fail: Fail, file: string, schemaChecked = false): { figure?: ResolvedFigure; errors: ConfigError[] } {
+  if (!schemaChecked) {
+    const nonFinite = findNonFinite(value, base);
+    if (nonFinite) return { errors: [fail(nonFinite, 'expected a finite number, got a number too large for a double (it reads as Infinity)')] };
+    if (!validateFigure(value)) {
+      return { errors: inFileOrder(schemaProblems(schemaErrors()).slice(0, MAX_FIGURE_ERRORS).map(([pointer, detail]) => fail(base + pointer, detail))) };
+    }
   }
   const f = value as FigureConfig;
-  checkSemantics(f, base, fail, file);
-  return resolveFigure(f, loadFigureModels(f, file, base, fail));
+  const errors: ConfigError[] = [];
+  const attempt: Attempt = (check) => {
+    if (errors.length >= MAX_FIGURE_ERRORS) return;
+    try {
+      check();
+    } catch (err) {
+      if (err instanceof ConfigError) errors.push(err);
+      else throw err;
+    }
+  };
+  checkSemantics(f, base, fail, attempt);
+  // The frames of a sweep repeat every error of the figure itself: check them only once it is valid.
+  if (errors.length === 0 && f.sweep) attempt(() => checkSweep(f, base, fail, file));
+  if (errors.length > 0) return { errors: inFileOrder(errors) };
+  let figure: ResolvedFigure | undefined;
+  attempt(() => {
+    figure = resolveFigure(f, loadFigureModels(f, file, base, fail));
+  });
+  if (!figure) return { errors };
+  // The contact sheet of a sweep is a second output with `sheet` frames side by side: its own cost.
+  const sheet = figure.sweep && figure.sweep.sheet > 0 && figure.kind !== 'panels' ? [{ ...figure, format: 'png' as const }] : [];
+  const over = [
+    ...budgetProblems(figure),
+    ...sheet.flatMap((s) => budgetProblems(s).map((p) => ({ ...p, key: 'sweep/sheet', detail: `its contact sheet of ${s.sweep!.sheet} frames is ${p.detail}` }))),
+  ];
+  if (over.length > 0) return { errors: over.map((p) => fail(p.key && (p.key !== 'neurons' || f.kind === 'contour') ? `${base}/${p.key}` : base, p.detail)) };
+  return { figure, errors: [] };
+}
+
+/** Errors in the order they stand in the file, as a reader goes through it. */
+function inFileOrder(errors: ConfigError[]): ConfigError[] {
+  return errors.sort((a, b) => (a.loc?.line ?? 0) - (b.loc?.line ?? 0) || (a.loc?.column ?? 0) - (b.loc?.column ?? 0));
+}
+
+function checkFigure(value: unknown, base: string, fail: Fail, file: string, schemaChecked = false): ResolvedFigure {
+  const r = figureErrors(value, base, fail, file, schemaChecked);
+  if (r.errors.length > 0) throw r.errors[0];
+  return r.figure!;
 }
 
 /** JSON allows 1e999; it parses to Infinity, which no figure can use. Found without recursion limits mattering (depth is capped on load). */
@@ -160,14 +210,73 @@ function firstNonFinite(v: unknown, pointer: string): string | undefined {
   return undefined;
 }
 
-/** The most useful of Ajv's errors: the deepest, and at equal depth a union's own summary. */
-function pickError(errors: ErrorObject[]): ErrorObject {
+/** Ajv's errors most useful first: the deepest, and at equal depth a union's own summary. */
+function rankErrors(errors: ErrorObject[]): ErrorObject[] {
   const depth = (e: ErrorObject) => {
     const extra = e.keyword === 'additionalProperties' || e.keyword === 'required' ? 1 : 0;
     return (e.instancePath === '' ? 0 : e.instancePath.split('/').length - 1) + extra;
   };
   const rank = (e: ErrorObject) => (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'discriminator' ? 1 : 0);
-  return [...errors].sort((a, b) => depth(b) - depth(a) || rank(b) - rank(a))[0];
+  return [...errors].sort((a, b) => depth(b) - depth(a) || rank(b) - rank(a));
+}
+
+/** Where an error is about: its value, or the key it names (a missing or an unknown key). */
+function siteOf(e: ErrorObject): string {
+  const p = e.params as { missingProperty?: string; additionalProperty?: string };
+  if (e.keyword === 'required') return `${e.instancePath}/${escapePointer(String(p.missingProperty))}`;
+  if (e.keyword === 'additionalProperties') return `${e.instancePath}/${escapePointer(String(p.additionalProperty))}`;
+  return e.instancePath;
+}
+
+const within = (site: string, of: string) => site === of || site.startsWith(`${of}/`);
+
+/**
+ * One error per problem, most useful first: an error at a value that holds (or is) a more precise
+ * error is that error's summary (a union's "expected one of"), so it is dropped. A missing required
+ * key beside an unknown key that is close to it is one typo: `unknown key "wieghts" (did you mean
+ * "weights"?)`, not two unrelated errors.
+ */
+function schemaProblems(errors: ErrorObject[]): [string, string][] {
+  const chosen: ErrorObject[] = [];
+  for (const e of rankErrors(errors)) {
+    const site = siteOf(e);
+    if (chosen.some((c) => within(siteOf(c), site))) continue;
+    chosen.push(e);
+  }
+  // Pair each missing key with the unknown key beside it that is probably its misspelling.
+  const pairs = new Map<ErrorObject, [string, string]>();
+  const paired = new Set<ErrorObject>();
+  for (const e of chosen) {
+    if (e.keyword !== 'required') continue;
+    const key = String((e.params as { missingProperty: string }).missingProperty);
+    const typo = chosen.find((u) => !paired.has(u) && u.keyword === 'additionalProperties' && u.instancePath === e.instancePath &&
+      suggest(String((u.params as { additionalProperty: string }).additionalProperty), [key]) !== '');
+    if (!typo) continue;
+    const wrong = String((typo.params as { additionalProperty: string }).additionalProperty);
+    const problem: [string, string] = [`${e.instancePath}/${escapePointer(wrong)}`, `unknown key ${quote(wrong)} (did you mean "${key}"?)`];
+    paired.add(e).add(typo);
+    pairs.set(e, problem).set(typo, problem);
+  }
+  const out: [string, string][] = [];
+  const done = new Set<[string, string]>();
+  for (const e of chosen) {
+    const pair = pairs.get(e);
+    if (pair) {
+      if (!done.has(pair)) out.push(pair);
+      done.add(pair);
+    } else out.push(withBound(explain(e), e, errors));
+  }
+  return out;
+}
+
+/**
+ * A union's summary ("a count of levels >= 2, or a list ...") hides the bound a value of the right
+ * type passed: add it, so `levels: 1001` says the limit is 1000.
+ */
+function withBound([pointer, detail]: [string, string], e: ErrorObject, all: ErrorObject[]): [string, string] {
+  if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf') return [pointer, detail];
+  const bound = all.find((b) => b.instancePath === e.instancePath && (b.keyword === 'maximum' || b.keyword === 'maxItems'));
+  return bound ? [pointer, `${detail} (the limit is ${(bound.params as { limit: number }).limit})`] : [pointer, detail];
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -189,7 +298,7 @@ function explain(e: ErrorObject): [string, string] {
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
       const known = Object.keys(schema?.properties ?? {}).filter((k) => k !== '$schema');
-      return [`${e.instancePath}/${escapePointer(key)}`, `unknown key "${key}"${suggest(key, known)}; expected one of ${known.join(', ')}`];
+      return [`${e.instancePath}/${escapePointer(key)}`, `unknown key ${quote(key)}${suggest(key, known)}; expected one of ${known.join(', ')}`];
     }
     case 'discriminator': {
       const kinds = ((schema?.properties?.kind as { enum?: string[] } | undefined)?.enum ?? []) as string[];
@@ -236,12 +345,16 @@ function textsOf(p: PlotConfig, base: string): [string, string | undefined][] {
   ];
   if (p.kind === 'line') p.series.forEach((s, i) => out.push([`${base}/series/${i}/label`, s.label]));
   else if (typeof p.colorbar === 'object') out.push([`${base}/colorbar/label`, p.colorbar.label]);
+  if (p.kind === 'contour' && typeof p.boundary === 'object' && typeof p.boundary.label === 'string') out.push([`${base}/boundary/label`, p.boundary.label]);
   return out;
 }
 
 function checkTexts(texts: [string, string | undefined][], fail: Fail): void {
   for (const [pointer, text] of texts) {
     if (!text) continue;
+    if (text.length > LIMITS.textChars) {
+      throw fail(pointer, `a text of ${text.length} characters; the limit is ${LIMITS.textChars} (more than a figure can show)`);
+    }
     const ch = firstUncovered(text);
     if (ch === undefined) continue;
     throw fail(pointer, `the character ${describeChar(ch)} is in no registered font (${fontFamilies()}); remove it or replace it`);
@@ -251,64 +364,63 @@ function checkTexts(texts: [string, string | undefined][], fail: Fail): void {
 /** Names Windows reserves for devices: a file called `con.png` cannot be created there. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/;
 
-function checkSemantics(f: FigureConfig, base: string, fail: Fail, file: string): void {
+function checkSemantics(f: FigureConfig, base: string, fail: Fail, attempt: Attempt): void {
   const animated = f.format === 'gif' || f.format === 'apng';
-  if (animated && !f.sweep) throw fail(`${base}/format`, `"${f.format}" is an animation format; it needs a "sweep"`);
-  if (f.sweep && f.format && !animated) throw fail(`${base}/format`, `a sweep renders an animation: expected "gif" or "apng", got "${f.format}"`);
-  if (f.sweep) checkSweep(f, base, fail, file);
-  if (RESERVED.test(f.name)) throw fail(`${base}/name`, `"${f.name}" is a reserved device name on Windows; choose another name`);
-  const scale = f.scale ?? 1;
-  const pixels = (f.width ?? DEFAULTS.width) * (f.height ?? DEFAULTS.height) * scale * scale;
-  if (pixels > LIMITS.imagePixels) {
-    throw fail(`${base}/scale`, `the image would have ${Math.round(pixels)} pixels (width × height × scale²); the limit is ${LIMITS.imagePixels}`);
-  }
+  attempt(() => {
+    if (animated && !f.sweep) throw fail(`${base}/format`, `"${f.format}" is an animation format; it needs a "sweep"`);
+    if (f.sweep && f.format && !animated) throw fail(`${base}/format`, `a sweep renders an animation: expected "gif" or "apng", got "${f.format}"`);
+  });
+  if (f.sweep?.label !== undefined) attempt(() => checkTexts([[`${base}/sweep/label`, f.sweep!.label]], fail));
+  attempt(() => {
+    if (RESERVED.test(f.name)) throw fail(`${base}/name`, `"${f.name}" is a reserved device name on Windows; choose another name`);
+  });
+  attempt(() => {
+    const scale = f.scale ?? 1;
+    const pixels = (f.width ?? DEFAULTS.width) * (f.height ?? DEFAULTS.height) * scale * scale;
+    if (pixels > LIMITS.imagePixels) {
+      throw fail(`${base}/scale`, `the image would have ${Math.round(pixels)} pixels (width × height × scale²); the limit is ${LIMITS.imagePixels}`);
+    }
+  });
   if (f.kind === 'panels') {
-    checkTexts([[`${base}/title`, f.title]], fail);
-    f.panels.forEach((p, i) => checkPlot(p, `${base}/panels/${i}`, fail));
+    attempt(() => checkTexts([[`${base}/title`, f.title]], fail));
+    f.panels.forEach((p, i) => checkPlot(p, `${base}/panels/${i}`, fail, attempt));
   } else {
-    checkPlot(f, base, fail);
+    checkPlot(f, base, fail, attempt);
   }
 }
 
-function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
-  checkTexts(textsOf(f, base), fail);
+/** Every colour a plot's config gives, with its pointer. */
+function colorsOf(p: PlotConfig, base: string): [string, string | undefined][] {
+  const out: [string, string | undefined][] = (p.points ?? []).map((pt, i) => [`${base}/points/${i}/color`, pt.color]);
+  if (p.kind === 'line') p.series.forEach((s, i) => out.push([`${base}/series/${i}/color`, s.color]));
+  else if (typeof p.boundary === 'object') out.push([`${base}/boundary/color`, p.boundary.color]);
+  return out;
+}
+
+function checkPlot(f: PlotConfig, base: string, fail: Fail, attempt: Attempt): void {
+  attempt(() => checkTexts(textsOf(f, base), fail));
+  for (const [pointer, color] of colorsOf(f, base)) {
+    const problem = color === undefined ? undefined : colorProblem(color);
+    if (problem) attempt(() => { throw fail(pointer, problem); });
+  }
   const axes = [['x', f.x], ['y', f.y]] as const;
   for (const [name, a] of axes) {
     if (!a) continue;
     const at = `${base}/${name}`;
-    if (a.range && !(a.range[0] < a.range[1])) {
-      throw fail(`${at}/range`, `expected min < max, got [${a.range.map(describe).join(', ')}]`);
-    }
-    if (a.samples !== undefined && a.step !== undefined) {
-      throw fail(`${at}/step`, 'give "samples" or "step", not both');
-    }
-    if (Array.isArray(a.ticks) && !isIncreasing(a.ticks)) throw fail(`${at}/ticks`, 'expected tick values in increasing order');
+    attempt(() => {
+      if (a.range && !(a.range[0] < a.range[1])) {
+        throw fail(`${at}/range`, `expected min < max, got [${a.range.map(describe).join(', ')}]`);
+      }
+      if (a.samples !== undefined && a.step !== undefined) {
+        throw fail(`${at}/step`, 'give "samples" or "step", not both');
+      }
+      if (Array.isArray(a.ticks) && !isIncreasing(a.ticks)) throw fail(`${at}/ticks`, 'expected tick values in increasing order');
+    });
   }
-  if (f.kind === 'contour') {
-    if ((f.perceptron === undefined) === (f.network === undefined)) {
-      throw fail(base, 'give "perceptron" or "network" (exactly one of them)');
-    }
-    if (f.network && !isFileNetwork(f.network)) checkNetwork(f.network, 2, `${base}/network`, 'a contour', fail);
-    if (f.neurons && !f.network) throw fail(`${base}/neurons`, '"neurons" shows the hidden neurons of a "network"; this contour has a perceptron');
-    const w = f.perceptron?.weights ?? [0, 0];
-    if (w.length !== 2) {
-      throw fail(`${base}/perceptron/weights`, `expected 2 numbers for a contour (inputs x1 and x2), got ${w.length}`);
-    }
-    if (Array.isArray(f.levels) && !isIncreasing(f.levels)) {
-      throw fail(`${base}/levels`, 'expected level values in strictly increasing order');
-    }
-    const nx = axisPoints(f.x, DEFAULTS.contourRange, DEFAULTS.contourStep);
-    const ny = axisPoints(f.y, DEFAULTS.contourRange, DEFAULTS.contourStep);
-    if (nx * ny > LIMITS.gridPoints) {
-      throw fail(`${base}/x`, `the grid would have ${nx} × ${ny} = ${nx * ny} points; the limit is ${LIMITS.gridPoints}`);
-    }
-    const xr = f.x?.range ?? DEFAULTS.contourRange;
-    const yr = f.y?.range ?? DEFAULTS.contourRange;
-    const reach = Math.abs(w[0]) * Math.max(Math.abs(xr[0]), Math.abs(xr[1])) + Math.abs(w[1]) * Math.max(Math.abs(yr[0]), Math.abs(yr[1])) + Math.abs(f.perceptron?.bias ?? 0);
-    if (!Number.isFinite(reach)) throw fail(`${base}/perceptron`, 'w·x + b overflows to Infinity on the grid; use smaller weights, bias or ranges');
-  } else {
+  if (f.kind === 'contour') attempt(() => checkContour(f, base, fail));
+  else {
     const xr = f.x?.range ?? DEFAULTS.lineRange;
-    f.series.forEach((s, i) => {
+    f.series.forEach((s, i) => attempt(() => {
       const at = `${base}/series/${i}`;
       if ((s.activation === undefined) === (s.network === undefined)) throw fail(at, 'give "activation" (a perceptron) or "network" (exactly one of them)');
       if (s.network) {
@@ -321,39 +433,74 @@ function checkPlot(f: PlotConfig, base: string, fail: Fail): void {
       }
       const reach = Math.abs(s.weights?.[0] ?? 1) * Math.max(Math.abs(xr[0]), Math.abs(xr[1])) + Math.abs(s.bias ?? 0);
       if (!Number.isFinite(reach)) throw fail(at, 'w·x + b overflows to Infinity over the x range; use a smaller weight, bias or range');
+    }));
+    attempt(() => {
+      const n = axisPoints(f.x, DEFAULTS.lineRange, undefined);
+      if (n > LIMITS.samples) throw fail(`${base}/x`, `${n} samples; the limit is ${LIMITS.samples}`);
     });
-    const n = axisPoints(f.x, DEFAULTS.lineRange, undefined);
-    if (n > LIMITS.samples) throw fail(`${base}/x`, `${n} samples; the limit is ${LIMITS.samples}`);
   }
 }
 
+function checkContour(f: ContourPlotConfig, base: string, fail: Fail): void {
+  if ((f.perceptron === undefined) === (f.network === undefined)) {
+    throw fail(base, 'give "perceptron" or "network" (exactly one of them)');
+  }
+  if (f.network && !isFileNetwork(f.network)) checkNetwork(f.network, 2, `${base}/network`, 'a contour', fail);
+  if (f.neurons && !f.network) throw fail(`${base}/neurons`, '"neurons" shows the hidden neurons of a "network"; this contour has a perceptron');
+  const w = f.perceptron?.weights ?? [0, 0];
+  if (w.length !== 2) {
+    throw fail(`${base}/perceptron/weights`, `expected 2 numbers for a contour (inputs x1 and x2), got ${w.length}`);
+  }
+  if (Array.isArray(f.levels) && !isIncreasing(f.levels)) {
+    throw fail(`${base}/levels`, 'expected level values in strictly increasing order');
+  }
+  const nx = axisPoints(f.x, DEFAULTS.contourRange, DEFAULTS.contourStep);
+  const ny = axisPoints(f.y, DEFAULTS.contourRange, DEFAULTS.contourStep);
+  if (nx * ny > LIMITS.gridPoints) {
+    throw fail(`${base}/x`, `the grid would have ${nx} × ${ny} = ${nx * ny} points; the limit is ${LIMITS.gridPoints}`);
+  }
+  const xr = f.x?.range ?? DEFAULTS.contourRange;
+  const yr = f.y?.range ?? DEFAULTS.contourRange;
+  const reach = Math.abs(w[0]) * Math.max(Math.abs(xr[0]), Math.abs(xr[1])) + Math.abs(w[1]) * Math.max(Math.abs(yr[0]), Math.abs(yr[1])) + Math.abs(f.perceptron?.bias ?? 0);
+  if (!Number.isFinite(reach)) throw fail(`${base}/perceptron`, 'w·x + b overflows to Infinity on the grid; use smaller weights, bias or ranges');
+}
+
 /**
- * A sweep must name a number in the config, and the figure must be valid at both ends of the
- * sweep (every frame lies between them), so no frame can fail half-way through an animation.
+ * A sweep must name a number the figure's schema declares (sweep-path.ts), and every frame must be
+ * a valid figure, so no frame can fail half-way through an animation. Each frame's value is checked
+ * (not only the ends): a whole-number key swept over fractional frames fails at its first such frame.
+ * Only the swept value differs between frames: both ends get the whole-figure schema check, and a
+ * frame between them whose value fits the schema at that key (numberFits) gets only the checks a
+ * schema cannot make, so a 500-frame sweep of a large network does not run the schema 500 times.
  */
 function checkSweep(f: FigureConfig, base: string, fail: Fail, file: string): void {
   const sw = f.sweep!;
   const path = sweepPath(sw.path);
-  // Walk to the parent of the last segment; the value itself may be absent (a defaulted bias):
-  // then the frames at both ends, validated below, prove the key takes a number.
-  let parent: unknown = f;
-  for (const seg of path.slice(0, -1)) {
-    parent = parent && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[seg] : undefined;
-  }
-  const node = parent && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[path[path.length - 1]] : null;
-  if (!(typeof node === 'number' || (node === undefined && !Array.isArray(parent))) || path[0] === 'sweep') {
-    throw fail(`${base}/sweep/path`, `"${sw.path}" does not name a number in this figure (e.g. "perceptron.bias", "perceptron.weights.0", "series.0.bias")`);
-  }
   const { sweep: _sweep, format: _format, ...rest } = f;
-  for (const end of ['from', 'to'] as const) {
-    const frame = setPath(structuredClone(rest), path, sw[end]);
+  const target = sweepTarget(rest, path, (v) => (validateFigure(v) ? [] : (validateFigure.errors ?? [])));
+  const notNumber = (why: string) =>
+    fail(`${base}/sweep/path`, `${quote(sw.path)} does not name a number in this figure: ${why} (e.g. "perceptron.bias", "perceptron.weights.0", "series.0.bias")`);
+  if (typeof target === 'string') throw notNumber(target);
+  if (!target.accepts.has('number') && !target.accepts.has('integer')) {
+    throw notNumber(`the schema takes ${[...target.accepts].map((t) => TYPE_NAMES[t] ?? t).join(' or ')} there`);
+  }
+  const values = resolveSweepValues(sw);
+  for (let i = 0; i < values.length; i++) {
+    const frame = setPath(rest, path, values[i]);
     try {
-      checkFigure(frame, base, fail, file);
+      const middle = i > 0 && i < values.length - 1;
+      checkFigure(frame, base, fail, file, middle && numberFits(target, values[i]) === true);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
-      throw fail(`${base}/sweep/${end}`, `the frame at ${sw.path} = ${sw[end]} is invalid: ${err.detail}`);
+      const at = i === 0 ? 'from' : i === values.length - 1 ? 'to' : 'frames';
+      const which = at === 'frames' ? `frame ${i + 1} of ${values.length}` : 'frame';
+      throw fail(`${base}/sweep/${at}`, `the ${which} at ${sw.path} = ${formatNumber(values[i])} is invalid: ${err.detail}`);
     }
   }
+}
+
+function formatNumber(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
 
 /** Layer-to-layer shapes, the input count and a single output; errors name the layer and the row. */

@@ -125,7 +125,11 @@ function piece(first: [number, number] | undefined, xs: Float64Array, ys: Float6
 
 export function sampleLine(fig: ResolvedLinePlot): LineData {
   const base = axisSamples(fig.x);
-  const series = fig.series.map((s) => sampleSeries(s, base));
+  const series = fig.series.map((s, i) => {
+    const data = sampleSeries(s, base);
+    checkFiniteSeries(s, i, data);
+    return data;
+  });
   let lo = Infinity;
   let hi = -Infinity;
   for (const s of series) {
@@ -156,8 +160,60 @@ export function sampleContour(fig: ResolvedContourPlot): ContourData {
     const [w1, w2] = p.weights;
     grid = samplePlane(xs, ys, w1, w2, p.bias, resolveActivation(p.activation).f);
   }
+  checkFiniteGrid(fig, grid);
   const zExtent = extent(grid.z);
   return { kind: 'contour', grid, zExtent, levels: contourLevels(fig.levels, zExtent) };
+}
+
+/** A number for a message: NaN, Infinity, or at most 6 significant digits. */
+const shown = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : String(v));
+
+/**
+ * A surface that is NaN or ±Infinity somewhere would draw as a blank or a wrong picture: an error
+ * instead, naming the first layer (and neuron) whose output stops being finite at that point.
+ */
+function checkFiniteGrid(fig: ResolvedContourPlot, grid: Grid): void {
+  const z = grid.z;
+  let k = 0;
+  while (k < z.length && Number.isFinite(z[k])) k++;
+  if (k === z.length) return;
+  const nx = grid.xs.length;
+  const x1 = grid.xs[k % nx];
+  const x2 = grid.ys[Math.floor(k / nx)];
+  const where = `at x1 = ${shown(x1)}, x2 = ${shown(x2)}`;
+  if (!fig.network) {
+    throw new Error(`the perceptron's output is ${z[k]} ${where}; use smaller weights or bias, or another activation`);
+  }
+  throw new Error(`${firstNonFiniteLayer(fig.network.spec, [x1, x2], fig.network.layer)} ${where}; use smaller weights or biases`);
+}
+
+/** `network.layers[2], neuron 5 gives Infinity`: the first place a forward pass leaves the finite numbers. */
+function firstNonFiniteLayer(spec: NetworkSpec, input: number[], upTo: number): string {
+  const outs = evaluator(buildNetwork(spec))(input);
+  for (let l = 0; l <= Math.min(upTo, outs.length - 1); l++) {
+    const j = outs[l].findIndex((v) => !Number.isFinite(v));
+    if (j >= 0) return `the network's output is not finite: network.layers[${l}] (of ${spec.layers.length}), neuron ${j}, gives ${outs[l][j]}`;
+  }
+  return 'the network\'s output is not finite';
+}
+
+/** A series that is NaN or ±Infinity where it is drawn (a derivative may be NaN where it is undefined). */
+function checkFiniteSeries(s: ResolvedSeries, index: number, data: SeriesData): void {
+  for (const p of data.pieces) {
+    for (let i = 0; i < p.ys.length; i++) {
+      const y = p.ys[i];
+      if (Number.isFinite(y) || (s.derivative && Number.isNaN(y))) continue;
+      const where = `at x = ${shown(p.xs[i])}`;
+      if (s.network) throw new Error(`series[${index}]: ${firstNonFiniteLayer(s.network, [p.xs[i]], s.network.layers.length - 1)} ${where}; use smaller weights or biases`);
+      throw new Error(`series[${index}] ("${s.label}") is ${y} ${where}; use a smaller weight or bias, or another activation`);
+    }
+  }
+  for (const j of data.jumps) {
+    for (const y of [j.value, j.left, j.right]) {
+      if (Number.isFinite(y) || (s.derivative && Number.isNaN(y))) continue;
+      throw new Error(`series[${index}] ("${s.label}") jumps to ${y} at x = ${shown(j.x)}; use a smaller weight or bias, or another activation`);
+    }
+  }
 }
 
 /** A network config with its activations resolved. */

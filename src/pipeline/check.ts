@@ -11,7 +11,7 @@ import { figureFonts, fileSha256, fontsFingerprint, inputHash, stableJson } from
 import { figureRecord } from './figure-record.js';
 import { MANIFEST_FILE, isPlainFileName, makeManifest, manifestFilesIn, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { isGone } from './state.js';
-import { isTempFile } from './write.js';
+import { isTempFile, readRegularFile } from './write.js';
 import { GALLERY_FILE, diffReportLink, galleryHtml } from './gallery.js';
 import { VERSION } from '../version.js';
 import { figureModelFiles } from '../config/figure-model-files.js';
@@ -128,23 +128,13 @@ export function check(opts: CheckOptions, p: Plan = plan(opts.paths, [opts.out],
   if (items.length === 0 && errors.length === 0) {
     const want = makeManifest(VERSION, fonts, current);
     const wantText = serializeManifest(want);
-    let have: string | undefined;
-    try {
-      have = fs.readFileSync(at(MANIFEST_FILE), 'utf8');
-    } catch {
-      have = undefined;
-    }
+    const have = readRegularFile(at(MANIFEST_FILE))?.toString('utf8'); // never blocks on a FIFO
     if (p.jobs.length > 0 || have !== undefined) {
       if (have === undefined) items.push({ kind: 'missing', path: at(MANIFEST_FILE), reason: 'no manifest' });
       else if (have !== wantText) items.push({ kind: 'stale', path: at(MANIFEST_FILE), reason: 'differs from what a render would write' });
     }
     if ((opts.gallery ?? true) && p.jobs.length > 0) {
-      let html: string | undefined;
-      try {
-        html = fs.readFileSync(at(GALLERY_FILE), 'utf8');
-      } catch {
-        html = undefined;
-      }
+      const html = readRegularFile(at(GALLERY_FILE))?.toString('utf8');
       if (html === undefined) items.push({ kind: 'missing', path: at(GALLERY_FILE), reason: 'no gallery' });
       else if (html !== galleryHtml(want.figures, VERSION, { diffReport: diffReportLink(out) })) items.push({ kind: 'stale', path: at(GALLERY_FILE), reason: 'differs from what a render would write' });
     }

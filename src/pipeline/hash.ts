@@ -35,7 +35,9 @@ const chunk = Buffer.allocUnsafe(1 << 16);
 export function fileSha256(file: string): string | undefined {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
+    // Without blocking, and only a regular file: a FIFO in the output folder must not hang the run.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    if (!fs.fstatSync(fd).isFile()) return undefined;
     const h = crypto.createHash('sha256');
     for (let n; (n = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0; ) h.update(chunk.subarray(0, n));
     return h.digest('hex');

@@ -5,6 +5,8 @@
  * equal bytes.
  */
 import fs from 'node:fs';
+import { readBounded, ReadRefusal } from '../config/read-bounded.js';
+import { LIMITS } from '../config/limits.js';
 import path from 'node:path';
 import { formatShard, type Shard } from './shard.js';
 
@@ -116,10 +118,12 @@ export type ReadManifest =
 export function readManifest(file: string): ReadManifest {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Bounded and without blocking: a manifest is untrusted input like a config (a FIFO, /dev/zero).
+    text = readBounded(file, LIMITS.manifestBytes).toString('utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'absent' };
-    return { state: 'invalid', reason: `cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
+    const code = (err as ReadRefusal).code;
+    if (code === 'ENOENT') return { state: 'absent' };
+    return { state: 'invalid', reason: err instanceof ReadRefusal ? err.reason.replace(/^cannot read the file/, 'cannot read it') : 'cannot read it' };
   }
   let value: unknown;
   try {

@@ -7,11 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { lockOutputSync } from './lock.js';
 import { fileSha256 } from './hash.js';
 import { MANIFEST_FILE, byName, isPlainFileName, makeManifest, readManifest, serializeManifest, type ManifestEntry } from './manifest.js';
 import { readFolder } from './state.js';
 import { parseShard } from './shard.js';
-import { symlinkRefusal, writeIfChanged } from './write.js';
+import { readRegularFile, symlinkRefusal, writeIfChanged } from './write.js';
 import { GALLERY_FILE, GALLERY_MARKER, diffReportLink, galleryHtml } from './gallery.js';
 
 export interface MergeOptions {
@@ -109,6 +110,8 @@ export function merge(opts: MergeOptions): MergeResult {
     return result;
   }
   fs.mkdirSync(out, { recursive: true });
+  using lock = lockOutputSync(out);
+  if (lock.refusal) { errors.push(lock.refusal); return result; }
   const state = readFolder(out);
   const outAbs = path.resolve(out);
   // Check every copy before making any, so a refusal leaves the folder as it was.
@@ -126,7 +129,7 @@ export function merge(opts: MergeOptions): MergeResult {
   }
   const galleryPath = path.join(out, GALLERY_FILE);
   const gallery = opts.gallery ?? true;
-  if (gallery && !opts.force && fs.existsSync(galleryPath) && !fs.readFileSync(galleryPath, 'utf8').includes(GALLERY_MARKER)) {
+  if (gallery && !opts.force && fs.existsSync(galleryPath) && !(readRegularFile(galleryPath)?.toString('utf8') ?? '').includes(GALLERY_MARKER)) {
     errors.push(`${galleryPath} exists and was not made by actiplot; delete it, pass --no-gallery or --force`);
   }
   const manifestPath = path.join(out, MANIFEST_FILE);

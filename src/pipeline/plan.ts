@@ -2,11 +2,12 @@
  * Planning: config paths -> validated figure jobs plus every config error found on the way.
  * Figures whose names clash across files are errors at both places.
  */
-import fs from 'node:fs';
 import { parseConfigText } from '../config/load.js';
+import { readBounded, ReadRefusal } from '../config/read-bounded.js';
 import { validateConfig } from '../config/validate.js';
 import { ConfigError, type Location } from '../config/messages.js';
 import { LIMITS } from '../config/limits.js';
+import { budgetProblems } from '../config/budget.js';
 import type { ResolvedFigure } from '../model/figure.js';
 import { findConfigs } from './find-configs.js';
 
@@ -28,9 +29,10 @@ export interface Plan {
 export function loadFile(file: string): { jobs: Job[]; errors: ConfigError[] } {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readBounded(file, LIMITS.configBytes, 'split it into several files');
   } catch (err) {
-    return { jobs: [], errors: [new ConfigError(file, '', `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})`)] };
+    if (err instanceof ReadRefusal) return { jobs: [], errors: [new ConfigError(file, '', err.reason)] };
+    throw err;
   }
   try {
     const v = validateConfig(parseConfigText(file, bytes));
@@ -55,7 +57,12 @@ function override(job: Job, o: Overrides): Job | ConfigError {
   if (f.width * f.height * scale * scale > LIMITS.imagePixels) {
     return new ConfigError(job.file, where(job).replace(/\.?name$/, '') || '', `with --scale ${scale} the image would have ${Math.round(f.width * f.height * scale * scale)} pixels; the limit is ${LIMITS.imagePixels}`, job.locateName?.());
   }
-  return scale === f.scale && format === f.format ? job : { ...job, figure: { ...f, scale, format } };
+  if (scale === f.scale && format === f.format) return job;
+  const figure = { ...f, scale, format };
+  // --format svg or --scale 4 can take a figure past a budget its own settings kept.
+  const over = budgetProblems(figure);
+  if (over.length > 0) return new ConfigError(job.file, where(job).replace(/\.?name$/, '') || '', `with${o.format ? ` --format ${o.format}` : ''}${o.scale !== undefined ? ` --scale ${o.scale}` : ''}: ${over[0].detail}`, job.locateName?.());
+  return { ...job, figure };
 }
 
 /**
@@ -63,8 +70,9 @@ function override(job: Job, o: Overrides): Job | ConfigError {
  * `overrides`: settings from the command line applied to every figure.
  */
 export function plan(paths: readonly string[], exclude: readonly string[] = [], overrides: Overrides = {}): Plan {
-  const { files, missing } = findConfigs(paths, exclude);
+  const { files, missing, refused } = findConfigs(paths, exclude);
   const errors: ConfigError[] = missing.map((p) => new ConfigError(p, '', 'no such file or folder'));
+  errors.push(...refused.map((r) => new ConfigError(r.path, '', r.reason)));
   const jobs: Job[] = [];
   const byName = new Map<string, Job>();
   for (const file of files) {

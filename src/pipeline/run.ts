@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { plan, type Overrides, type Job, type Plan } from './plan.js';
-import { leftoverTempFiles, symlinkRefusal, writeIfChanged } from './write.js';
+import { leftoverTempFiles, readRegularFile, removeOutputFile, symlinkRefusal, writeIfChanged } from './write.js';
+import { lockOutput } from './lock.js';
 import { fileSha256, fontsFingerprint, inputHash, sha256 } from './hash.js';
 import { figureRecord } from './figure-record.js';
 import { byName, isPlainFileName, makeManifest, manifestFileName, serializeManifest, type ManifestEntry } from './manifest.js';
@@ -39,6 +40,8 @@ export interface RenderOptions {
   /** `--format` and `--scale` from the command line. */
   overrides?: Overrides;
   reporter?: Reporter;
+  /** How long to wait for another run's lock on the output folder (lock.ts; default two minutes). */
+  lockWaitMs?: number;
   /** Renders the figures instead of the renderer `jobs` asks for (tests inject faulty ones here). */
   renderer?: Renderer;
   /** Used when no reporter is given: plain lines and error lines. */
@@ -119,11 +122,7 @@ export async function render(opts: RenderOptions): Promise<RenderResult> {
 }
 
 function readIfExists(file: string): Buffer | undefined {
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    return undefined;
-  }
+  return readRegularFile(file);
 }
 
 async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Renderer): Promise<RenderResult> {
@@ -161,6 +160,8 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     result.ms = performance.now() - t0;
     return result;
   }
+  await using lock = await lockOutput(out, { waitMs: opts.lockWaitMs, onWait: (m) => reporter.note(m) });
+  if (lock.refusal) { runError(lock.refusal); result.ms = performance.now() - t0; return result; }
   leftoverTempFiles(out);
 
   const fonts = fontsFingerprint();
@@ -250,7 +251,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     // A figure whose file name changed (another format): its old file was ours; remove it if untouched.
     if (prior && prior.file !== fileName && isPlainFileName(prior.file)) {
       const old = path.join(out, prior.file);
-      if (fileSha256(old) === prior.sha256) fs.rmSync(old, { force: true });
+      if (fileSha256(old) === prior.sha256) removeOutputFile(out, prior.file);
     }
     entries.set(fig.name, {
       name: fig.name, file: fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length,
@@ -276,7 +277,8 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
       entries.set(prior.name, prior);
     } else if (opts.prune) {
       if (isPlainFileName(prior.file) && !used.has(prior.file) && fs.existsSync(file)) {
-        fs.rmSync(file, { force: true });
+        const kept = removeOutputFile(out, prior.file);
+        if (kept) { reporter.note(`not pruned ${kept}`); continue; }
         result.pruned.push(file);
         reporter.note(`pruned     ${file} (figure "${prior.name}" is no longer in ${prior.config})`);
       }

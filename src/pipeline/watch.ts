@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { watch } from 'chokidar';
 import { createRenderSession, type RenderOptions, type RenderResult } from './run.js';
 import { MODEL_EXTENSIONS } from '../models/read-model-file.js';
 
@@ -18,28 +19,6 @@ export interface WatchOptions extends RenderOptions {
   onWatching?: (dirs: string[]) => void;
   /** A problem with watching itself (a folder that cannot be watched). */
   onError?: (message: string) => void;
-}
-
-interface Target {
-  dir: string;
-  /** Only this file name in `dir`, for a path that is a file (or missing). */
-  file?: string;
-  recursive: boolean;
-}
-
-function targets(paths: readonly string[]): Target[] {
-  const out: Target[] = [];
-  for (const p of paths) {
-    let st: fs.Stats | undefined;
-    try {
-      st = fs.statSync(p);
-    } catch {
-      st = undefined;
-    }
-    if (st?.isDirectory()) out.push({ dir: p, recursive: true });
-    else out.push({ dir: path.dirname(p), file: path.basename(p), recursive: false });
-  }
-  return out;
 }
 
 export async function watchRender(opts: WatchOptions): Promise<void> {
@@ -69,13 +48,6 @@ export async function watchRender(opts: WatchOptions): Promise<void> {
     running = undefined;
   };
 
-  await runNow();
-  if (opts.signal.aborted) {
-    await session.close();
-    return;
-  }
-
-  const watchers: fs.FSWatcher[] = [];
   const schedule = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
@@ -83,35 +55,41 @@ export async function watchRender(opts: WatchOptions): Promise<void> {
       void runNow();
     }, opts.debounceMs ?? 150);
   };
-  const dirs: string[] = [];
-  for (const t of targets(opts.paths)) {
-    try {
-      const w = fs.watch(t.dir, { recursive: t.recursive }, (_event, name) => {
-        if (name === null) return schedule();
-        const rel = name.toString();
-        if (t.file !== undefined && rel !== t.file) return;
-        const full = path.resolve(t.dir, rel);
-        if (full === outAbs || full.startsWith(outAbs + path.sep)) return;
-        // Configs and the model files they read (a changed model re-renders its figures).
-        const ext = path.extname(rel).toLowerCase();
-        if (ext !== '.json' && !(MODEL_EXTENSIONS as readonly string[]).includes(ext) && t.file === undefined && ext !== '') return;
-        schedule();
-      });
-      w.on('error', (err) => opts.onError?.(`cannot watch ${t.dir}: ${err.message}`));
-      watchers.push(w);
-      dirs.push(t.dir);
-    } catch (err) {
-      opts.onError?.(`cannot watch ${t.dir}: ${(err as Error).message}`);
-    }
+  // chokidar, not fs.watch: Node's recursive fs.watch on Linux loses a file once it is replaced by a
+  // rename (how editors and `sed -i` save), so later edits, fixes and deletions went unnoticed.
+  const given = new Set(opts.paths.map((p) => path.resolve(p)));
+  const watcher = watch([...opts.paths], {
+    ignoreInitial: true,
+    atomic: true,
+    followSymlinks: false,
+    ignored: (p: string, st?: fs.Stats) => {
+      const full = path.resolve(p);
+      if (given.has(full)) return false;
+      if (full === outAbs || full.startsWith(outAbs + path.sep)) return true;
+      const base = path.basename(full);
+      if (base.startsWith('.') || base === 'node_modules') return true;
+      // Folders are searched; of their files *.json are configs, and model files re-render the figures that read them.
+      return st !== undefined && !st.isDirectory() && !base.endsWith('.json') && !(MODEL_EXTENSIONS as readonly string[]).includes(path.extname(base).toLowerCase());
+    },
+  });
+  watcher.on('all', () => schedule());
+  watcher.on('error', (err) => opts.onError?.(`cannot watch: ${(err as Error).message}`));
+  // Watching before the first run: a change made while it renders starts another run.
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  await runNow();
+  if (opts.signal.aborted) {
+    await watcher.close();
+    await session.close();
+    return;
   }
-  opts.onWatching?.(dirs);
+  opts.onWatching?.([...opts.paths]);
 
   await new Promise<void>((resolve) => {
     if (opts.signal.aborted) return resolve();
     opts.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   if (timer) clearTimeout(timer);
-  for (const w of watchers) w.close();
+  await watcher.close();
   if (running) await running;
   await session.close();
 }

@@ -48,18 +48,60 @@ export function writeAtomic(dir: string, name: string, bytes: Uint8Array | strin
   return target;
 }
 
+/**
+ * The bytes of a regular file, or undefined when it is missing, unreadable or not a regular file:
+ * opened without blocking, so a FIFO or a device left in the output folder cannot hang the run.
+ */
+export function readRegularFile(file: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return undefined;
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const got = fs.readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.subarray(0, n);
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Deletes `dir/name` when it is a regular file (an output a manifest lists). Returns why it was
+ * left alone otherwise: a folder or a link by that name is not ours to delete. Missing: nothing.
+ */
+export function removeOutputFile(dir: string, name: string): string | undefined {
+  const file = path.join(dir, name);
+  const st = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (!st) return undefined;
+  if (!st.isFile()) return `${file} is ${st.isDirectory() ? 'a folder' : st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}, not the file the manifest lists; left alone`;
+  try {
+    fs.rmSync(file, { force: true });
+  } catch (err) {
+    return `cannot delete ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+  }
+  return undefined;
+}
+
 /** Like writeAtomic, but leaves the file alone (mtime too) when it already holds these bytes. */
 export function writeIfChanged(dir: string, name: string, bytes: Uint8Array | string): boolean {
   const target = path.join(dir, name);
   const want = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
   const refusal = symlinkRefusal(dir) ?? symlinkRefusal(target);
   if (refusal) throw new Error(refusal);
-  try {
-    const have = fs.readFileSync(target);
-    if (Buffer.compare(have, want) === 0) return false;
-  } catch {
-    // missing or unreadable: write it
-  }
+  const have = readRegularFile(target); // missing, unreadable or not a file: write it
+  if (have && Buffer.compare(have, want) === 0) return false;
   writeAtomic(dir, name, want);
   return true;
 }

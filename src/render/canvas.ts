@@ -7,6 +7,7 @@ import type { Canvas as CanvasType, CanvasRenderingContext2D } from 'canvas';
 import type { Font, Measure, TextSize } from '../scene/scene.js';
 import { CJK_FAMILY, NEEDS_CJK, familyList, fontFiles as registeredFonts } from '../text/fonts.js';
 import { useOwnFontconfig } from '../text/fontconfig-env.js';
+import { sourceDate } from '../config/source-date.js';
 
 // fontconfig must start with actiplot's own configuration (no system fonts): set it, then load
 // node-canvas, in this order whatever a bundler does with import statements (they are hoisted).
@@ -93,10 +94,8 @@ export function createPdf(width: number, height: number): { surface: Surface; ct
  * input hash records the variable itself (pipeline/hash.ts).
  */
 export function pdfDate(env: NodeJS.ProcessEnv = process.env): Date {
-  const raw = env.SOURCE_DATE_EPOCH?.trim();
-  const epoch = raw ? Number(raw) : NaN; // unset or empty: the fixed date (Number('') would be 0)
-  const date = new Date(Number.isInteger(epoch) && epoch >= 0 ? epoch * 1000 : Date.UTC(2000, 0, 1));
-  return Number.isNaN(date.getTime()) ? new Date(Date.UTC(2000, 0, 1)) : date;
+  // Parsed (and a bad value refused, with a warning from the CLI) by config/source-date.ts.
+  return sourceDate(env.SOURCE_DATE_EPOCH).date;
 }
 
 export function encodePdf(surface: Surface, title: string): Buffer {

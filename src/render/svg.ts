@@ -15,6 +15,7 @@ const n = (v: number) => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
+/** Text and attribute values: colours come from configs (checked there), and later from data files. */
 function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -53,7 +54,7 @@ export function renderSvg(scene: Scene, scale = 1): Buffer {
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${n(scene.width * scale)}" height="${n(scene.height * scale)}" viewBox="0 0 ${n(scene.width)} ${n(scene.height)}">`,
     defs.length ? `<defs>${defs.join('')}</defs>` : '',
-    `<rect width="100%" height="100%" fill="${scene.background}"/>`,
+    `<rect width="100%" height="100%" fill="${esc(scene.background)}"/>`,
     ...body,
     '</svg>',
     '',
@@ -65,25 +66,25 @@ function itemSvg(item: Item, clipAttr: (c: PathItem['clip']) => string): string 
   switch (item.type) {
     case 'rect': {
       const fill = item.fill ?? 'none';
-      const stroke = item.stroke ? ` stroke="${item.stroke}" stroke-width="${n(item.lineWidth ?? 1)}"` : '';
-      return `<rect x="${n(item.x)}" y="${n(item.y)}" width="${n(item.width)}" height="${n(item.height)}" fill="${fill}"${stroke}/>`;
+      const stroke = item.stroke ? ` stroke="${esc(item.stroke)}" stroke-width="${n(item.lineWidth ?? 1)}"` : '';
+      return `<rect x="${n(item.x)}" y="${n(item.y)}" width="${n(item.width)}" height="${n(item.height)}" fill="${esc(fill)}"${stroke}/>`;
     }
     case 'path': {
       const d = item.lines.filter((l) => l.length >= 4).map((l) => flatPath(l, false)).join('');
       if (!d) return '';
       const dash = item.dash?.length ? ` stroke-dasharray="${item.dash.map(n).join(' ')}"` : '';
-      return `<path d="${d}" fill="none" stroke="${item.stroke}" stroke-width="${n(item.lineWidth)}" stroke-linecap="${item.cap ?? 'butt'}" stroke-linejoin="round"${dash}${clipAttr(item.clip)}/>`;
+      return `<path d="${d}" fill="none" stroke="${esc(item.stroke)}" stroke-width="${n(item.lineWidth)}" stroke-linecap="${item.cap ?? 'butt'}" stroke-linejoin="round"${dash}${clipAttr(item.clip)}/>`;
     }
     case 'area': {
       const d = item.polygons.flatMap((p) => p.map((r) => flatPath(r, true))).join('');
-      return `<path d="${d}" fill="${item.fill}" fill-rule="evenodd"${clipAttr(item.clip)}/>`;
+      return `<path d="${d}" fill="${esc(item.fill)}" fill-rule="evenodd"${clipAttr(item.clip)}/>`;
     }
     case 'text': {
       const anchor = item.align === 'left' ? 'start' : item.align === 'right' ? 'end' : 'middle';
       const rotate = item.angle ? ` transform="rotate(${n(-item.angle)} ${n(item.x)} ${n(item.y)})"` : '';
       const weight = item.font.weight === 'bold' ? ' font-weight="bold"' : '';
-      const halo = item.halo ? ` stroke="${item.halo}" stroke-width="${n(item.font.size * 0.25)}" stroke-linejoin="round" paint-order="stroke"` : '';
-      return `<text x="${n(item.x)}" y="${n(item.y + baselineShift(item))}" font-family="${FAMILY}" font-size="${n(item.font.size)}"${weight} text-anchor="${anchor}" fill="${item.fill}"${halo}${rotate}>${esc(item.text)}</text>`;
+      const halo = item.halo ? ` stroke="${esc(item.halo)}" stroke-width="${n(item.font.size * 0.25)}" stroke-linejoin="round" paint-order="stroke"` : '';
+      return `<text x="${n(item.x)}" y="${n(item.y + baselineShift(item))}" font-family="${FAMILY}" font-size="${n(item.font.size)}"${weight} text-anchor="${anchor}" fill="${esc(item.fill)}"${halo}${rotate}>${esc(item.text)}</text>`;
     }
     case 'circle':
       return circleSvg(item);
@@ -93,6 +94,6 @@ function itemSvg(item: Item, clipAttr: (c: PathItem['clip']) => string): string 
 }
 
 function circleSvg(c: CircleItem): string {
-  const stroke = c.stroke ? ` stroke="${c.stroke}" stroke-width="${n(c.lineWidth ?? 1)}"` : '';
-  return `<circle cx="${n(c.x)}" cy="${n(c.y)}" r="${n(c.r)}" fill="${c.fill ?? 'none'}"${stroke}/>`;
+  const stroke = c.stroke ? ` stroke="${esc(c.stroke)}" stroke-width="${n(c.lineWidth ?? 1)}"` : '';
+  return `<circle cx="${n(c.x)}" cy="${n(c.y)}" r="${n(c.r)}" fill="${esc(c.fill ?? 'none')}"${stroke}/>`;
 }
