@@ -27,9 +27,6 @@ export function targets(r: BenchResult): Target[] {
     if (c.matplotlibOfRender !== null) out.push({ what: `${c.figures} contour figures: matplotlib / \`actiplot render\``, measured: c.matplotlibOfRender, goal: '≥ 11×', met: c.matplotlibOfRender >= 11 });
     out.push({ what: 'one contour figure from a cold start: `actiplot render` / the floor program', measured: c.singleOfFloor, goal: '≤ 1.5×', met: c.singleOfFloor <= 1.5 });
   }
-  if (r.batch) {
-    out.push({ what: `${r.batch.figures} figures: --jobs 1 / --jobs 2`, measured: r.batch.speedup, goal: '≥ 1.7×', met: r.batch.speedup >= 1.7 });
-  }
   if (r.scaling) {
     const g = r.scaling.grid;
     const a = g.find((p) => p.n === 101);

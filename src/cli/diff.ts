@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import type { Io } from './io.js';
+import { examples, type Io } from './io.js';
 
 interface DiffArgs {
   base: string;
@@ -23,8 +23,10 @@ export function diffCommand(io: Io, setCode: (code: number) => void): CommandMod
         .positional('new', { type: 'string', describe: 'the output folder after' })
         .option('report', { type: 'string', describe: 'folder for the HTML report (default <new>/diff)' })
         .option('threshold', { type: 'number', default: 0, describe: 'share of pixels (0 to 1) at or below which a figure counts as unchanged' })
-        .example('$0 diff base-output output', 'what a pull request changes in the figures')
-        .example('$0 diff base output --threshold 0.001 >> "$GITHUB_STEP_SUMMARY"', 'in CI') as unknown as Argv<DiffArgs>,
+        .epilogue(examples([
+          ['what a pull request changes in the figures', 'actiplot diff base-output output'],
+          ['in CI: the summary of the job', 'actiplot diff base output --threshold 0.001 >> "$GITHUB_STEP_SUMMARY"'],
+        ])) as unknown as Argv<DiffArgs>,
     handler: async (args) => {
       // Loaded when the command runs (node-canvas comes with them, for SVG and GIF pixels).
       const [{ diff, isChange }, { diffMarkdown }, { linkFromGallery, writeDiffReport }] = await Promise.all([

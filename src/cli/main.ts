@@ -239,9 +239,11 @@ function commands(io: Io, setCode: (code: number) => void): CommandModule<any, a
 const LIST_OPTIONS = new Set(['_', '$0', 'paths', 'manifests', 'param', 'p']);
 
 /** `--out a --out b` reaches the handlers as ['a', 'b']: say so instead of failing inside. */
-function rejectRepeatedOptions(args: Record<string, unknown>): void {
+function rejectRepeatedOptions(args: Record<string, unknown>, y?: Argv): void {
+  // Options a command declares as lists (check --figure) may repeat.
+  const lists = new Set<string>((y as unknown as { getOptions?: () => { array?: string[] } } | undefined)?.getOptions?.().array ?? []);
   for (const [key, value] of Object.entries(args)) {
-    if (Array.isArray(value) && !LIST_OPTIONS.has(key) && key.length > 1 && !key.includes('-')) {
+    if (Array.isArray(value) && !LIST_OPTIONS.has(key) && !lists.has(key) && key.length > 1 && !key.includes('-')) {
       throw new UsageError(`--${key} is given ${value.length} times (${value.map((v) => JSON.stringify(String(v))).join(', ')}); give it once`);
     }
   }
@@ -253,7 +255,7 @@ function common(y: Argv): Argv {
     .version('version', 'print the version number', VERSION)
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'show the stack trace of an internal error (also ACTIPLOT_DEBUG=1)' })
     .strict()
-    .middleware(rejectRepeatedOptions)
+    .middleware(((args: Record<string, unknown>, y: unknown) => rejectRepeatedOptions(args, y as Argv)) as never)
     .help('help', 'show this help')
     .wrap(helpWidth())
     .exitProcess(false)
