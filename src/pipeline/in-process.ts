@@ -24,7 +24,7 @@ export type Draw = (figure: ResolvedFigure, mode: RenderMode) => Promise<Drawn>;
 export const draw: Draw = async (figure, mode) => {
   const d = await load();
   if (mode === 'still') return d.renderFigure(figure);
-  const f = d.renderFrame(figure);
+  const f = await d.renderFrame(figure);
   return { bytes: Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength), format: 'rgba', width: f.width, height: f.height };
 };
 

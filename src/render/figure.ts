@@ -14,7 +14,7 @@ import { recycleGridBuffer } from '../core/grid-buffers.js';
 import { layoutFigure } from '../layout/layout-figure.js';
 import { encodePdf, encodePngAsync, measureText, createPdf } from './canvas.js';
 import { drawScene } from './draw.js';
-import { acquireRaster, releaseRaster } from './raster-pool.js';
+import { acquireRaster, releaseRaster, type Raster } from './raster-pool.js';
 import { renderSvg } from './svg.js';
 
 /** The formats of a still figure (animations are encoded from frames by the pipeline). */
@@ -45,20 +45,26 @@ function recycle(scene: Scene): void {
   for (const item of scene.items) if (item.type === 'field' && item.grid.z instanceof Float64Array) recycleGridBuffer(item.grid.z);
 }
 
+/**
+ * `scene` drawn on a raster canvas of its size × `scale`, handed to `use`; the canvas goes back to
+ * the pool once `use` is done with it (for a PNG, once its encode has finished).
+ */
+async function onRaster<T>(scene: Scene, scale: number, use: (raster: Raster) => T | Promise<T>): Promise<T> {
+  const raster = acquireRaster(scene.width, scene.height, scale);
+  try {
+    drawScene(raster.ctx, scene, { rasterScale: scale });
+    recycle(scene);
+    return await use(raster);
+  } finally {
+    releaseRaster(raster);
+  }
+}
+
 type Backend = (scene: Scene, fig: ResolvedFigure) => Promise<RenderedFigure>;
 
 const BACKENDS: Record<StillFormat, Backend> = {
-  async png(scene, fig) {
-    const raster = acquireRaster(scene.width, scene.height, fig.scale);
-    try {
-      drawScene(raster.ctx, scene, { rasterScale: fig.scale });
-      recycle(scene);
-      const bytes = await encodePngAsync(raster.surface);
-      return { bytes, format: 'png', width: raster.surface.width, height: raster.surface.height };
-    } finally {
-      releaseRaster(raster);
-    }
-  },
+  png: (scene, fig) =>
+    onRaster(scene, fig.scale, async ({ surface }) => ({ bytes: await encodePngAsync(surface), format: 'png' as const, width: surface.width, height: surface.height })),
   // SVG scales its width/height attributes; its text stays text.
   async svg(scene, fig) {
     const bytes = Buffer.from(renderSvg(scene, fig.scale));
@@ -80,17 +86,11 @@ export async function renderFigure(fig: ResolvedFigure): Promise<RenderedFigure>
 }
 
 /** One animation frame as raw RGBA pixels (the animation encoder's input). */
-export function renderFrame(fig: ResolvedFigure): Frame {
-  const scene = sceneFor(fig);
-  const raster = acquireRaster(scene.width, scene.height, fig.scale);
-  try {
-    drawScene(raster.ctx, scene, { rasterScale: fig.scale });
-    recycle(scene);
-    const { width, height } = raster.surface;
-    return { data: raster.ctx.getImageData(0, 0, width, height).data, width, height };
-  } finally {
-    releaseRaster(raster);
-  }
+export function renderFrame(fig: ResolvedFigure): Promise<Frame> {
+  return onRaster(sceneFor(fig), fig.scale, ({ surface, ctx }) => {
+    const { width, height } = surface;
+    return { data: ctx.getImageData(0, 0, width, height).data, width, height };
+  });
 }
 
 /** Loads the drawing code's fonts and text layout before the first figure is timed. */
