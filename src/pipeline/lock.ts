@@ -187,35 +187,40 @@ function busyMessage(dir: string, who: string, waited: number): string {
     `Wait for it to finish, or give another --out; if no run is going on, delete ${path.join(dir, LOCK_FILE)}`;
 }
 
+/**
+ * One try of a wait for the lock: the lock, or how long to sleep before the next try. `told` says
+ * whether the caller was told it waits already (it is, at the first busy try).
+ */
+function poll(dir: string, opts: LockOptions, t0: number, told: { value: boolean }): { lock: OutputLock } | { sleepMs: number } {
+  const waitMs = opts.waitMs ?? LOCK_WAIT_MS;
+  const a = attempt(dir);
+  if ('lock' in a) return a;
+  const waited = Date.now() - t0;
+  if (waited >= waitMs) return { lock: refused(busyMessage(dir, a.busy, waited)) };
+  if (!told.value) opts.onWait?.(`waiting for another actiplot run writing to ${dir} (${a.busy})`);
+  told.value = true;
+  return { sleepMs: Math.min(100, waitMs - waited) };
+}
+
 /** Takes the lock on `dir` (which must exist), waiting for a live holder up to `waitMs`. */
 export async function lockOutput(dir: string, opts: LockOptions = {}): Promise<OutputLock> {
-  const waitMs = opts.waitMs ?? LOCK_WAIT_MS;
   const t0 = Date.now();
-  let told = false;
+  const told = { value: false };
   for (;;) {
-    const a = attempt(dir);
-    if ('lock' in a) return a.lock;
-    const waited = Date.now() - t0;
-    if (waited >= waitMs) return refused(busyMessage(dir, a.busy, waited));
-    if (!told) opts.onWait?.(`waiting for another actiplot run writing to ${dir} (${a.busy})`);
-    told = true;
-    await new Promise((r) => setTimeout(r, Math.min(100, waitMs - waited)));
+    const p = poll(dir, opts, t0, told);
+    if ('lock' in p) return p.lock;
+    await new Promise((r) => setTimeout(r, p.sleepMs));
   }
 }
 
 /** The same for synchronous callers (merge): sleeps between tries without spinning. */
 export function lockOutputSync(dir: string, opts: LockOptions = {}): OutputLock {
-  const waitMs = opts.waitMs ?? LOCK_WAIT_MS;
   const t0 = Date.now();
+  const told = { value: false };
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
-  let told = false;
   for (;;) {
-    const a = attempt(dir);
-    if ('lock' in a) return a.lock;
-    const waited = Date.now() - t0;
-    if (waited >= waitMs) return refused(busyMessage(dir, a.busy, waited));
-    if (!told) opts.onWait?.(`waiting for another actiplot run writing to ${dir} (${a.busy})`);
-    told = true;
-    Atomics.wait(sleeper, 0, 0, Math.min(100, waitMs - waited));
+    const p = poll(dir, opts, t0, told);
+    if ('lock' in p) return p.lock;
+    Atomics.wait(sleeper, 0, 0, p.sleepMs);
   }
 }
