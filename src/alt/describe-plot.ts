@@ -61,11 +61,10 @@ function pieceWords(p: Piece, span: number, xSpan: number): PieceWords {
   }
 }
 
-const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 /** "a 2-16-16-1 network (tanh, ReLU, sigmoid) read from moons.onnx". */
 export function networkWords(spec: NetworkSpec, w: Words): string {
-  return w.network(layerSizes(spec).join('-'), layerActivations(spec).join(', '), spec.model ? fileName(spec.model.file) : null);
+  return w.network(layerSizes(spec).join('-'), layerActivations(spec).join(', '));
 }
 
 /** "the output of ...", or "output 2 of ..." for a network with several outputs. */

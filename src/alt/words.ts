@@ -34,8 +34,11 @@ export interface Words {
   lineGraph(curves: number, what: string, symbol: string, from: string, to: string): string;
   series(label: string, expr: string, pieces: PieceWords[], symbol: string, kinks: string[], jumps: { at: string; left: string; right: string; value: string | null }[], undefinedAt: string[]): string;
   contour(what: string, xs: string, ys: string, xFrom: string, xTo: string, yFrom: string, yTo: string): string;
-  /** "a 2-16-16-1 network (tanh, ReLU, sigmoid) read from moons.onnx" */
-  network(sizes: string, activations: string, file: string | null): string;
+  /**
+   * "a 2-16-16-1 network (tanh, ReLU, sigmoid)": the maths, not the file it came from, so the same
+   * weights read from ONNX or safetensors give the same text (and the same bytes).
+   */
+  network(sizes: string, activations: string): string;
   /** "the output of NET", or "output 1 of NET" for a network of several outputs. */
   outputOf(network: string, output: number | null): string;
   neuronOutput(neuron: number, layer: number, network: string): string;
@@ -118,7 +121,7 @@ const en: Words = {
   },
   contour: (what, xs, ys, x0, x1, y0, y1) =>
     `Filled contour of ${what} for ${x0 === y0 && x1 === y1 ? `${xs} and ${ys} from ${x0} to ${x1}` : `${xs} from ${x0} to ${x1} and ${ys} from ${y0} to ${y1}`}`,
-  network: (sizes, acts, file) => `a ${sizes} network (${acts})${file ? ` read from ${file}` : ''}`,
+  network: (sizes, acts) => `a ${sizes} network (${acts})`,
   outputOf: (network, output) => `${output !== null ? `output ${output}` : 'the output'} of ${network}`,
   neuronOutput: (neuron, layer, network) => `neuron ${neuron} of hidden layer ${layer} of ${network}`,
   classProbability: (index, network) => `the probability of class ${index} from ${network}`,
@@ -180,7 +183,7 @@ const ja: Words = {
   },
   contour: (what, xs, ys, x0, x1, y0, y1) =>
     `${x0 === y0 && x1 === y1 ? `${xs} と ${ys} を ${x0} から ${x1} まで` : `${xs} を ${x0} から ${x1} まで、${ys} を ${y0} から ${y1} まで`}変えた ${what} の塗りつぶし等高線図`,
-  network: (sizes, acts, file) => `${file ? `${file} から読んだ ` : ''}${sizes} ネットワーク（${acts}）`,
+  network: (sizes, acts) => `${sizes} ネットワーク（${acts}）`,
   outputOf: (network, output) => `${network}の${output !== null ? `出力 ${output}` : '出力'}`,
   neuronOutput: (neuron, layer, network) => `${network}の隠れ層 ${layer} のニューロン ${neuron} の出力`,
   classProbability: (index, network) => `${network}によるクラス ${index} の確率`,

@@ -440,12 +440,12 @@ export function snippetCommand(io: Io, setCode: SetCode): CommandModule<object, 
         .positional('figure', { type: 'string', demandOption: true, describe: 'the name of a rendered figure (in the manifest of --out)' })
         .options({
           out: { ...OUT_OPTION, describe: 'the output folder the figure was rendered into' },
-          markdown: { type: 'boolean', default: false, describe: 'print Markdown: ![alt](file), or the <picture> HTML block when there is a dark variant' },
+          markdown: { type: 'boolean', default: false, describe: 'print Markdown: an image with its alt text, or the <picture> HTML block when there is a dark variant' },
           'base-url': { type: 'string', requiresArg: true, describe: 'the URL of the output folder as the page links to it, e.g. /img/figures/ (default: none, files beside the page)' },
         })
         .epilogue(examples([
-          ['the <picture> of relu.png and relu.dark.png (render --themes light,dark first)', 'actiplot snippet relu --out output'],
-          ['Markdown for a page two folders up from the figures', 'actiplot snippet relu --out output --markdown --base-url ../../output/'],
+          ['the <picture> of relu.png and relu.dark.png', 'actiplot snippet relu --out output'],
+          ['Markdown for a page in docs/guide/', 'actiplot snippet relu --markdown --base-url ../../output/'],
         ])) as unknown as Argv<SnippetArgs>,
     handler: async (args) => {
       const bad = pathsProblem([], args.out);

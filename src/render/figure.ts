@@ -17,7 +17,7 @@ import { drawScene } from './draw.js';
 import { acquireRaster, releaseRaster, type Raster } from './raster-pool.js';
 import { renderSvg } from './svg.js';
 import { figureTexts, withPngText } from './png-text.js';
-import { describeFigure } from '../alt/describe-figure.js';
+import { altTextOf as describeFigure } from '../alt/describe-figure.js';
 import { figureLang } from '../alt/figure-lang.js';
 
 /** The formats of a still figure (animations are encoded from frames by the pipeline). */
