@@ -54,6 +54,8 @@ export interface Words {
   constant(value: string): string;
   range(min: string, minAt: string | null, max: string, maxAt: string | null): string;
   above(level: string, regions: RegionWords[], more: number, everywhere: boolean): string;
+  /** Where a curve is above a level: stretches of x ([] for nowhere). */
+  aboveOn(level: string, symbol: string, stretches: [string, string][], everywhere: boolean): string;
   classes(list: { name: string; share: string; centre: string | null; place: Place | null }[]): string;
   boundaryLine(line: string, color: string, dash: string): string;
   boundaryContour(level: string, color: string, dash: string): string;
@@ -139,6 +141,10 @@ const en: Words = {
     if (regions.length === 1 && more === 0) return `above ${level} in one region, ${r(regions[0])}`;
     return `above ${level} in ${regions.length + more} regions: ${en.list([...regions.map(r), ...(more ? [`${more} smaller ${more === 1 ? 'one' : 'ones'}`] : [])])}`;
   },
+  aboveOn: (level, s, stretches, everywhere) =>
+    everywhere ? `above ${level} everywhere`
+    : stretches.length === 0 ? `nowhere above ${level}`
+    : `above ${level} for ${s} from ${en.list(stretches.map(([a, b], i) => (i === 0 ? `${a} to ${b}` : `from ${a} to ${b}`)))}`,
   classes: (list) => `the most likely class is ${en.list(list.map((c) => `${c.name} in ${c.share} of the plot${c.centre ? ` around ${c.centre} ${EN_PLACE[c.place!]}` : ''}`))}`,
   boundaryLine: (line, color, dash) => `The boundary ${line} is drawn as a ${color} ${EN_DASH[dash] ?? dash} line`,
   boundaryContour: (level, color, dash) => `The decision boundary, where the output is ${level}, is drawn as a ${color} ${EN_DASH[dash] ?? dash} line`,
@@ -200,6 +206,10 @@ const ja: Words = {
     const r = (x: RegionWords) => `${JA_PLACE[x.place]}の ${x.centre} 付近（図の ${x.share}）`;
     return `${level} を上回るのは ${regions.length + more} つの領域：${ja.list([...regions.map(r), ...(more ? [`ほかに小さな領域 ${more} つ`] : [])])}`;
   },
+  aboveOn: (level, s, stretches, everywhere) =>
+    everywhere ? `どこでも ${level} を上回る`
+    : stretches.length === 0 ? `${level} を上回る所はない`
+    : `${s} = ${ja.list(stretches.map(([a, b]) => `${a} から ${b}`))} で ${level} を上回る`,
   classes: (list) => `各クラスが最も確からしい範囲：${ja.list(list.map((c) => `${c.name}は図の ${c.share}${c.centre ? `（${JA_PLACE[c.place!]}の ${c.centre} 付近）` : ''}`))}`,
   boundaryLine: (line, color, dash) => `境界 ${line} を${jaColor(color)}の${JA_DASH[dash] ?? dash}で示す`,
   boundaryContour: (level, color, dash) => `出力が ${level} になる決定境界を${jaColor(color)}の${JA_DASH[dash] ?? dash}で示す`,

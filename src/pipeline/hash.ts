@@ -86,7 +86,8 @@ export function fontsFingerprint(): string {
  */
 /**
  * Raised when the bytes of the same figure change in a way the version does not say: 2, the title
- * and text alternative written into every file (PNG iTXt, SVG <title>/<desc>, PDF metadata).
+ * and text alternative written into every file (PNG iTXt, SVG <title>/<desc>, PDF metadata). A
+ * change of the generated words (src/alt/) changes files too: raise it then, as for drawing code.
  */
 const OUTPUT_FORMAT = 2;
 
