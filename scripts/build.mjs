@@ -72,8 +72,9 @@ await esbuild.build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // node-canvas is a native addon; fontkit, TypeBox and Ajv's runtime are loaded with require() when needed.
-  external: ['canvas', 'fontkit', '@sinclair/typebox', 'ajv', 'ajv/*'],
+  // node-canvas is a native addon; fontkit, TypeBox, Ajv's runtime and momoa are loaded with
+  // require() when needed.
+  external: ['canvas', 'fontkit', '@sinclair/typebox', 'ajv', 'ajv/*', '@humanwhocodes/momoa'],
   // require() for the CommonJS code; yargs' CommonJS build also reads __dirname (y18n's locale
   // folder, which the bundle has none of: its messages stay in English, as they are written).
   banner: {
