@@ -7,6 +7,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { activationNames, activationParams, type ActivationSpec } from '../core/activation.js';
 import { colormapNames } from '../scale/colormap.js';
 import { LIMITS } from './limits.js';
+import { surfaceKeys } from './schema-surfaces.js';
 
 const Finite = (opts: object = {}) => Type.Number(opts);
 
@@ -265,9 +266,10 @@ const contourKeys = {
     colormap: Type.Optional(
       StringEnum(colormapNames, `a colormap (${colormapNames.filter((n) => !n.endsWith('_r')).join(', ')}, or any of them with _r)`, 'coolwarm'),
     ),
-    alpha: Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: 1, description: 'an opacity from 0 to 1' })),
+    alpha: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'an opacity from 0 to 1 (default 1; 0.6 for a class or probability view, so data points read over it)' })),
     colorbar: Type.Optional(Colorbar),
     boundary: Type.Optional(Boundary),
+    ...surfaceKeys,
 };
 
 export const ContourPlot = Type.Object(contourKeys, { additionalProperties: false });
