@@ -122,3 +122,22 @@ for name, (w1, w2, b) in (('perceptron-step-pixel-1', (1, 2, -5)), ('perceptron-
         a.set_xlim(-5, 5); a.set_ylim(-5, 5)
     fig.savefig(os.path.join(OUT, f'{name}.png'))
 print('wrote', OUT)
+
+# References for test/surfaces/: what NumPy computes from the same files, independently of actiplot.
+ref = {}
+X, y = csv(os.path.join(ROOT, 'configs/models/moons.csv'))
+inside = (np.abs(X) <= 5).all(1)
+ref['moons-csv'] = {'points': int(len(X)), 'outside': int((~inside).sum())}
+for name, path in (('moons', 'test/fixtures/models/moons.safetensors'), ('moons-epoch-30', 'configs/models/moons-epochs/epoch-03.safetensors')):
+    m = safetensors(os.path.join(ROOT, path))
+    net = Net([(m['net.0.weight'], m['net.0.bias'], np.tanh), (m['net.2.weight'], m['net.2.bias'], relu), (m['net.4.weight'], m['net.4.bias'], sigmoid)])
+    wrong = np.nonzero(net.predict(X) != y)[0]
+    ref[name] = {'misclassified': [int(i) for i in wrong], 'misclassified_inside': int(inside[wrong].sum())}
+X, y = csv(os.path.join(ROOT, 'configs/models/three-class.csv'))
+ref['three-class-csv'] = {'points': int(len(X)), 'outside': int((~(np.abs(X) <= 5).all(1)).sum())}
+dest = os.path.join(ROOT, 'test/fixtures/surfaces')
+os.makedirs(dest, exist_ok=True)
+with open(os.path.join(dest, 'reference.json'), 'w') as f:
+    json.dump(ref, f, indent=1)
+    f.write('\n')
+print('wrote', os.path.join(dest, 'reference.json'))

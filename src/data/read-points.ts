@@ -84,6 +84,9 @@ function collect(rows: number, cell: Cell, cols: PointColumns, problem: Problem)
   return { xs, ys, classes };
 }
 
+/** Keys a missing key may be a misspelling of: not those read for the other columns. */
+const spare = (keys: readonly string[], cols: PointColumns) => keys.filter((k) => k !== cols.x && k !== cols.y && k !== cols.class);
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function text(bytes: Uint8Array): string {
@@ -106,7 +109,7 @@ export function pointsFromCsv(bytes: Uint8Array, cols: PointColumns): ReadPoints
   });
   for (const [key, what] of [[cols.x, 'x'], [cols.y, 'y'], [cols.class, 'class']] as const) {
     if (key === undefined || index.has(key)) continue;
-    throw new DataError(`no column "${key}" in the header${suggestion(key, header)} (the columns are ${header.map((h) => `"${h}"`).join(', ')}); name the ${what} column with "data.${what}"`, 1, 1);
+    throw new DataError(`no column "${key}" in the header${suggestion(key, spare(header, cols))} (the columns are ${header.map((h) => `"${h}"`).join(', ')}); name the ${what} column with "data.${what}"`, 1, 1);
   }
   const body = records.slice(1);
   for (const r of body) {
@@ -150,7 +153,7 @@ export function pointsFromJson(bytes: Uint8Array, cols: PointColumns): ReadPoint
   return collect(rows.length, get, cols, (i, key, message) => {
     const has = i >= 0 && key !== undefined && get(i, key) !== undefined;
     const where = at(i < 0 ? [] : has ? [i, key!] : [i]);
-    const missing = i >= 0 && key !== undefined && !has ? `missing key "${key}"${suggestion(key, Object.keys(rows[i] as object))}` : '';
+    const missing = i >= 0 && key !== undefined && !has ? `missing key "${key}"${suggestion(key, spare(Object.keys(rows[i] as object), cols))}` : '';
     throw new DataError(i < 0 ? message : `point ${i}: ${missing || `"${key}": ${message}`}`, where.line, where.column);
   });
 }
@@ -159,7 +162,7 @@ export function pointsFromJson(bytes: Uint8Array, cols: PointColumns): ReadPoint
 export function pointsFromRows(rows: readonly Record<string, unknown>[], cols: PointColumns, problem: Problem): ReadPoints {
   const get = (i: number, key: string) => (Object.hasOwn(rows[i], key) ? rows[i][key] : undefined);
   return collect(rows.length, get, cols, (i, key, message) => {
-    if (i >= 0 && key !== undefined && get(i, key) === undefined) problem(i, undefined, `missing key "${key}"${suggestion(key, Object.keys(rows[i]))}`);
+    if (i >= 0 && key !== undefined && get(i, key) === undefined) problem(i, undefined, `missing key "${key}"${suggestion(key, spare(Object.keys(rows[i]), cols))}`);
     return problem(i, key, message);
   });
 }
