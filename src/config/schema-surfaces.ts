@@ -34,7 +34,7 @@ export const surfaceKeys = {
   view: Type.Optional(
     StringEnum(
       ['output', 'class', 'probability'] as const,
-      'what the surface shows: "output" (one output\'s value, with a colorbar), "class" (the class of the largest output, with a legend) or "probability" (the winning class\'s colour, lighter where it is less sure)',
+      'what the surface shows: "output" (one output\'s value, with a colorbar), "class" (the class of the largest output, with a legend) or "probability" (the winning class\'s colour, lighter where it is less sure); class and probability views are 0.6 opaque unless "alpha" is given',
       'output',
     ),
   ),

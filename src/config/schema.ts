@@ -266,7 +266,7 @@ const contourKeys = {
     colormap: Type.Optional(
       StringEnum(colormapNames, `a colormap (${colormapNames.filter((n) => !n.endsWith('_r')).join(', ')}, or any of them with _r)`, 'coolwarm'),
     ),
-    alpha: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'an opacity from 0 to 1 (default 1; 0.6 for a class or probability view, so data points read over it)' })),
+    alpha: Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: 1, description: 'an opacity from 0 to 1' })),
     colorbar: Type.Optional(Colorbar),
     boundary: Type.Optional(Boundary),
     ...surfaceKeys,
