@@ -187,7 +187,7 @@ function neuronPanels(plot: ResolvedContourPlot): ResolvedPlot[] {
     layer.biases.forEach((_, j) => {
       out.push({
         ...hidden,
-        alpha: plot.view === 'class' ? 1 : plot.alpha,
+        alpha: plot.view && plot.view !== 'output' ? 1 : plot.alpha,
         title: `layer ${l + 1}, neuron ${j + 1}`,
         neurons: false,
         network: { ...net, layer: l, neuron: j },

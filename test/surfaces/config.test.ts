@@ -125,3 +125,13 @@ describe('view, classes and sampling', () => {
     expect(errorsOf({ ...big, sampling: 'pixel' }, cfg)[0]).toMatch(/over the work budget .*needs 3\.\d+e10/);
   });
 });
+
+describe('data files are confined like model files', () => {
+  it('a symlink that leads out of the config folder is refused', () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'actiplot-outside-'));
+    fs.writeFileSync(path.join(outside, 'secret.csv'), 'x1,x2\n1,2\n');
+    fs.symlinkSync(path.join(outside, 'secret.csv'), path.join(dir, 'link.csv'));
+    expect(errorsOf(three({ data: { file: 'link.csv' } }), cfg)[0]).toMatch(/a symlink leads out of the config file's folder .*copy the file in instead/);
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
+});
