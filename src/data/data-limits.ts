@@ -11,6 +11,8 @@ export const DATA_LIMITS = {
   inlineRows: 10_000,
   /** Columns of a CSV row. */
   columns: 1000,
+  /** JSON nesting of a data file (a list of flat objects is 2). */
+  nesting: 16,
   /** Classes of a classifier view (tab10 has ten colours; after them tab20's). */
   classes: 20,
 } as const;

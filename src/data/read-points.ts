@@ -48,6 +48,7 @@ function classIndex(v: unknown, cols: PointColumns, fail: (message: string) => n
     const k = names.indexOf(v);
     if (k >= 0) return k;
     if (/^\s*\d+\s*$/.test(v)) return classIndex(Number(v), cols, fail);
+    if (v.trim() !== '' && Number.isFinite(Number(v))) fail(`expected a class: a whole number from 0 to ${cols.classCount - 1}${names.length ? ' or a name from "classes"' : ''}, got ${shown(v)}`);
     if (names.length === 0) fail(`class ${shown(v)} is a name; give the names in "classes" (in the order of the model's outputs), or use class numbers 0 to ${cols.classCount - 1}`);
     fail(`unknown class ${shown(v)}${suggestion(v, names)}; expected one of ${names.map((n) => `"${n}"`).join(', ')} or a number 0 to ${cols.classCount - 1}`);
   }
@@ -122,8 +123,28 @@ export function pointsFromCsv(bytes: Uint8Array, cols: PointColumns): ReadPoints
   });
 }
 
+/** Deepest bracket nesting, counted without recursion (a `[[[[…` file must not exhaust the parser's stack). */
+function nesting(t: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
 export function pointsFromJson(bytes: Uint8Array, cols: PointColumns): ReadPoints {
   const t = text(bytes);
+  // A list of flat objects is 2 deep; numbers or strings are all a point may hold.
+  const depth = nesting(t);
+  if (depth > DATA_LIMITS.nesting) throw new DataError(`JSON nested ${depth} levels deep; a data file is a list of flat objects (the limit is ${DATA_LIMITS.nesting})`, 1, 1);
   let value: unknown;
   try {
     value = JSON.parse(t);

@@ -52,6 +52,8 @@ describe('pointsFromCsv(bytes, columns)', () => {
     expect(where(() => pointsFromCsv(bytes('x1,x2,label\n1,2,3\n'), cols()))).toBe('2:5: column "label": class 3 does not exist: the model has 3 classes, 0 to 2');
     expect(where(() => pointsFromCsv(bytes('x1,x2,label\n1,2,setosa\n'), cols()))).toMatch(/^2:5: column "label": class "setosa" is a name; give the names in "classes"/);
     expect(where(() => pointsFromCsv(bytes('x1,x2,label\n1,2,setosaa\n'), cols({ names: ['setosa', 'b', 'c'] })))).toMatch(/unknown class "setosaa" \(did you mean "setosa"\?\)/);
+    expect(where(() => pointsFromCsv(bytes('x1,x2,label\n1,2,1.5\n'), cols()))).toBe('2:5: column "label": expected a class: a whole number from 0 to 2, got "1.5"');
+    expect(where(() => pointsFromCsv(bytes('x1,x2,label\n1,2,-1\n'), cols()))).toBe('2:5: column "label": expected a class: a whole number from 0 to 2, got "-1"');
     expect(where(() => pointsFromCsv(bytes('x1,y,label\n1,2,0\n'), cols()))).toMatch(/^1:1: no column "x2" in the header .*name the y column with "data.y"/);
     expect(where(() => pointsFromCsv(bytes('x1,x2,label\n1,2\n'), cols()))).toBe('2:1: a row of 2 fields; the header has 3');
     expect(where(() => pointsFromCsv(bytes('x1,x2,label\n'), cols()))).toBe('1:1: no data rows (expected at least one point)');
@@ -75,6 +77,7 @@ describe('pointsFromJson(bytes, columns)', () => {
     const missing = '[\n  {"x1": 1, "x2": 2, "label": 0},\n  {"x1": 1, "x3": 2, "label": 0}\n]';
     expect(where(() => pointsFromJson(bytes(missing), cols()))).toBe('3:3: point 1: missing key "x2" (did you mean "x3"?)');
     expect(where(() => pointsFromJson(bytes('{"x1": 1}'), cols()))).toMatch(/^1:1: expected a JSON list of objects/);
+    expect(where(() => pointsFromJson(bytes(`${'['.repeat(100000)}${']'.repeat(100000)}`), cols()))).toMatch(/^1:1: JSON nested 100000 levels deep/);
     expect(where(() => pointsFromJson(bytes('[1]'), cols()))).toMatch(/^1:2: point 0: expected an object/);
     expect(where(() => pointsFromJson(bytes('[{"x1": 1,}]'), cols()))).toMatch(/^1:\d+: invalid JSON/);
   });
