@@ -289,8 +289,10 @@ export function sampleFigure(fig: ResolvedFigure): FigureData {
   if (fig.kind !== 'panels') return samplePlot(fig);
   const panels = fig.panels.map(samplePlot);
   if (fig.sharedColorbar) {
-    const contours = panels.filter((d): d is ContourData => d.kind === 'contour');
-    const first = fig.panels.find((p): p is ResolvedContourPlot => p.kind === 'contour');
+    // Class and probability views keep their own scale (classes, or p from 1/k to 1).
+    const sharing = (p: ResolvedPlot): p is ResolvedContourPlot => p.kind === 'contour' && (p.view ?? 'output') === 'output';
+    const contours = panels.filter((d, i): d is ContourData => d.kind === 'contour' && sharing(fig.panels[i]));
+    const first = fig.panels.find(sharing);
     if (first && contours.length > 0) {
       const lo = Math.min(...contours.map((d) => d.zExtent[0]));
       const hi = Math.max(...contours.map((d) => d.zExtent[1]));

@@ -267,7 +267,9 @@ export function layoutPanels(fig: ResolvedPanels, data: PlotData[], measure: Mea
   const titleLines = wrapTitle(fig.title, fig.width - 2 * pad, measure);
   const top = titleLines.length ? pad + titleHeight(titleLines) : 0;
   const rows = Math.ceil(fig.panels.length / fig.columns);
-  const firstContour = fig.panels.findIndex((p) => p.kind === 'contour');
+  // A class or probability view has its own legend or probability bar: it shares no colour scale.
+  const sharing = (p: ResolvedPlot) => p.kind === 'contour' && (p.view ?? 'output') === 'output';
+  const firstContour = fig.panels.findIndex(sharing);
   const shared = fig.sharedColorbar && firstContour >= 0 ? (fig.panels[firstContour] as ResolvedContourPlot) : undefined;
   const sharedData = shared ? (data[firstContour] as ContourData) : undefined;
   const cellH = (fig.height - top) / rows;
@@ -277,6 +279,7 @@ export function layoutPanels(fig: ResolvedPanels, data: PlotData[], measure: Mea
   const cellW = (fig.width - right) / fig.columns;
   const items: Item[] = [];
   const plots: Rect[] = [];
+  const rights: number[] = [];
   const cell = { width: cellW, height: cellH };
   // Aligned panels (a network's neurons) keep the widest colorbar's room, so every plot is as wide.
   const reserve = fig.alignColorbars && !shared
@@ -285,9 +288,11 @@ export function layoutPanels(fig: ResolvedPanels, data: PlotData[], measure: Mea
   fig.panels.forEach((panel, i) => {
     const cx = (i % fig.columns) * cellW;
     const cy = top + Math.floor(i / fig.columns) * cellH;
-    const laid = layoutPlot(panel, data[i], measure, cell, shared ? false : undefined, reserve);
+    const laid = layoutPlot(panel, data[i], measure, cell, shared && sharing(panel) ? false : undefined, reserve);
     items.push(...laid.items.map((it) => translateItem(it, cx, cy)));
     if (panel.kind === 'contour') plots.push({ ...laid.plot, x: laid.plot.x + cx, y: laid.plot.y + cy });
+    // A panel with a scale of its own (a probability view) has its bar in its cell: the shared one stands right of the cell.
+    if (panel.kind === 'contour') rights.push(sharing(panel) ? laid.plot.x + cx + laid.plot.width : cx + cellW);
   });
   if (titleLines.length) {
     const whole = { x: 0, y: top, width: fig.width - right, height: 0 };
@@ -296,7 +301,7 @@ export function layoutPanels(fig: ResolvedPanels, data: PlotData[], measure: Mea
   if (shared && sharedData && sharedTicks && sharedSpace && plots.length) {
     const y0 = Math.min(...plots.map((p) => p.y));
     const y1 = Math.max(...plots.map((p) => p.y + p.height));
-    const x0 = Math.max(...plots.map((p) => p.x + p.width)) + sharedSpace.gap;
+    const x0 = Math.max(...rights) + sharedSpace.gap;
     const colors = bandColors(sharedData.levels, shared.colormap, shared.alpha);
     items.push(...colorbar({ x: x0, y: y0, width: sharedSpace.width, height: y1 - y0 }, sharedData.levels, colors, sharedTicks, shared.colorbar.label, measure));
   }
