@@ -193,3 +193,24 @@ describe('"neurons": true: every hidden neuron has its own colour scale and colo
     expect(new Set(spans.slice(17).map(([, hi]) => hi)).size).toBeGreaterThan(10);
   });
 });
+
+describe('panels sharing a colour scale beside class views', () => {
+  it('only output views share it; a probability view keeps its own bar, and the shared bar stands right of it', () => {
+    const r = check({ name: 'mix', kind: 'panels', width: 1500, height: 450, sharedColorbar: true, panels: [
+      { kind: 'contour', network: { file: 'models/three-class.onnx', output: 0 }, colormap: 'viridis' },
+      { kind: 'contour', network: { file: 'models/three-class.onnx' }, view: 'class' },
+      { kind: 'contour', network: { file: 'models/three-class.onnx' }, view: 'probability' },
+    ] });
+    expect(r.errors).toEqual([]);
+    const scene = sceneFor(r.figures[0].figure);
+    const fields = scene.items.filter((i): i is FieldItem => i.type === 'field');
+    expect(fields[2].levels[0]).toBeCloseTo(1 / 3, 12);
+    expect(fields[0].levels[0]).not.toBeCloseTo(1 / 3, 3);
+    const bars = scene.items.filter((i) => i.type === 'rect' && i.stroke === '#000000' && !i.fill && i.width < 60) as { x: number; width: number }[];
+    expect(bars.length).toBe(2);
+    const [own, sharedBar] = [...bars].sort((a, b) => a.x - b.x);
+    expect(own.x).toBeGreaterThan(fields[2].rect.x + fields[2].rect.width);
+    expect(sharedBar.x).toBeGreaterThan(own.x + own.width + 20);
+    expect(sharedBar.x + sharedBar.width).toBeLessThan(1500);
+  });
+});
