@@ -19,8 +19,10 @@ export function parseCsv(text: string, maxColumns: number, maxRecords: number): 
   let lineStart = 0;
   let i = 0;
   const n = text.length;
+  // A blank line is one unquoted empty field: skipped. A quoted "" is a field.
+  let quoted = false;
   const endRecord = () => {
-    if (!(record.length === 1 && record[0].text === '')) {
+    if (!(record.length === 1 && record[0].text === '' && !quoted)) {
       if (records.length >= maxRecords) throw new DataError(`more than ${maxRecords} rows; the limit is ${maxRecords}`, line, 1);
       records.push(record);
     }
@@ -30,7 +32,8 @@ export function parseCsv(text: string, maxColumns: number, maxRecords: number): 
     const column = i - lineStart + 1;
     const startLine = line;
     let value = '';
-    if (text.charCodeAt(i) === 34) {
+    quoted = text.charCodeAt(i) === 34;
+    if (quoted) {
       // A quoted field: runs to the closing quote, may hold commas, quotes ("") and line breaks.
       i++;
       for (;;) {
