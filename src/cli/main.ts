@@ -2,7 +2,6 @@
  * The CLI only parses, checks usage and calls the library. Exit codes: 0 all good, 1 a config or
  * figure failed (the rest still rendered), 2 bad usage. The code is set, never forced.
  */
-import { createRequire } from 'node:module';
 import type { Argv, CommandModule, Options } from 'yargs';
 import { activationNames, isActivationName } from '../core/activation.js';
 import type { EvalOptions, EvalRequest } from './eval.js';
@@ -11,14 +10,9 @@ import { diffCommand } from './diff.js';
 import { commandOf, defaultIo, examples, usageHint, UsageError, type Io } from './io.js';
 import { VERSION } from '../version.js';
 import { sourceDate } from '../config/source-date.js';
+import { yargs } from './yargs.js';
 
 export type { Io };
-
-/**
- * yargs through its CommonJS build: the ES module build wraps help text every so many characters,
- * in the middle of words ("the fi-gures"), where the CommonJS build wraps between words.
- */
-const yargs = createRequire(import.meta.url)('yargs') as typeof import('yargs').default;
 
 function numberList(name: string, text: unknown): number[] {
   const parts = String(text).split(',').map((s) => s.trim());
