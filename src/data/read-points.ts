@@ -4,7 +4,8 @@
  * or a name from the class names. Every problem names where it is: a file's line and column, or an
  * inline row's JSON pointer (through `problem`).
  */
-import { parse as parseJson, type AnyNode } from '@humanwhocodes/momoa';
+import { createRequire } from 'node:module';
+import type { AnyNode } from '@humanwhocodes/momoa';
 import { closest, distance } from 'fastest-levenshtein';
 import { DataError } from './data-error.js';
 import { parseCsv } from './parse-csv.js';
@@ -28,6 +29,11 @@ export interface ReadPoints {
   ys: number[];
   classes: number[];
 }
+
+type Momoa = typeof import('@humanwhocodes/momoa');
+let momoa: Momoa | undefined;
+/** momoa (its CommonJS build, as config/load.ts loads it), only when an error needs a position. */
+const parseJson = (text: string) => (momoa ??= createRequire(import.meta.url)('@humanwhocodes/momoa') as Momoa).parse(text, { mode: 'json' });
 
 /** Where a value stands, for a message: `problem(row, key, message)` throws. */
 type Problem = (row: number, key: string | undefined, message: string) => never;
@@ -150,7 +156,7 @@ export function pointsFromJson(bytes: Uint8Array, cols: PointColumns): ReadPoint
     value = JSON.parse(t);
   } catch {
     try {
-      parseJson(t, { mode: 'json' });
+      parseJson(t);
     } catch (err) {
       const e = err as { message: string; line?: number; column?: number };
       throw new DataError(`invalid JSON: ${e.message.replace(/\s*\(\d+:\d+\)\s*$/, '')}`, e.line, e.column);
@@ -158,7 +164,7 @@ export function pointsFromJson(bytes: Uint8Array, cols: PointColumns): ReadPoint
     throw new DataError('invalid JSON');
   }
   // Positions only for an error: momoa parses the text again then.
-  const at = (pointer: (string | number)[]) => locate(parseJson(t, { mode: 'json' }).body, pointer);
+  const at = (pointer: (string | number)[]) => locate(parseJson(t).body, pointer);
   if (!Array.isArray(value)) {
     const where = at([]);
     throw new DataError('expected a JSON list of objects, one per point, like [{ "x1": 1, "x2": 2, "label": 0 }]', where.line, where.column);
