@@ -11,8 +11,12 @@ export interface CsvField {
   column: number;
 }
 
-/** Records of fields; blank lines are skipped. `maxColumns` bounds every record before it grows. */
-export function parseCsv(text: string, maxColumns: number, maxRecords: number): CsvField[][] {
+/**
+ * Records of fields; blank lines are skipped. `maxColumns` bounds every record before it grows,
+ * `maxRows` the records after the first when `header` (the first is then the header row), else all.
+ */
+export function parseCsv(text: string, maxColumns: number, maxRows: number, header = false): CsvField[][] {
+  const maxRecords = maxRows + (header ? 1 : 0);
   const records: CsvField[][] = [];
   let record: CsvField[] = [];
   let line = 1;
@@ -23,7 +27,7 @@ export function parseCsv(text: string, maxColumns: number, maxRecords: number): 
   let quoted = false;
   const endRecord = () => {
     if (!(record.length === 1 && record[0].text === '' && !quoted)) {
-      if (records.length >= maxRecords) throw new DataError(`more than ${maxRecords} rows; the limit is ${maxRecords}`, line, 1);
+      if (records.length >= maxRecords) throw new DataError(`more than ${maxRows} ${header ? 'data rows' : 'rows'}; the limit is ${maxRows}`, line, 1);
       records.push(record);
     }
     record = [];

@@ -107,7 +107,7 @@ function text(bytes: Uint8Array): string {
 }
 
 export function pointsFromCsv(bytes: Uint8Array, cols: PointColumns): ReadPoints {
-  const records = parseCsv(text(bytes), DATA_LIMITS.columns, cols.maxRows + 1);
+  const records = parseCsv(text(bytes), DATA_LIMITS.columns, cols.maxRows, true);
   if (records.length === 0) throw new DataError('the file is empty; expected a header row (the column names) and a row per point', 1, 1);
   const header = records[0].map((f) => f.text.trim());
   const index = new Map<string, number>();

@@ -63,7 +63,7 @@ describe('pointsFromCsv(bytes, columns)', () => {
   });
   it('refuses more rows than the limit before reading them all', () => {
     const text = `x1,x2,label\n${'1,2,0\n'.repeat(11)}`;
-    expect(where(() => pointsFromCsv(bytes(text), cols({ maxRows: 10 })))).toMatch(/more than 11 rows/);
+    expect(where(() => pointsFromCsv(bytes(text), cols({ maxRows: 10 })))).toBe('12:1: more than 10 data rows; the limit is 10');
   });
 });
 
