@@ -106,7 +106,7 @@ const zeroWord = (v: string) => (v === '0' ? 'zero' : v);
 const en: Words = {
   lang: 'en',
   sentences: (parts) => parts.filter(Boolean).map((p) => stop(p.charAt(0).toUpperCase() + p.slice(1))).join(' '),
-  titled: (title, body) => (title ? `${stop(title)} ${body}` : body),
+  titled: (title, body) => (title && body ? `${stop(title)} ${body}` : title || body),
   join: (head, body) => `${head}: ${body}`,
   quote: (t) => `“${t}”`,
   point: (x, y) => `(${x}, ${y})`,
@@ -179,7 +179,7 @@ const JA_KIND: Record<'rising' | 'falling', string> = { rising: '増加', fallin
 const ja: Words = {
   lang: 'ja',
   sentences: (parts) => parts.filter(Boolean).map((s) => (/[。.]$/.test(s) ? s : `${s}。`)).join(''),
-  titled: (title, body) => (title ? `${ja.quote(title)}。${body}` : body),
+  titled: (title, body) => (title && body ? `${ja.quote(title)}。${body}` : title || body),
   join: (head, body) => `${head}：${body}`,
   quote: (t) => `「${t}」`,
   point: (x, y) => `(${x}, ${y})`,

@@ -49,6 +49,10 @@ describe('describeFigure(figure) of every shipped config', () => {
     expect(figureLang(byName('relu'))).toBe('en');
     expect(describeFigure(byName('relu'))).toBe(expected.relu.en);
   });
+  it('a plot kind the describers do not know leaves the title alone (no half sentence)', () => {
+    const relu = jobs.find((j) => j.figure.name === 'relu')!.figure;
+    expect(describeFigure({ ...relu, kind: 'diagram' } as unknown as ResolvedFigure)).toBe('ReLU function');
+  });
   it('"alt" in a config is used as it is', () => {
     const relu = jobs.find((j) => j.figure.name === 'relu')!.figure;
     expect(describeFigure({ ...relu, alt: 'My own words.' })).toBe('My own words.');
