@@ -1,0 +1,1 @@
+export { default, type RemarkActiplotOptions, type RemarkActiplotData, type Theme } from './remark-actiplot.js';
