@@ -7,7 +7,7 @@
  * position; any error fails the build once all of them are on the file.
  */
 import path from 'node:path';
-import type { Code, Image, Parent, Root } from 'mdast';
+import type { Code, Image, Paragraph, Parent, Root } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
@@ -51,69 +51,86 @@ const THEMES: readonly Theme[] = ['light', 'dark'];
 /** An image URL that names a config: relative, no scheme, the path ending in .json. */
 const CONFIG_URL = /^(?![a-z][a-z0-9+.-]*:|\/)([^?#]+\.json)(?:#(.*))?$/i;
 
-interface Site {
+export interface Site {
   node: Image | Code;
   parent: Parent;
   index: number;
 }
 
-export default function remarkActiplot(options: RemarkActiplotOptions) {
+/** The options checked once, when the plugin is set up: a wrong one is a mistake in the site's config. */
+export function checkedThemes(options: RemarkActiplotOptions): readonly Theme[] {
   if (!options || typeof options.outDir !== 'string' || options.outDir === '') {
     throw new TypeError('actiplot/remark: give the folder figures are written to, { outDir: "public/figures" }');
   }
   const themes = options.themes ?? [];
   for (const t of themes) if (!THEMES.includes(t)) throw new TypeError(`actiplot/remark: themes: expected "light" or "dark", got ${JSON.stringify(t)}`);
+  return themes;
+}
 
+export default function remarkActiplot(options: RemarkActiplotOptions) {
+  const themes = checkedThemes(options);
   return async function transform(tree: Root, file: VFile): Promise<void> {
-    const cwd = file.cwd || process.cwd();
-    const page = file.path ? path.resolve(cwd, file.path) : undefined;
-    const pageDir = page ? path.dirname(page) : cwd;
-    const outDir = path.resolve(cwd, options.outDir);
-    const baseUrl = withSlash(options.baseUrl ?? path.relative(pageDir, outDir).split(path.sep).join('/'));
-    const data: RemarkActiplotData = ((file.data as { actiplot?: RemarkActiplotData }).actiplot ??= { written: [], reused: [] });
-
-    const sites: Site[] = [];
-    visit(tree, (node, index, parent) => {
-      if (!parent || index === undefined) return;
-      if ((node.type === 'image' && CONFIG_URL.test(node.url)) || (node.type === 'code' && node.lang === 'actiplot')) {
-        sites.push({ node, parent, index });
-      }
-    });
-
-    let failed = false;
-    const fail = (reason: string, place: Place | undefined, ruleId: string) => {
-      const m = file.message(reason, { place, ruleId, source: 'actiplot' });
-      m.fatal = true;
-      failed = true;
-    };
-    // Backwards, so replacing a node never moves the index of one still to come.
-    const done: { site: Site; replacement: ReturnType<typeof figureNode> }[] = [];
-    for (const site of sites) {
-      const figures = variantsOf(site, pageDir, page, cwd, themes, fail);
-      if (!figures) continue;
-      try {
-        const variants: Variant[] = [];
-        for (const { figure, theme } of figures) {
-          if (figure.format === 'pdf') {
-            fail(`${figure.name}: a PDF cannot be shown in a page; give the figure "format": "png" or "svg"`, site.node.position, 'format');
-            break;
-          }
-          const f: FigureFile = await figureFile(figure, outDir, theme && theme !== themes[0] ? `.${theme}` : '');
-          (f.written ? data.written : data.reused).push(f.fileName);
-          variants.push({ ...f, url: baseUrl + encodeURIComponent(f.fileName), theme });
-        }
-        if (variants.length !== figures.length) continue;
-        const own = site.node.type === 'image' ? site.node.alt : undefined;
-        const alt = own || altText(figures[0].figure);
-        const title = site.node.type === 'image' ? site.node.title : undefined;
-        done.push({ site, replacement: figureNode(site.node, variants, alt, title) });
-      } catch (err) {
-        fail(`${figures[0].figure.name}: ${(err as Error)?.message ?? String(err)}`, site.node.position, 'render');
-      }
-    }
+    const done = await renderSites(tree, file, options, themes);
+    // One node for one: the indices of the others stay as they were.
     for (const { site, replacement } of done) site.parent.children[site.index] = replacement as never;
-    if (failed) throw file.messages.find((m) => m.fatal && m.source === 'actiplot');
+    const fatal = file.messages.find((m) => m.fatal && m.source === 'actiplot');
+    if (fatal) throw fatal;
   };
+}
+
+export interface RenderedSite {
+  site: Site;
+  replacement: Image | Paragraph;
+}
+
+/**
+ * Renders (or finds from an earlier build) the figure of every site in the tree and says what
+ * each becomes; problems go on `file` as fatal messages, and their sites are left out.
+ */
+export async function renderSites(tree: Root, file: VFile, options: RemarkActiplotOptions, themes: readonly Theme[]): Promise<RenderedSite[]> {
+  const cwd = file.cwd || process.cwd();
+  const page = file.path ? path.resolve(cwd, file.path) : undefined;
+  const pageDir = page ? path.dirname(page) : cwd;
+  const outDir = path.resolve(cwd, options.outDir);
+  const baseUrl = withSlash(options.baseUrl ?? path.relative(pageDir, outDir).split(path.sep).join('/'));
+  const data: RemarkActiplotData = ((file.data as { actiplot?: RemarkActiplotData }).actiplot ??= { written: [], reused: [] });
+
+  const sites: Site[] = [];
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    if ((node.type === 'image' && CONFIG_URL.test(node.url)) || (node.type === 'code' && node.lang === 'actiplot')) {
+      sites.push({ node, parent, index });
+    }
+  });
+
+  const fail = (reason: string, place: Place | undefined, ruleId: string) => {
+    file.message(reason, { place, ruleId, source: 'actiplot' }).fatal = true;
+  };
+  const done: RenderedSite[] = [];
+  for (const site of sites) {
+    const figures = variantsOf(site, pageDir, page, cwd, themes, fail);
+    if (!figures) continue;
+    try {
+      const variants: Variant[] = [];
+      for (const { figure, theme } of figures) {
+        if (figure.format === 'pdf') {
+          fail(`${figure.name}: a PDF cannot be shown in a page; give the figure "format": "png" or "svg"`, site.node.position, 'format');
+          break;
+        }
+        const f: FigureFile = await figureFile(figure, outDir, theme && theme !== themes[0] ? `.${theme}` : '');
+        (f.written ? data.written : data.reused).push(f.fileName);
+        variants.push({ ...f, url: baseUrl + encodeURIComponent(f.fileName), theme });
+      }
+      if (variants.length !== figures.length) continue;
+      const own = site.node.type === 'image' ? site.node.alt : undefined;
+      const alt = own || altText(figures[0].figure);
+      const title = site.node.type === 'image' ? site.node.title : undefined;
+      done.push({ site, replacement: figureNode(site.node, variants, alt, title) });
+    } catch (err) {
+      fail(`${figures[0].figure.name}: ${(err as Error)?.message ?? String(err)}`, site.node.position, 'render');
+    }
+  }
+  return done;
 }
 
 type Place = Point | Position;
