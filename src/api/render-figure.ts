@@ -10,7 +10,7 @@ import { renderOutput, type OutputFormat } from '../pipeline/output.js';
 import { inProcessRenderer } from '../pipeline/in-process.js';
 import type { Renderer } from '../pipeline/protocol.js';
 import { DEFAULT_CONFIG_NAME, loadConfigValue } from './config-value.js';
-import { altText } from './alt-text.js';
+import { describeFigure } from '../alt/index.js';
 import type { ConfigOptions } from './validate.js';
 
 export interface RenderFigureOptions extends ConfigOptions {
@@ -60,5 +60,5 @@ export function pickFigure(figures: { index: number; figure: ResolvedFigure }[],
 export async function renderResolvedFigure(figure: ResolvedFigure): Promise<FigureOutput> {
   const o = await renderOutput(figure, (renderer ??= inProcessRenderer()));
   if (!o.ok) throw new Error(`${figure.name}: ${o.message}`);
-  return { bytes: o.bytes, format: o.format as OutputFormat, width: o.width, height: o.height, alt: altText(figure) };
+  return { bytes: o.bytes, format: o.format as OutputFormat, width: o.width, height: o.height, alt: describeFigure(figure) };
 }

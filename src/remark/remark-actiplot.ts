@@ -18,7 +18,7 @@ import { LIMITS } from '../config/limits.js';
 import { readBounded, ReadRefusal } from '../config/read-bounded.js';
 import type { ResolvedFigure } from '../model/figure.js';
 import { pickFigure } from '../api/render-figure.js';
-import { altText } from '../api/alt-text.js';
+import { describeFigure } from '../alt/index.js';
 import { figureFile, type FigureFile } from './figure-file.js';
 import { figureNode, type Variant } from './figure-node.js';
 
@@ -123,7 +123,7 @@ export async function renderSites(tree: Root, file: VFile, options: RemarkActipl
       }
       if (variants.length !== figures.length) continue;
       const own = site.node.type === 'image' ? site.node.alt : undefined;
-      const alt = own || altText(figures[0].figure);
+      const alt = own || describeFigure(figures[0].figure);
       const title = site.node.type === 'image' ? site.node.title : undefined;
       done.push({ site, replacement: figureNode(site.node, variants, alt, title) });
     } catch (err) {

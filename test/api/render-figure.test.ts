@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { ConfigError, renderFigure, validate, render, type FigureConfig } from '../../src/index.js';
 import { ROOT, tempDir } from '../pipeline/helpers.js';
+import { describeFigure } from '../../src/alt/index.js';
 
 const relu = JSON.parse(fs.readFileSync(path.join(ROOT, 'configs/relu.json'), 'utf8'));
 const small: FigureConfig = { name: 'small', kind: 'line', width: 320, height: 240, x: { range: [-2, 2], samples: 21 }, series: [{ activation: 'relu' }] };
@@ -20,8 +21,10 @@ describe('renderFigure(config)', () => {
     expect(out.format).toBe('png');
     expect([out.width, out.height]).toEqual([800, 600]);
     expect(out.bytes.equals(fs.readFileSync(path.join(ROOT, 'output/relu.png')))).toBe(true);
-    expect(typeof out.alt).toBe('string');
-    expect(out.alt.length).toBeGreaterThan(0);
+    // The alt text generated from the maths (src/alt/), or the config's own.
+    expect(out.alt).toBe(describeFigure(validate(relu).figures[0]));
+    expect(out.alt).toMatch(/^ReLU function\. Line graph of ReLU\(x\) for x from −10 to 10/);
+    expect((await renderFigure({ ...small, alt: 'My own words' })).alt).toBe('My own words');
   });
 
   it('gives the size of the file: width × scale in pixels for a PNG, as the decoded image has it', async () => {

@@ -13,7 +13,7 @@ The seed's graph: ![ReLU <graph> & "more"](../configs/relu.json#relu) and {{ $fr
 :::
 
 \`\`\`actiplot
-{ "name": "tiny", "kind": "line", "width": 200, "height": 150, "series": [{ "activation": "step" }] }
+{ "name": "tiny", "kind": "line", "alt": "The step function", "width": 200, "height": 150, "series": [{ "activation": "step" }] }
 \`\`\`
 
 ![a photo](photo.png)
@@ -27,7 +27,7 @@ describe('renderMarkdownFigures(markdown, options)', () => {
     expect(files).toEqual([expect.stringMatching(/^relu\.[0-9a-f]{16}\.png$/), expect.stringMatching(/^tiny\.[0-9a-f]{16}\.png$/)]);
     const expected = PAGE
       .replace('![ReLU <graph> & "more"](../configs/relu.json#relu)', `<img src="/figures/${files[0]}" alt="ReLU &lt;graph> &amp; &quot;more&quot;" width="800" height="600">`)
-      .replace(/```actiplot\n[^`]*```/, `<img src="/figures/${files[1]}" alt="tiny" width="200" height="150">`);
+      .replace(/```actiplot\n[^`]*```/, `<img src="/figures/${files[1]}" alt="The step function" width="200" height="150">`);
     expect(out).toBe(expected);
   });
 

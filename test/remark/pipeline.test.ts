@@ -7,6 +7,8 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import remarkActiplot from '../../src/remark/index.js';
 import { ROOT } from '../pipeline/helpers.js';
+import { loadFile } from '../../src/pipeline/plan.js';
+import { describeFigure } from '../../src/alt/index.js';
 import { build, buildFailure, elements, site, snapshot } from './helpers.js';
 
 /** A page of the seed's figures: its graphs as images of the committed configs, and one figure written in the page. */
@@ -81,7 +83,13 @@ describe('actiplot/remark in remark-parse → plugin → remark-rehype → rehyp
     // The Markdown's alt text wins; without one the figure's own is used; a title stays.
     expect(figures[0].alt).toBe("ReLU, the seed's graph");
     expect(figures[3]).toMatchObject({ alt: 'The step perceptron', title: 'w = (1, 2), b = -5' });
-    for (const i of [1, 2, 4, 5]) expect(figures[i].alt, figures[i].src).not.toBe('');
+    // Without one, the alt text generated from the figure's maths.
+    for (const i of [1, 2, 4]) {
+      const [file, name] = [['step.json', 'step'], ['perceptron-contours.json', 'perceptron-relu-1'], ['worked-example.json', 'worked-example']][i === 1 ? 0 : i === 2 ? 1 : 2];
+      const figure = loadFile(path.join(dir, 'configs', file)).jobs.find((j) => j.figure.name === name)!.figure;
+      expect(figures[i].alt, name).toBe(describeFigure(figure));
+    }
+    expect(figures[5].alt).toMatch(/^ReLU on -3\.\.3\. Line graph of ReLU\(x\) for x from −3 to 3/);
     // Other images and code blocks are left alone.
     expect(imgs.find((i) => i.src === 'photo.png')).toEqual({ src: 'photo.png', alt: 'a photo that is not a figure' });
     expect(html).toContain('<code class="language-json">');
