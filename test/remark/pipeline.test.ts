@@ -214,3 +214,28 @@ describe('actiplot/remark in remark-parse → plugin → remark-rehype → rehyp
     expect(() => remarkActiplot({ outDir: 'x', themes: ['sepia' as never] })).toThrow(/themes: expected "light" or "dark", got "sepia"/);
   });
 });
+
+describe('actiplot/remark with themes', () => {
+  it('makes a <picture> whose dark variant the browser picks with prefers-color-scheme', async () => {
+    const dir = site('remark-themes');
+    const page = path.join(dir, 'docs/page.md');
+    fs.writeFileSync(page, "![ReLU, the seed's graph](../configs/relu.json#relu)\n");
+    const outDir = path.join(dir, 'public/figures');
+    const { html, data } = await build(page, { outDir: 'public/figures', baseUrl: '/figures/', themes: ['light', 'dark'] }, dir);
+    const [source] = elements(html, 'source');
+    const [img] = elements(html, 'img');
+    expect(html).toBe(`<p><picture><source srcset="${source.srcset}" media="(prefers-color-scheme: dark)" width="800" height="600"><img src="${img.src}" alt="ReLU, the seed&#x27;s graph" width="800" height="600"></picture></p>`);
+    expect(img.src).toMatch(/^\/figures\/relu\.[0-9a-f]{16}\.png$/);
+    expect(source.srcset).toMatch(/^\/figures\/relu\.dark\.[0-9a-f]{16}\.png$/);
+    expect(data.written.sort()).toEqual(fs.readdirSync(outDir).sort());
+    // The light one is the figure in the light theme; the dark one is drawn on a dark background.
+    const light = PNG.sync.read(fs.readFileSync(path.join(outDir, path.basename(img.src))));
+    const dark = PNG.sync.read(fs.readFileSync(path.join(outDir, path.basename(source.srcset))));
+    const luma = (p: PNG) => (p.data[0] * 299 + p.data[1] * 587 + p.data[2] * 114) / 1000;
+    expect(luma(light)).toBeGreaterThan(200);
+    expect(luma(dark)).toBeLessThan(80);
+    const again = await build(page, { outDir: 'public/figures', baseUrl: '/figures/', themes: ['light', 'dark'] }, dir);
+    expect(again.html).toBe(html);
+    expect(again.data.written).toEqual([]);
+  });
+});
