@@ -47,7 +47,22 @@ beforeAll(() => {
   for (const name of Object.keys(pkg.peerDependencies)) link(name);
   for (const name of ['remark-rehype', 'rehype-stringify']) link(name);
   fs.writeFileSync(path.join(project, 'relu.json'), fs.readFileSync(path.join(ROOT, 'configs/relu.json')));
+  fs.cpSync(path.join(ROOT, 'configs'), path.join(project, 'configs'), { recursive: true });
 }, 120_000);
+
+/** The block of a docs page that starts with the comment `// <name>`, and the block of `lang` after it. */
+function docsExample(page: string, name: string, lang: string): { code: string; after: string } {
+  const text = fs.readFileSync(path.join(ROOT, page), 'utf8');
+  const at = text.indexOf('```js\n// ' + name + '\n');
+  expect(at, `${page} has the example ${name}`).toBeGreaterThanOrEqual(0);
+  const code = text.slice(at + 6, text.indexOf('```', at + 6));
+  const rest = text.slice(at + 6 + code.length);
+  const open = rest.indexOf('```' + lang + '\n');
+  return { code, after: rest.slice(open + lang.length + 4, rest.indexOf('```', open + 4)) };
+}
+
+/** A documented output with `…` standing for whatever a hash or a long text is. */
+const shape = (doc: string) => new RegExp(`^${doc.trim().split('…').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^"<>]*')}$`);
 
 const CONFIG = `{ name: 'tiny', kind: 'line', width: 200, height: 150, series: [{ activation: 'relu' }] }`;
 const canvasLoaded = `Object.keys(require.cache).some((k) => k.includes('/node_modules/canvas/'))`;
@@ -142,6 +157,24 @@ describe('the packed package, installed into a new project', () => {
     const r = spawnSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8', timeout: 120_000 });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+
+  it("runs the library page's complete example, which prints what the page says", () => {
+    const { code, after } = docsExample('docs/library.md', 'example.mjs', 'text');
+    fs.writeFileSync(path.join(project, 'example.mjs'), code);
+    expect(run(process.execPath, ['example.mjs'], project)).toBe(after);
+    expect(fs.readFileSync(path.join(project, 'relu.png')).equals(fs.readFileSync(path.join(ROOT, 'output/relu.png')))).toBe(true);
+  });
+
+  it("runs the remark page's complete build: the page it shows, then nothing to do", () => {
+    const { code, after } = docsExample('docs/remark.md', 'build.mjs', 'html');
+    fs.writeFileSync(path.join(project, 'build.mjs'), code);
+    expect(run(process.execPath, ['build.mjs'], project)).toBe('4 written, 0 already there\n');
+    const html = fs.readFileSync(path.join(project, 'page.html'), 'utf8');
+    expect(html).toMatch(shape(after));
+    expect(fs.readdirSync(path.join(project, 'public/figures'))).toHaveLength(4);
+    expect(run(process.execPath, ['build.mjs'], project)).toBe('0 written, 4 already there\n');
+    expect(fs.readFileSync(path.join(project, 'page.html'), 'utf8')).toBe(html);
   });
 
   it('runs its CLI', () => {
