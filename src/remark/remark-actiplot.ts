@@ -154,12 +154,12 @@ function variantsOf(
     if (node.type === 'image') {
       const [, rel, fragment] = CONFIG_URL.exec(node.url)!;
       const file = path.resolve(pageDir, safeDecode(rel));
-      const shown = path.relative(cwd, file) || file;
+      const shown = shownPath(file);
       name = fragment ? safeDecode(fragment) : undefined;
       loaded = parseConfigText(shown, readConfig(shown));
     } else {
       // Model files a block names are relative to the Markdown file, as a config's are to the config.
-      loaded = parseConfigText(page ? path.relative(cwd, page) || page : 'markdown', Buffer.from(node.value, 'utf8'));
+      loaded = parseConfigText(page ? shownPath(page) : 'markdown', Buffer.from(node.value, 'utf8'));
     }
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
@@ -182,6 +182,14 @@ function variantsOf(
     }
   }
   return out;
+}
+
+/**
+ * A path as messages show it and as the config module opens it (and the model files beside it):
+ * relative to this process's folder, as the command line's are.
+ */
+function shownPath(file: string): string {
+  return path.relative(process.cwd(), file) || file;
 }
 
 /** The block's content starts on the line after the fence, indented as the fence is. */

@@ -15,17 +15,28 @@ export interface Built {
   data: RemarkActiplotData;
 }
 
-/** Builds `page` (a Markdown file) to HTML; rejects as a site build fails, with the messages on `file`. */
+/** `run` in `dir` as a site's build runs there (the tests run in forks, where chdir is allowed). */
+export async function inFolder<T>(dir: string, run: () => Promise<T>): Promise<T> {
+  const before = process.cwd();
+  process.chdir(dir);
+  try {
+    return await run();
+  } finally {
+    process.chdir(before);
+  }
+}
+
+/** Builds `page` (a Markdown file) to HTML in the site's folder `cwd`; rejects as a site build fails. */
 export async function build(page: string, options: RemarkActiplotOptions, cwd: string): Promise<Built> {
   const file = new VFile({ path: page, cwd, value: fs.readFileSync(page, 'utf8') });
-  await unified().use(remarkParse).use(remarkActiplot, options).use(remarkRehype).use(rehypeStringify).process(file);
+  await inFolder(cwd, () => unified().use(remarkParse).use(remarkActiplot, options).use(remarkRehype).use(rehypeStringify).process(file));
   return { html: String(file), file, data: (file.data as { actiplot: RemarkActiplotData }).actiplot };
 }
 
 /** The same, returning the error and the file's messages instead. */
 export async function buildFailure(page: string, options: RemarkActiplotOptions, cwd: string): Promise<{ error: unknown; messages: string[]; file: VFile }> {
   const file = new VFile({ path: page, cwd, value: fs.readFileSync(page, 'utf8') });
-  const error = await unified().use(remarkParse).use(remarkActiplot, options).use(remarkRehype).use(rehypeStringify).process(file).then(() => undefined, (e: unknown) => e);
+  const error = await inFolder(cwd, () => unified().use(remarkParse).use(remarkActiplot, options).use(remarkRehype).use(rehypeStringify).process(file)).then(() => undefined, (e: unknown) => e);
   return { error, messages: file.messages.map((m) => `${m.line}:${m.column}: ${m.reason}`), file };
 }
 

@@ -117,6 +117,13 @@ describe('actiplot/remark in remark-parse → plugin → remark-rehype → rehyp
     expect(third.data.written[0]).toMatch(/^relu-small\.[0-9a-f]{16}\.png$/);
     expect(Object.keys(before)).not.toContain(third.data.written[0]);
     expect(third.data.reused).toHaveLength(names.length - 1);
+
+    // A config file the page names, changed: that figure only, under its new name.
+    const step = path.join(dir, 'configs/step.json');
+    fs.writeFileSync(step, fs.readFileSync(step, 'utf8').replace('"title": "Step Function"', '"title": "The step function"'));
+    const fourth = await build(page, options, dir);
+    expect(fourth.data.written).toEqual([expect.stringMatching(/^step\.[0-9a-f]{16}\.png$/)]);
+    expect(fourth.html).toContain(`alt="The step function. `);
   });
 
   it('renders again a file that an earlier build left broken', async () => {
@@ -237,5 +244,27 @@ describe('actiplot/remark with themes', () => {
     const again = await build(page, { outDir: 'public/figures', baseUrl: '/figures/', themes: ['light', 'dark'] }, dir);
     expect(again.html).toBe(html);
     expect(again.data.written).toEqual([]);
+  });
+});
+
+describe('actiplot/remark with hostile input', () => {
+  it('refuses, with a message at the node, a block past the size limit, a config that is a folder, and an outDir that is a symbolic link', async () => {
+    const dir = site('remark-hostile');
+    const page = path.join(dir, 'docs/page.md');
+    fs.mkdirSync(path.join(dir, 'docs/folder.json'));
+    const huge = `{ "name": "h", "kind": "line", "title": "${'x'.repeat(1024 * 1024)}", "series": [{ "activation": "relu" }] }`;
+    fs.writeFileSync(page, `![](folder.json)\n\n\`\`\`actiplot\n${huge}\n\`\`\`\n`);
+    const { messages } = await buildFailure(page, { outDir: 'out' }, dir);
+    expect(messages).toEqual([
+      '1:1: docs/folder.json: is a folder, not a regular file',
+      expect.stringMatching(/^3:1: file is \d+ bytes; the limit is 1048576 \(split it into several files\)$/),
+    ]);
+
+    fs.mkdirSync(path.join(dir, 'elsewhere'));
+    fs.symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'linked'));
+    fs.writeFileSync(page, '![](../configs/relu.json)\n');
+    const linked = await buildFailure(page, { outDir: 'linked' }, dir);
+    expect(linked.messages).toEqual([expect.stringMatching(/^1:1: relu: .*linked is a symbolic link .*refuses to write through it$/)]);
+    expect(fs.readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
   });
 });
