@@ -6,7 +6,7 @@
 import type { ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPanels, ResolvedPlot } from '../model/figure.js';
 import type { ContourData, FigureData, LineData, PlotData } from '../core/sample-figure.js';
 import type { Item, Measure, Rect, Scene } from '../scene/scene.js';
-import { THEME } from '../scene/theme.js';
+import { LIGHT, PALETTES, THEME, type Palette } from '../scene/theme.js';
 import { outerPad, plotRect } from './dimensions.js';
 import { translateItem } from './translate.js';
 import { linearScale } from '../scale/linear.js';
@@ -55,7 +55,7 @@ function ends(t: AxisTicks): [string, string] {
   return [t.labels[0] ?? '', t.labels[t.labels.length - 1] ?? ''];
 }
 
-export function layoutLine(fig: ResolvedLinePlot, data: LineData, measure: Measure, size: Size): PlotLayout {
+export function layoutLine(fig: ResolvedLinePlot, data: LineData, measure: Measure, size: Size, palette: Palette = LIGHT): PlotLayout {
   const [x0, x1] = fig.x.range;
   const [y0, y1] = fig.y.range ?? autoRange(data.yExtent);
   const xt = labelled(x0, x1, fig.x.ticks, (size.width * 0.8) / THEME.xTickSpacing);
@@ -69,24 +69,28 @@ export function layoutLine(fig: ResolvedLinePlot, data: LineData, measure: Measu
   const x = linearScale([x0, x1], [plot.x, plot.x + plot.width]);
   const y = linearScale([y0, y1], [plot.y + plot.height, plot.y]);
   const items: Item[] = [];
-  if (fig.grid) items.push(gridLines(plot, x, xt.values, y, yt.values));
+  if (fig.grid) items.push(gridLines(plot, x, xt.values, y, yt.values, palette));
   data.series.forEach((s, i) => items.push(lineMark(plot, s, x, y, fig.series[i].color)));
-  items.push(frame(plot));
+  items.push(frame(plot, palette));
   // Jump markers sit on top of the frame: at a plot edge they must stay whole.
-  const marks = data.series.map((s, i) => jumpMarks(plot, s.jumps, fig.series[i].jumps, x, y, fig.series[i].color));
+  const marks = data.series.map((s, i) => jumpMarks(plot, s.jumps, fig.series[i].jumps, x, y, fig.series[i].color, palette));
   items.push(...marks.flatMap((m) => m.under), ...marks.flatMap((m) => m.over));
   items.push(...pointMarks(plot, fig.points, x, y, measure));
-  items.push(...xAxis(plot, x, xt, fig.x.label, measure));
-  items.push(...yAxis(plot, y, yt, fig.y.label, measure));
-  items.push(...title(plot, titleLines, size.width, pad, measure));
+  items.push(...xAxis(plot, x, xt, fig.x.label, measure, palette));
+  items.push(...yAxis(plot, y, yt, fig.y.label, measure, 'left', palette));
+  items.push(...title(plot, titleLines, size.width, pad, measure, palette));
   if (fig.legend) {
     const points = data.series.flatMap((s) => seriesLines(s, x, y));
-    items.push(...legend(plot, fig.series.map((s) => ({ label: s.label, color: s.color })), points, measure));
+    items.push(...legend(plot, fig.series.map((s) => ({ label: s.label, color: s.color })), points, measure, palette));
   }
   return { items, plot };
 }
 
-/** Band colours as matplotlib's contourf picks them: the colormap at each band's midpoint, normalized over the levels. */
+/**
+ * Band colours as matplotlib's contourf picks them: the colormap at each band's midpoint, normalized
+ * over the levels. Alpha is composited onto white in every theme: a colormap keeps its colours on a
+ * dark page, so a light and a dark figure show the same surface.
+ */
 export function bandColors(levels: readonly number[], cmap: string, alpha: number, background = THEME.background): string[] {
   const lo = levels[0];
   const span = levels[levels.length - 1] - lo;
@@ -118,7 +122,7 @@ function colorbarSpace(fig: ResolvedContourPlot, ticks: AxisTicks, size: Size, m
   return { width, gap, total };
 }
 
-export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measure: Measure, size: Size, showColorbar = fig.colorbar.show): PlotLayout {
+export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measure: Measure, size: Size, showColorbar = fig.colorbar.show, palette: Palette = LIGHT): PlotLayout {
   const [x0, x1] = fig.x.range;
   const [y0, y1] = fig.y.range;
   const levels = data.levels;
@@ -136,9 +140,9 @@ export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measu
   const x = linearScale([x0, x1], [plot.x, plot.x + plot.width]);
   const y = linearScale([y0, y1], [plot.y + plot.height, plot.y]);
   const items: Item[] = [];
-  items.push(contourField(plot, data.grid, levels, colors, x, y, THEME.background));
+  items.push(contourField(plot, data.grid, levels, colors, x, y, palette.background));
   // Over filled bands the grid goes on top, as matplotlib draws it over contourf; otherwise it is hidden.
-  if (fig.grid) items.push(gridLines(plot, x, xt.values, y, yt.values));
+  if (fig.grid) items.push(gridLines(plot, x, xt.values, y, yt.values, palette));
   if (fig.boundary && fig.perceptron) {
     const [w1, w2] = fig.perceptron.weights;
     const b = fig.perceptron.bias;
@@ -150,20 +154,20 @@ export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measu
     items.push(decisionBoundary(plot, data.grid, fig.threshold, x, y, fig.boundary));
   }
   items.push(...pointMarks(plot, fig.points, x, y, measure));
-  items.push(frame(plot));
-  items.push(...xAxis(plot, x, xt, fig.x.label, measure));
-  items.push(...yAxis(plot, y, yt, fig.y.label, measure));
-  items.push(...title(plot, titleLines, size.width, pad, measure));
+  items.push(frame(plot, palette));
+  items.push(...xAxis(plot, x, xt, fig.x.label, measure, palette));
+  items.push(...yAxis(plot, y, yt, fig.y.label, measure, 'left', palette));
+  items.push(...title(plot, titleLines, size.width, pad, measure, palette));
   if (showColorbar) {
     const box = { x: plot.x + plot.width + cb.gap, y: plot.y, width: cb.width, height: plot.height };
-    items.push(...colorbar(box, levels, colors, ct, fig.colorbar.label, measure));
+    items.push(...colorbar(box, levels, colors, ct, fig.colorbar.label, measure, palette));
   }
   return { items, plot };
 }
 
-function layoutPlot(plot: ResolvedPlot, data: PlotData, measure: Measure, size: Size, showColorbar?: boolean): PlotLayout {
-  if (plot.kind === 'line' && data.kind === 'line') return layoutLine(plot, data, measure, size);
-  if (plot.kind === 'contour' && data.kind === 'contour') return layoutContour(plot, data, measure, size, showColorbar);
+function layoutPlot(plot: ResolvedPlot, data: PlotData, measure: Measure, size: Size, showColorbar: boolean | undefined, palette: Palette): PlotLayout {
+  if (plot.kind === 'line' && data.kind === 'line') return layoutLine(plot, data, measure, size, palette);
+  if (plot.kind === 'contour' && data.kind === 'contour') return layoutContour(plot, data, measure, size, showColorbar, palette);
   throw new Error(`plot kind ${plot.kind} does not match data kind ${data.kind}`);
 }
 
@@ -171,7 +175,7 @@ function layoutPlot(plot: ResolvedPlot, data: PlotData, measure: Measure, size: 
  * Panels in a grid of `columns`, under a shared title. With `sharedColorbar`, contour panels drop
  * their own colorbars and one bar for all of them stands at the right, spanning their plot areas.
  */
-export function layoutPanels(fig: ResolvedPanels, data: PlotData[], measure: Measure): Item[] {
+export function layoutPanels(fig: ResolvedPanels, data: PlotData[], measure: Measure, palette: Palette = LIGHT): Item[] {
   const pad = outerPad(fig.width, fig.height);
   const titleLines = wrapTitle(fig.title, fig.width - 2 * pad, measure);
   const top = titleLines.length ? pad + titleHeight(titleLines) : 0;
@@ -189,29 +193,36 @@ export function layoutPanels(fig: ResolvedPanels, data: PlotData[], measure: Mea
   fig.panels.forEach((panel, i) => {
     const cx = (i % fig.columns) * cellW;
     const cy = top + Math.floor(i / fig.columns) * cellH;
-    const laid = layoutPlot(panel, data[i], measure, { width: cellW, height: cellH }, shared ? false : undefined);
+    const laid = layoutPlot(panel, data[i], measure, { width: cellW, height: cellH }, shared ? false : undefined, palette);
     items.push(...laid.items.map((it) => translateItem(it, cx, cy)));
     if (panel.kind === 'contour') plots.push({ ...laid.plot, x: laid.plot.x + cx, y: laid.plot.y + cy });
   });
   if (titleLines.length) {
     const whole = { x: 0, y: top, width: fig.width - right, height: 0 };
-    items.push(...title(whole, titleLines, fig.width, pad, measure));
+    items.push(...title(whole, titleLines, fig.width, pad, measure, palette));
   }
   if (shared && sharedData && sharedTicks && sharedSpace && plots.length) {
     const y0 = Math.min(...plots.map((p) => p.y));
     const y1 = Math.max(...plots.map((p) => p.y + p.height));
     const x0 = Math.max(...plots.map((p) => p.x + p.width)) + sharedSpace.gap;
     const colors = bandColors(sharedData.levels, shared.colormap, shared.alpha);
-    items.push(...colorbar({ x: x0, y: y0, width: sharedSpace.width, height: y1 - y0 }, sharedData.levels, colors, sharedTicks, shared.colorbar.label, measure));
+    items.push(...colorbar({ x: x0, y: y0, width: sharedSpace.width, height: y1 - y0 }, sharedData.levels, colors, sharedTicks, shared.colorbar.label, measure, palette));
   }
   return items;
 }
 
+/** The figure's theme, and the colour behind it: its own `background` ("transparent" or a colour), else the theme's. */
+export function figurePalette(fig: ResolvedFigure): { palette: Palette; background: string } {
+  const palette = PALETTES[fig.theme ?? 'light'];
+  return { palette, background: fig.background ?? palette.background };
+}
+
 export function layoutFigure(fig: ResolvedFigure, data: FigureData, measure: Measure): Scene {
   const size = { width: fig.width, height: fig.height };
+  const { palette, background } = figurePalette(fig);
   let items: Item[];
-  if (fig.kind === 'panels' && data.kind === 'panels') items = layoutPanels(fig, data.panels, measure);
-  else if (fig.kind !== 'panels' && data.kind !== 'panels') items = layoutPlot(fig, data, measure, size).items;
+  if (fig.kind === 'panels' && data.kind === 'panels') items = layoutPanels(fig, data.panels, measure, palette);
+  else if (fig.kind !== 'panels' && data.kind !== 'panels') items = layoutPlot(fig, data, measure, size, undefined, palette).items;
   else throw new Error(`figure kind ${fig.kind} does not match data kind ${data.kind}`);
-  return { width: fig.width, height: fig.height, background: THEME.background, items };
+  return { width: fig.width, height: fig.height, background, items };
 }
