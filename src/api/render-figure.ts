@@ -12,6 +12,7 @@ import type { Renderer } from '../pipeline/protocol.js';
 import { DEFAULT_CONFIG_NAME, loadConfigValue } from './config-value.js';
 import { describeFigure } from '../alt/index.js';
 import type { ConfigOptions } from './validate.js';
+import type { ConfigFile } from './config-types.js';
 
 export interface RenderFigureOptions extends ConfigOptions {
   /**
@@ -35,7 +36,8 @@ export interface FigureOutput {
 
 let renderer: Renderer | undefined;
 
-export async function renderFigure(config: unknown, options: RenderFigureOptions = {}): Promise<FigureOutput> {
+/** `config`: a figure, `{ "figures": [...] }`, or the JSON text of either (its errors then carry line and column). */
+export async function renderFigure(config: ConfigFile | string, options: RenderFigureOptions = {}): Promise<FigureOutput> {
   const file = options.file ?? DEFAULT_CONFIG_NAME;
   const v = validateConfig(loadConfigValue(config, file));
   if (v.errors.length > 0) throw v.errors[0];

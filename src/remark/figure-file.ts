@@ -31,8 +31,8 @@ export async function figureFile(figure: ResolvedFigure, outDir: string, suffix 
   const hash = inputHash(figure, VERSION).slice(0, HASH_CHARS);
   const fileName = outputFileName(`${figure.name}${suffix}.${hash}`, figure.format);
   const target = path.join(outDir, fileName);
-  const cssSize = (s: { width: number; height: number }) =>
-    figure.format === 'svg' ? s : { width: Math.round(s.width / figure.scale), height: Math.round(s.height / figure.scale) };
+  // A PNG has scale × as many pixels as it shows; an SVG's width and height are scaled the same way.
+  const cssSize = (s: { width: number; height: number }) => ({ width: Math.round(s.width / figure.scale), height: Math.round(s.height / figure.scale) });
   const have = readRegularFile(target);
   const known = have && imageSize(have, figure.format);
   if (known) return { fileName, ...cssSize(known), written: false };

@@ -207,6 +207,11 @@ describe('actiplot/remark in remark-parse → plugin → remark-rehype → rehyp
     const again = await build(page, { outDir: 'out', baseUrl: '/o' }, dir);
     expect(again.html).toBe(html);
     expect(again.data.written).toEqual([]);
+    // At scale 2 the SVG says it is twice the size; the page still shows it at the figure's.
+    fs.writeFileSync(page, '```actiplot\n{ "name": "v", "kind": "line", "format": "svg", "scale": 2, "width": 300, "height": 200, "series": [{ "activation": "relu" }] }\n```\n');
+    const scaled = await build(page, { outDir: 'out', baseUrl: '/o' }, dir);
+    expect(elements(scaled.html, 'img')[0]).toMatchObject({ width: '300', height: '200' });
+    expect(fs.readFileSync(path.join(dir, 'out', scaled.data.written[0]), 'utf8')).toMatch(/^<svg [^>]*width="600" height="400"/);
   });
 
   it('keeps figures Markdown images for a pipeline that writes Markdown', async () => {
