@@ -108,7 +108,7 @@ export async function renderSites(tree: Root, file: VFile, options: RemarkActipl
   };
   const done: RenderedSite[] = [];
   for (const site of sites) {
-    const figures = variantsOf(site, pageDir, page, cwd, themes, fail);
+    const figures = variantsOf(site, pageDir, page, themes, fail);
     if (!figures) continue;
     try {
       const variants: Variant[] = [];
@@ -140,7 +140,6 @@ function variantsOf(
   site: Site,
   pageDir: string,
   page: string | undefined,
-  cwd: string,
   themes: readonly Theme[],
   fail: (reason: string, place: Place | undefined, ruleId: string) => void,
 ): { figure: ResolvedFigure; theme?: Theme }[] | undefined {
