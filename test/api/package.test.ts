@@ -121,15 +121,17 @@ describe('the packed package, installed into a new project', () => {
     const pipeline = (load: string) => `
       ${load}
       const fs = require('node:fs');
+      const before = ${canvasLoaded};
       const file = await unified().use(remarkParse).use(remarkActiplot, { outDir: 'public/fig', baseUrl: '/fig/' }).use(remarkRehype).use(rehypeStringify)
         .process({ path: 'page.md', value: fs.readFileSync('page.md', 'utf8') });
-      console.log(JSON.stringify({ html: String(file), files: fs.readdirSync('public/fig') }));
+      console.log(JSON.stringify({ before, html: String(file), files: fs.readdirSync('public/fig') }));
     `;
     const esm = script('remark.mjs', pipeline(`
       import { createRequire } from 'node:module';
       import { unified } from 'unified'; import remarkParse from 'remark-parse'; import remarkRehype from 'remark-rehype'; import rehypeStringify from 'rehype-stringify';
       import remarkActiplot from 'actiplot/remark';
       const require = createRequire(import.meta.url);`));
+    expect(esm.before).toBe(false);
     expect(esm.files).toEqual([expect.stringMatching(/^relu\.[0-9a-f]{16}\.png$/)]);
     expect(esm.html).toBe(`<h1>Page</h1>\n<p><img src="/fig/${esm.files[0]}" alt="ReLU" width="800" height="600"></p>`);
     const cjs = script('remark.cjs', `(async () => { ${pipeline(`
