@@ -73,6 +73,18 @@ function describeSweep(fig: ResolvedFigure, w: Words): string {
   return w.sentences([w.contactSheet(picks.length, picks.map((i) => caption(sw, values[i]))), first, last]);
 }
 
+/**
+ * The text a file carries: the description, or, for a figure whose numbers cannot be drawn (its
+ * render fails with the reason), its title, so working out the text never fails a run by itself.
+ */
+export function altTextOf(figure: ResolvedFigure): string {
+  try {
+    return describeFigure(figure);
+  } catch {
+    return figure.alt ?? (figure.title || figure.name);
+  }
+}
+
 /** A figure's text alternative: its `alt`, or a description generated from its maths. */
 export function describeFigure(figure: ResolvedFigure): string {
   if (figure.alt !== undefined) return figure.alt;

@@ -4,9 +4,10 @@
  * where it is flat, the regions above its threshold, where each class of a classifier lies.
  */
 import type { NetworkSpec, ResolvedContourPlot, ResolvedLinePlot, ResolvedPlot } from '../model/figure.js';
-import type { LineData } from '../core/sample-figure.js';
+import type { LineData, SeriesData } from '../core/sample-figure.js';
 import { axisSamples, buildNetwork, sampleLine } from '../core/sample-figure.js';
 import { resolveActivation } from '../core/activation.js';
+import { defaultThreshold } from '../config/defaults.js';
 import { evaluator } from '../core/network.js';
 import { samplePlane, sampleGrid, type Grid } from '../core/sample.js';
 import { boundaryEquation, clipBoundary, equationSymbol } from '../marks/boundary.js';
@@ -61,11 +62,10 @@ function pieceWords(p: Piece, span: number, xSpan: number): PieceWords {
   }
 }
 
-const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 /** "a 2-16-16-1 network (tanh, ReLU, sigmoid) read from moons.onnx". */
 export function networkWords(spec: NetworkSpec, w: Words): string {
-  return w.network(layerSizes(spec).join('-'), layerActivations(spec).join(', '), spec.model ? fileName(spec.model.file) : null);
+  return w.network(layerSizes(spec).join('-'), layerActivations(spec).join(', '));
 }
 
 /** "the output of ...", or "output 2 of ..." for a network with several outputs. */
@@ -83,21 +83,51 @@ export function describeLine(plot: ResolvedLinePlot, data: LineData, w: Words): 
     const expr = s.network ? outputWords(s.network, s.network.output ?? 0, w) : perceptronExpression(s.activation, s.weights, s.bias, [symbol], s.derivative);
     const y = (v: number) => measured(v, facts.span);
     const jumps = facts.jumps.map((j) => ({ at: measured(j.x, xSpan), left: y(j.left), right: y(j.right), value: Number.isFinite(j.value) ? y(j.value) : null }));
-    return { expr, label: plot.legend ? s.label : '', facts, jumps };
+    const above = s.network ? aboveWords(data.series[i], defaultThreshold(s.network), symbol, xSpan, w) : '';
+    return { expr, label: plot.legend ? s.label : '', facts, jumps, above };
   });
   const from = measured(x0, xSpan);
   const to = measured(x1, xSpan);
   if (texts.length === 1) {
     const t = texts[0];
     const what = t.label ? `${t.expr} ${w.quote(t.label)}` : t.expr;
-    const body = w.series('', '', t.facts.pieces.map((p) => pieceWords(p, t.facts.span, xSpan)), symbol, t.facts.kinks.map((k) => measured(k, xSpan)), t.jumps, t.facts.undefinedAt.map((u) => measured(u, xSpan)));
+    const body = withAbove(w.series('', '', t.facts.pieces.map((p) => pieceWords(p, t.facts.span, xSpan)), symbol, t.facts.kinks.map((k) => measured(k, xSpan)), t.jumps, t.facts.undefinedAt.map((u) => measured(u, xSpan))), t.above, w);
     return w.sentences([w.join(w.lineGraph(1, what, symbol, from, to), body), ...pointSentences(plot, w, (p) => seriesValue(plot, 0, p), texts[0].facts.span)]);
   }
   return w.sentences([
     w.lineGraph(texts.length, '', symbol, from, to),
-    ...texts.map((t) => w.series(t.label, t.expr, t.facts.pieces.map((p) => pieceWords(p, t.facts.span, xSpan)), symbol, t.facts.kinks.map((k) => measured(k, xSpan)), t.jumps, t.facts.undefinedAt.map((u) => measured(u, xSpan)))),
+    ...texts.map((t) => withAbove(w.series(t.label, t.expr, t.facts.pieces.map((p) => pieceWords(p, t.facts.span, xSpan)), symbol, t.facts.kinks.map((k) => measured(k, xSpan)), t.jumps, t.facts.undefinedAt.map((u) => measured(u, xSpan))), t.above, w)),
     ...pointSentences(plot, w, null, 0),
   ]);
+}
+
+const withAbove = (text: string, above: string, w: Words) => (above ? `${text}${w.lang === 'ja' ? '。' : '; '}${above}` : text);
+
+/**
+ * Where a network's curve is above its threshold (0.5 for a sigmoid output, else 0): the stretches
+ * of x, their ends where the samples cross the level (interpolated between the two samples).
+ */
+function aboveWords(data: SeriesData, level: number, symbol: string, xSpan: number, w: Words): string {
+  const stretches: [number, number][] = [];
+  let total = 0;
+  let count = 0;
+  for (const p of data.pieces) {
+    let start: number | undefined;
+    for (let i = 0; i < p.xs.length; i++) {
+      const inside = p.ys[i] > level;
+      count++;
+      if (inside) total++;
+      const cross = () => (i === 0 ? p.xs[0] : p.xs[i - 1] + ((level - p.ys[i - 1]) / (p.ys[i] - p.ys[i - 1])) * (p.xs[i] - p.xs[i - 1]));
+      if (inside && start === undefined) start = cross();
+      else if (!inside && start !== undefined) {
+        stretches.push([start, cross()]);
+        start = undefined;
+      }
+    }
+    if (start !== undefined) stretches.push([start, p.xs[p.xs.length - 1]]);
+  }
+  const x = (v: number) => measured(v, xSpan);
+  return w.aboveOn(measured(level, 1), symbol, stretches.map(([a, b]) => [x(a), x(b)]), count > 0 && total === count);
 }
 
 function seriesValue(plot: ResolvedLinePlot, i: number, at: [number, number]): number {
@@ -294,6 +324,10 @@ export function describeContour(drawn: ResolvedContourPlot, w: Words, opts: Cont
   return w.sentences(parts);
 }
 
+/** A plot in words; '' for a kind these describers do not know (the figure's title then stands alone). */
 export function describePlot(plot: ResolvedPlot, w: Words, opts: ContourOptions = {}): string {
-  return plot.kind === 'line' ? describeLine(plot, sampleLine(plot), w) : describeContour(plot, w, opts);
+  const kind = (plot as { kind: string }).kind;
+  if (kind === 'line') return describeLine(plot as ResolvedLinePlot, sampleLine(plot as ResolvedLinePlot), w);
+  if (kind === 'contour') return describeContour(plot as ResolvedContourPlot, w, opts);
+  return '';
 }

@@ -23,6 +23,11 @@ export function figureTexts(fig: ResolvedFigure): string[] {
   return texts.filter(Boolean);
 }
 
+/** The language of one text: 'ja' when it has kana or kanji. */
+export function textLang(text: string): Lang {
+  return JAPANESE.test(text) ? 'ja' : 'en';
+}
+
 export function figureLang(fig: ResolvedFigure): Lang {
   return fig.lang ?? (figureTexts(fig).some((t) => JAPANESE.test(t)) ? 'ja' : 'en');
 }

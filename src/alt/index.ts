@@ -1,3 +1,3 @@
 /** Text alternatives generated from a figure's maths (docs/alt-text.md). */
 export { describeFigure } from './describe-figure.js';
-export { figureLang, figureTexts } from './figure-lang.js';
+export { figureLang, figureTexts, textLang } from './figure-lang.js';

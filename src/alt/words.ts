@@ -34,8 +34,11 @@ export interface Words {
   lineGraph(curves: number, what: string, symbol: string, from: string, to: string): string;
   series(label: string, expr: string, pieces: PieceWords[], symbol: string, kinks: string[], jumps: { at: string; left: string; right: string; value: string | null }[], undefinedAt: string[]): string;
   contour(what: string, xs: string, ys: string, xFrom: string, xTo: string, yFrom: string, yTo: string): string;
-  /** "a 2-16-16-1 network (tanh, ReLU, sigmoid) read from moons.onnx" */
-  network(sizes: string, activations: string, file: string | null): string;
+  /**
+   * "a 2-16-16-1 network (tanh, ReLU, sigmoid)": the maths, not the file it came from, so the same
+   * weights read from ONNX or safetensors give the same text (and the same bytes).
+   */
+  network(sizes: string, activations: string): string;
   /** "the output of NET", or "output 1 of NET" for a network of several outputs. */
   outputOf(network: string, output: number | null): string;
   neuronOutput(neuron: number, layer: number, network: string): string;
@@ -51,6 +54,8 @@ export interface Words {
   constant(value: string): string;
   range(min: string, minAt: string | null, max: string, maxAt: string | null): string;
   above(level: string, regions: RegionWords[], more: number, everywhere: boolean): string;
+  /** Where a curve is above a level: stretches of x ([] for nowhere). */
+  aboveOn(level: string, symbol: string, stretches: [string, string][], everywhere: boolean): string;
   classes(list: { name: string; share: string; centre: string | null; place: Place | null }[]): string;
   boundaryLine(line: string, color: string, dash: string): string;
   boundaryContour(level: string, color: string, dash: string): string;
@@ -118,7 +123,7 @@ const en: Words = {
   },
   contour: (what, xs, ys, x0, x1, y0, y1) =>
     `Filled contour of ${what} for ${x0 === y0 && x1 === y1 ? `${xs} and ${ys} from ${x0} to ${x1}` : `${xs} from ${x0} to ${x1} and ${ys} from ${y0} to ${y1}`}`,
-  network: (sizes, acts, file) => `a ${sizes} network (${acts})${file ? ` read from ${file}` : ''}`,
+  network: (sizes, acts) => `a ${sizes} network (${acts})`,
   outputOf: (network, output) => `${output !== null ? `output ${output}` : 'the output'} of ${network}`,
   neuronOutput: (neuron, layer, network) => `neuron ${neuron} of hidden layer ${layer} of ${network}`,
   classProbability: (index, network) => `the probability of class ${index} from ${network}`,
@@ -136,6 +141,10 @@ const en: Words = {
     if (regions.length === 1 && more === 0) return `above ${level} in one region, ${r(regions[0])}`;
     return `above ${level} in ${regions.length + more} regions: ${en.list([...regions.map(r), ...(more ? [`${more} smaller ${more === 1 ? 'one' : 'ones'}`] : [])])}`;
   },
+  aboveOn: (level, s, stretches, everywhere) =>
+    everywhere ? `above ${level} everywhere`
+    : stretches.length === 0 ? `nowhere above ${level}`
+    : `above ${level} for ${s} from ${en.list(stretches.map(([a, b], i) => (i === 0 ? `${a} to ${b}` : `from ${a} to ${b}`)))}`,
   classes: (list) => `the most likely class is ${en.list(list.map((c) => `${c.name} in ${c.share} of the plot${c.centre ? ` around ${c.centre} ${EN_PLACE[c.place!]}` : ''}`))}`,
   boundaryLine: (line, color, dash) => `The boundary ${line} is drawn as a ${color} ${EN_DASH[dash] ?? dash} line`,
   boundaryContour: (level, color, dash) => `The decision boundary, where the output is ${level}, is drawn as a ${color} ${EN_DASH[dash] ?? dash} line`,
@@ -180,7 +189,7 @@ const ja: Words = {
   },
   contour: (what, xs, ys, x0, x1, y0, y1) =>
     `${x0 === y0 && x1 === y1 ? `${xs} と ${ys} を ${x0} から ${x1} まで` : `${xs} を ${x0} から ${x1} まで、${ys} を ${y0} から ${y1} まで`}変えた ${what} の塗りつぶし等高線図`,
-  network: (sizes, acts, file) => `${file ? `${file} から読んだ ` : ''}${sizes} ネットワーク（${acts}）`,
+  network: (sizes, acts) => `${sizes} ネットワーク（${acts}）`,
   outputOf: (network, output) => `${network}の${output !== null ? `出力 ${output}` : '出力'}`,
   neuronOutput: (neuron, layer, network) => `${network}の隠れ層 ${layer} のニューロン ${neuron} の出力`,
   classProbability: (index, network) => `${network}によるクラス ${index} の確率`,
@@ -197,6 +206,10 @@ const ja: Words = {
     const r = (x: RegionWords) => `${JA_PLACE[x.place]}の ${x.centre} 付近（図の ${x.share}）`;
     return `${level} を上回るのは ${regions.length + more} つの領域：${ja.list([...regions.map(r), ...(more ? [`ほかに小さな領域 ${more} つ`] : [])])}`;
   },
+  aboveOn: (level, s, stretches, everywhere) =>
+    everywhere ? `どこでも ${level} を上回る`
+    : stretches.length === 0 ? `${level} を上回る所はない`
+    : `${s} = ${ja.list(stretches.map(([a, b]) => `${a} から ${b}`))} で ${level} を上回る`,
   classes: (list) => `各クラスが最も確からしい範囲：${ja.list(list.map((c) => `${c.name}は図の ${c.share}${c.centre ? `（${JA_PLACE[c.place!]}の ${c.centre} 付近）` : ''}`))}`,
   boundaryLine: (line, color, dash) => `境界 ${line} を${jaColor(color)}の${JA_DASH[dash] ?? dash}で示す`,
   boundaryContour: (level, color, dash) => `出力が ${level} になる決定境界を${jaColor(color)}の${JA_DASH[dash] ?? dash}で示す`,

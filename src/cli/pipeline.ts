@@ -56,7 +56,7 @@ export function pathsProblem(paths: readonly string[], out?: string): string | u
 
 /** The warning for a run whose paths hold no config at all (exit 0: nothing was asked of it). */
 export async function noConfigsWarning(paths: readonly string[], out: string | undefined): Promise<string | undefined> {
-  const { findConfigs } = await import('../pipeline/find-configs.js');
+  const { findConfigs } = await import('./library.js');
   const { files } = findConfigs(paths, out !== undefined ? [out] : []);
   return files.length === 0 ? `actiplot: warning: no config files (*.json) found in ${paths.join(', ')}; nothing to do` : undefined;
 }
@@ -274,7 +274,7 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
         return r.failed.length > 0 ? 1 : 0;
       };
       if (!args.watch) {
-        const [{ render }, { renderSummary }] = await Promise.all([import('../pipeline/run.js'), import('../pipeline/summary.js')]);
+        const { render, renderSummary } = await import('./library.js');
         const r = await render(opts);
         let code = report(r);
         if (!writeSummary(io, args.summary, renderSummary(r))) code = 1;
@@ -376,7 +376,7 @@ export function checkCommand(io: Io, setCode: SetCode): CommandModule<object, Ch
       if (args.figure?.length && !args.verify) return setCode(usage(io, 'check', '--figure goes with --verify'));
       const empty = await noConfigsWarning(args.paths.map(String), args.out);
       if (empty) io.err(empty);
-      const [{ check }, { checkVerified }, { checkSummary }] = await Promise.all([import('../pipeline/check.js'), import('../pipeline/verify.js'), import('../pipeline/summary.js')]);
+      const { check, checkVerified, checkSummary } = await import('./library.js');
       const opts = { paths: args.paths.map(String), out: args.out, gallery: args.gallery, overrides };
       const c = args.verify ? await checkVerified(opts, (args.figure ?? []).map(String)) : check(opts);
       for (const e of c.errors) io.err(e);
@@ -413,7 +413,7 @@ export function mergeCommand(io: Io, setCode: SetCode): CommandModule<object, Me
       // A missing manifest is merge's own error (it names what it refuses); an --out that is a file is usage.
       const bad = pathsProblem([], args.out);
       if (bad) return setCode(usage(io, 'merge', bad));
-      const { merge } = await import('../pipeline/merge.js');
+      const { merge } = await import('./library.js');
       const r = merge({ manifests: args.manifests.map(String), out: args.out, gallery: args.gallery, force: args.force });
       for (const e of r.errors) io.err(e);
       if (args.json) io.out(JSON.stringify({ ok: r.ok, out: r.out, manifest: r.manifest ?? null, figures: r.figures.length, copied: r.copied, errors: r.errors }));
@@ -440,12 +440,12 @@ export function snippetCommand(io: Io, setCode: SetCode): CommandModule<object, 
         .positional('figure', { type: 'string', demandOption: true, describe: 'the name of a rendered figure (in the manifest of --out)' })
         .options({
           out: { ...OUT_OPTION, describe: 'the output folder the figure was rendered into' },
-          markdown: { type: 'boolean', default: false, describe: 'print Markdown: ![alt](file), or the <picture> HTML block when there is a dark variant' },
+          markdown: { type: 'boolean', default: false, describe: 'print Markdown: an image with its alt text, or the <picture> HTML block when there is a dark variant' },
           'base-url': { type: 'string', requiresArg: true, describe: 'the URL of the output folder as the page links to it, e.g. /img/figures/ (default: none, files beside the page)' },
         })
         .epilogue(examples([
-          ['the <picture> of relu.png and relu.dark.png (render --themes light,dark first)', 'actiplot snippet relu --out output'],
-          ['Markdown for a page two folders up from the figures', 'actiplot snippet relu --out output --markdown --base-url ../../output/'],
+          ['the <picture> of relu.png and relu.dark.png', 'actiplot snippet relu --out output'],
+          ['Markdown for a page in docs/guide/', 'actiplot snippet relu --markdown --base-url ../../output/'],
         ])) as unknown as Argv<SnippetArgs>,
     handler: async (args) => {
       const bad = pathsProblem([], args.out);

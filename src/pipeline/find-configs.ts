@@ -71,10 +71,24 @@ function add(out: Map<string, string>, file: string): void {
 
 function walk(dir: string, out: Map<string, string>, skip: ReadonlySet<string>): void {
   if (skip.has(path.resolve(dir))) return;
+  // A regular file found here is the folder's real path and its name: one realpath per folder,
+  // not one per file.
+  let real: string | undefined;
+  try {
+    real = fs.realpathSync.native(dir);
+  } catch {
+    real = undefined;
+  }
+  // The folder's spelling joined once; each entry's is that and its name.
+  const base = path.join(dir);
+  const prefix = base === '.' ? '' : base.endsWith(path.sep) ? base : base + path.sep;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
+    const full = prefix + entry.name;
     if (entry.isDirectory()) walk(full, out, skip);
-    else if (entry.name.endsWith('.json') && (entry.isFile() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice())) add(out, full);
+    else if (entry.name.endsWith('.json') && entry.isFile() && real !== undefined) {
+      const key = real + (real.endsWith(path.sep) ? '' : path.sep) + entry.name;
+      if (!out.has(key)) out.set(key, full);
+    } else if (entry.name.endsWith('.json') && (entry.isFile() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice())) add(out, full);
   }
 }

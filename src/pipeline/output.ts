@@ -7,7 +7,7 @@
 import type { ResolvedFigure } from '../model/figure.js';
 import { contactSheet, sweepFrames } from '../config/sweep.js';
 import type { RenderOutcome, Renderer } from './protocol.js';
-import { describeFigure } from '../alt/describe-figure.js';
+import { altTextOf as describeFigure } from '../alt/describe-figure.js';
 import { figureLang } from '../alt/figure-lang.js';
 
 export type OutputFormat = 'png' | 'svg' | 'pdf' | 'gif' | 'apng';

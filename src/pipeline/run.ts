@@ -23,7 +23,7 @@ import { outputFileName, renderOutput, workOf } from './output.js';
 import { GALLERY_FILE, GALLERY_MARKER, diffReportLink, galleryHtml } from './gallery.js';
 import { createReporter, describeFigure, type FigureStatus, type Reporter } from './progress.js';
 import { VERSION } from '../version.js';
-import { describeFigure as altText } from '../alt/describe-figure.js';
+import { altTextOf as altText } from '../alt/describe-figure.js';
 
 export interface RenderOptions {
   paths: string[];

@@ -4,6 +4,7 @@
  * when the reader's system prefers a dark colour scheme. Used by `actiplot snippet` and the gallery.
  */
 import type { ManifestEntry } from './manifest.js';
+import { textLang } from '../alt/figure-lang.js';
 
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -42,7 +43,9 @@ const url = (file: string, base = '') => `${escapeHtml(base)}${escapeHtml(fileHr
 export function pictureHtml(main: ManifestEntry, variants: readonly ManifestEntry[], opts: SnippetOptions = {}, indent = ''): string {
   const { width, height } = cssSize(main);
   const alt = opts.alt ?? main.alt ?? main.title ?? main.name;
-  const img = `<img src="${url(main.file, opts.baseUrl)}" width="${width}" height="${height}" alt="${escapeHtml(alt)}"${opts.imgAttributes ? ` ${opts.imgAttributes}` : ''}>`;
+  // A Japanese alt text says so, for a screen reader on a page in another language.
+  const lang = textLang(alt) === 'ja' ? ' lang="ja"' : '';
+  const img = `<img src="${url(main.file, opts.baseUrl)}" width="${width}" height="${height}" alt="${escapeHtml(alt)}"${lang}${opts.imgAttributes ? ` ${opts.imgAttributes}` : ''}>`;
   const sources = variants
     .filter((v) => (v.theme ?? 'light') !== (main.theme ?? 'light'))
     .map((v) => `<source srcset="${url(v.file, opts.baseUrl)}" media="(prefers-color-scheme: ${v.theme ?? 'light'})">`);

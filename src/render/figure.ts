@@ -17,7 +17,7 @@ import { drawScene } from './draw.js';
 import { acquireRaster, releaseRaster, type Raster } from './raster-pool.js';
 import { renderSvg } from './svg.js';
 import { figureTexts, withPngText } from './png-text.js';
-import { describeFigure } from '../alt/describe-figure.js';
+import { altTextOf as describeFigure } from '../alt/describe-figure.js';
 import { figureLang } from '../alt/figure-lang.js';
 
 /** The formats of a still figure (animations are encoded from frames by the pipeline). */
@@ -48,15 +48,27 @@ function recycle(scene: Scene): void {
   for (const item of scene.items) if (item.type === 'field' && item.grid.z instanceof Float64Array) recycleGridBuffer(item.grid.z);
 }
 
-/**
- * `scene` drawn on a raster canvas of its size × `scale`, handed to `use`; the canvas goes back to
- * the pool once `use` is done with it (for a PNG, once its encode has finished).
- */
-async function onRaster<T>(scene: Scene, scale: number, use: (raster: Raster) => T | Promise<T>): Promise<T> {
+/** `scene` drawn on a raster canvas from the pool, of its size × `scale`; its grids go back for the next figure. */
+function drawRaster(scene: Scene, scale: number): Raster {
   const raster = acquireRaster(scene.width, scene.height, scale);
   try {
     drawScene(raster.ctx, scene, { rasterScale: scale });
-    recycle(scene);
+  } catch (err) {
+    releaseRaster(raster);
+    throw err;
+  }
+  recycle(scene);
+  return raster;
+}
+
+/**
+ * A drawn raster handed to `use`, then back to the pool (for a PNG, once its encode has finished).
+ * It takes the raster, not the scene: an async function keeps its arguments until it returns, and
+ * scenes kept alive while their PNGs encoded reached the old generation, which then grew with every
+ * figure of a long run (the benchmark's memory section).
+ */
+async function withRaster<T>(raster: Raster, use: (raster: Raster) => T | Promise<T>): Promise<T> {
+  try {
     return await use(raster);
   } finally {
     releaseRaster(raster);
@@ -78,7 +90,7 @@ type Backend = (scene: Scene, fig: ResolvedFigure, text: FileText) => Promise<Re
 
 const BACKENDS: Record<StillFormat, Backend> = {
   png: (scene, fig, text) =>
-    onRaster(scene, fig.scale, async ({ surface }) => ({
+    withRaster(drawRaster(scene, fig.scale), async ({ surface }) => ({
       bytes: withPngText(await encodePngAsync(surface), figureTexts(text.title, text.description, text.lang)),
       format: 'png' as const,
       width: surface.width,
@@ -106,7 +118,7 @@ export async function renderFigure(fig: ResolvedFigure): Promise<RenderedFigure>
 
 /** One animation frame as raw RGBA pixels (the animation encoder's input). */
 export function renderFrame(fig: ResolvedFigure): Promise<Frame> {
-  return onRaster(sceneFor(fig), fig.scale, ({ surface, ctx }) => {
+  return withRaster(drawRaster(sceneFor(fig), fig.scale), ({ surface, ctx }) => {
     const { width, height } = surface;
     return { data: ctx.getImageData(0, 0, width, height).data, width, height };
   });

@@ -116,6 +116,23 @@ describe('alt texts checked against the numbers (recomputed here, not by src/alt
     expect(expected['xor-network'].en).toContain(`above 0.5 in one region, ${share}% of the plot around (0.5, 0.5)`);
   });
 
+  it('moons-line-slices: each stretch "above 0.5 for x1 from A to B" is where the network\'s output is above 0.5', () => {
+    const fig = jobs.find((j) => j.figure.name === 'moons-line-slices')!.figure as ResolvedLinePlot & ResolvedFigure;
+    const sentences = expected['moons-line-slices'].en.split('. “').slice(1);
+    expect(sentences).toHaveLength(fig.series.length);
+    fig.series.forEach((s, i) => {
+      const net = buildNetwork(s.network!);
+      const out = (x: number) => forward(net, [x])[0];
+      const stretches = [...sentences[i].matchAll(new RegExp(`(?:for x1 )?from ${N} to ${N}`, 'g'))].slice(1).map((m) => [num(m[1]), num(m[2])]);
+      expect(stretches.length).toBeGreaterThan(0);
+      for (const [a, b] of stretches) {
+        expect(out((a + b) / 2)).toBeGreaterThan(0.5);
+        if (a > -5) expect(out(a - 0.1)).toBeLessThan(0.5);
+        if (b < 5) expect(out(b + 0.1)).toBeLessThan(0.5);
+      }
+    });
+  });
+
   it('three-class-onnx: each class\'s share is where its probability is the highest, counted on the grid', () => {
     const fig = jobs.find((j) => j.figure.name === 'three-class-onnx')!.figure;
     const p = plots(fig)[0] as ResolvedContourPlot;

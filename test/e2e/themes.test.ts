@@ -84,3 +84,12 @@ describe('config keys theme, background, lang and alt are validated', () => {
     expect(errorsOf(line({ background: 'transparent', theme: 'dark', lang: 'ja', alt: 'ok' }))).toEqual([]);
   });
 });
+
+describe('pictureHtml(entry, variants)', () => {
+  it('marks a Japanese alt text with lang="ja", escapes it, and sizes the <img> in CSS pixels', async () => {
+    const { pictureHtml } = await import('../../src/pipeline/snippet.js');
+    const entry = { name: 'r', file: 'r x.png', format: 'png', width: 1600, height: 1200, bytes: 1, sha256: '', config: '', pointer: '', title: 't', alt: 'ReLU関数 "a" < b', inputHash: '', figure: { width: 800, height: 600, scale: 2 }, fonts: {} };
+    expect(pictureHtml(entry, [])).toBe('<img src="r%20x.png" width="800" height="600" alt="ReLU関数 &quot;a&quot; &lt; b" lang="ja">');
+    expect(pictureHtml({ ...entry, alt: 'ReLU' }, [])).toBe('<img src="r%20x.png" width="800" height="600" alt="ReLU">');
+  });
+});
