@@ -9,12 +9,13 @@ import { axisSamples, buildNetwork, sampleLine } from '../core/sample-figure.js'
 import { resolveActivation } from '../core/activation.js';
 import { defaultThreshold } from '../config/defaults.js';
 import { evaluator } from '../core/network.js';
+import { classScores, surfaceOf } from '../core/surface.js';
 import { samplePlane, sampleGrid, type Grid } from '../core/sample.js';
 import { boundaryEquation, clipBoundary, equationSymbol } from '../marks/boundary.js';
 import { exact, measured, percent } from './format.js';
 import { layerActivations, layerSizes, perceptronExpression } from './expression.js';
 import { seriesFacts, type Piece } from './line-facts.js';
-import { classAreas, extremes, placeOf, regionsAbove, type Region } from './surface-facts.js';
+import { classAreas, extremes, placeOf, regions, regionsAbove, type Region } from './surface-facts.js';
 import type { PieceWords, Side, Words } from './words.js';
 
 /** Regions named one by one; the rest are counted. */
@@ -285,6 +286,53 @@ function asPerceptron(plot: ResolvedContourPlot): ResolvedContourPlot | undefine
   return { ...plot, network: null, perceptron: { weights: [row[0], row[1]], bias: layer.biases[net.neuron], activation: layer.activation } };
 }
 
+/** A class or probability view (docs/surfaces.md): where each class is predicted, and the data over it. */
+function describeClassView(plot: ResolvedContourPlot, w: Words, names: [string, string]): string {
+  const net = plot.network ? networkWords(plot.network.spec, w) : perceptronExpression(plot.perceptron!.activation, plot.perceptron!.weights, plot.perceptron!.bias, names);
+  const what = plot.view === 'class' ? w.classOf(net) : w.sureOf(net);
+  const [x0, x1] = plot.x.range;
+  const [y0, y1] = plot.y.range;
+  const intro = w.contour(what, names[0], names[1], exact(x0), exact(x1), exact(y0), exact(y1));
+  const count = plot.classes?.count ?? 2;
+  const className = (c: number) => plot.classes?.names?.[c] ?? (w.lang === 'ja' ? `クラス ${c}` : `class ${c}`);
+  const winner = classScores(surfaceOf(plot));
+  const scores = new Float64Array(Math.max(2, count));
+  const xs = thinned(axisSamples(plot.x));
+  const ys = thinned(axisSamples(plot.y));
+  const wins = sampleGrid(xs, ys, (x, y) => winner(x, y, scores));
+  const pt = (at: [number, number]) => w.point(measured(at[0], x1 - x0), measured(at[1], y1 - y0));
+  const list = Array.from({ length: count }, (_, c) => {
+    const rs = regions(wins, (k) => wins.z[k] === c);
+    const main = rs[0];
+    return { name: className(c), share: percent(rs.reduce((s, r) => s + r.share, 0)), centre: main ? pt(main.centre) : null, place: main ? placeOf(main.centre, plot.x.range, plot.y.range) : null };
+  });
+  const parts = [w.join(intro, w.classMap(list))];
+  if (plot.view === 'probability') parts.push(w.probabilityFade());
+  if (plot.view === 'class' || plot.boundary) parts.push(w.classBoundaries(plot.boundary?.color ?? null, plot.boundary?.dash ?? 'solid'));
+  if (plot.data) parts.push(dataSentence(plot, w, winner, scores, className));
+  return w.sentences(parts);
+}
+
+/** The data points over a surface: how many of each class, how many the model gets wrong, how many lie outside. */
+function dataSentence(plot: ResolvedContourPlot, w: Words, winner: (x: number, y: number, out: Float64Array) => number, scores: Float64Array, className: (c: number) => string): string {
+  const d = plot.data!;
+  const { xs, ys, classes } = d.points;
+  const [x0, x1] = plot.x.range;
+  const [y0, y1] = plot.y.range;
+  let outside = 0;
+  let miss = 0;
+  const perClass = new Map<number, number>();
+  for (let i = 0; i < xs.length; i++) {
+    if (!(xs[i] >= x0 && xs[i] <= x1 && ys[i] >= y0 && ys[i] <= y1)) outside++;
+    if (classes[i] >= 0) {
+      perClass.set(classes[i], (perClass.get(classes[i]) ?? 0) + 1);
+      if (winner(xs[i], ys[i], scores) !== classes[i]) miss++;
+    }
+  }
+  const counts = [...perClass].sort((a, b) => a[0] - b[0]).map(([c, n]) => ({ name: className(c), count: n }));
+  return w.dataPoints(xs.length, counts, d.highlight === 'misclassified' ? miss : null, outside);
+}
+
 export interface ContourOptions {
   /** Leave out the classes (a panels figure says them once for all its panels). */
   classes?: boolean;
@@ -292,6 +340,7 @@ export interface ContourOptions {
 
 export function describeContour(drawn: ResolvedContourPlot, w: Words, opts: ContourOptions = {}): string {
   const names: [string, string] = [equationSymbol(drawn.x.label, 'x1'), equationSymbol(drawn.y.label, 'x2')];
+  if (drawn.view === 'class' || drawn.view === 'probability') return describeClassView(drawn, w, names);
   const single = asPerceptron(drawn);
   const plot = single ?? drawn;
   const what = single ? w.perceptronFrom(contourWhat(single, w, names), networkWords(drawn.network!.spec, w)) : contourWhat(plot, w, names);
@@ -321,6 +370,10 @@ export function describeContour(drawn: ResolvedContourPlot, w: Words, opts: Cont
     if (plot.boundary) parts.push(w.boundaryContour(level, plot.boundary.color, plot.boundary.dash));
   }
   parts.push(...pointSentences(plot, w, (at) => (plot.perceptron ? perceptronValue(plot, at) : networkValue(plot, at)), span || 1));
+  if (drawn.data) {
+    const className = (c: number) => drawn.classes?.names?.[c] ?? (w.lang === 'ja' ? `クラス ${c}` : `class ${c}`);
+    parts.push(dataSentence(drawn, w, classScores(surfaceOf(drawn)), new Float64Array(Math.max(2, drawn.classes?.count ?? 2)), className));
+  }
   return w.sentences(parts);
 }
 

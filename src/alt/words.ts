@@ -57,6 +57,16 @@ export interface Words {
   /** Where a curve is above a level: stretches of x ([] for nowhere). */
   aboveOn(level: string, symbol: string, stretches: [string, string][], everywhere: boolean): string;
   classes(list: { name: string; share: string; centre: string | null; place: Place | null }[]): string;
+  /** "the class a 2-32-3 network (…) predicts" (a class view). */
+  classOf(network: string): string;
+  /** "how sure a 2-16-16-1 network (…) is of its class" (a probability view). */
+  sureOf(network: string): string;
+  /** Where each class is predicted, for a class or probability view. */
+  classMap(list: { name: string; share: string; centre: string | null; place: Place | null }[]): string;
+  probabilityFade(): string;
+  /** `color` null: the view's own thin lines. */
+  classBoundaries(color: string | null, dash: string): string;
+  dataPoints(count: number, perClass: { name: string; count: number }[], misclassified: number | null, outside: number): string;
   boundaryLine(line: string, color: string, dash: string): string;
   boundaryContour(level: string, color: string, dash: string): string;
   markedPoint(at: string, label: string, value: string | null): string;
@@ -141,6 +151,13 @@ const en: Words = {
     if (regions.length === 1 && more === 0) return `above ${level} in one region, ${r(regions[0])}`;
     return `above ${level} in ${regions.length + more} regions: ${en.list([...regions.map(r), ...(more ? [`${more} smaller ${more === 1 ? 'one' : 'ones'}`] : [])])}`;
   },
+  classOf: (network) => `the class ${network} predicts`,
+  sureOf: (network) => `how sure ${network} is of its class`,
+  classMap: (list) => `${en.list(list.map((c) => `${c.name} in ${c.share} of the plot${c.centre ? ` around ${c.centre} ${EN_PLACE[c.place!]}` : ''}`))}`,
+  probabilityFade: () => 'Each class has its colour, fading to white where the classes are equally likely',
+  classBoundaries: (color, dash) => `The boundaries between the classes are drawn as ${color === null ? 'thin' : `${color} ${EN_DASH[dash] ?? dash}`} lines`,
+  dataPoints: (count, perClass, miss, outside) =>
+    `${count} data point${count === 1 ? '' : 's'} drawn over it${perClass.length ? `: ${en.list(perClass.map((c) => `${c.count} of ${c.name}`))}` : ''}${miss !== null ? `; ${miss} misclassified, ringed` : ''}${outside ? `; ${outside} outside the plot, not drawn` : ''}`,
   aboveOn: (level, s, stretches, everywhere) =>
     everywhere ? `above ${level} everywhere`
     : stretches.length === 0 ? `nowhere above ${level}`
@@ -206,6 +223,13 @@ const ja: Words = {
     const r = (x: RegionWords) => `${JA_PLACE[x.place]}の ${x.centre} 付近（図の ${x.share}）`;
     return `${level} を上回るのは ${regions.length + more} つの領域：${ja.list([...regions.map(r), ...(more ? [`ほかに小さな領域 ${more} つ`] : [])])}`;
   },
+  classOf: (network) => `${network}が予測するクラス`,
+  sureOf: (network) => `${network}の予測の確かさ`,
+  classMap: (list) => ja.list(list.map((c) => `${c.name}は図の ${c.share}${c.centre ? `（${JA_PLACE[c.place!]}の ${c.centre} 付近）` : ''}`)),
+  probabilityFade: () => 'クラスごとの色で、どのクラスも同じくらい確からしい所ほど白に近い',
+  classBoundaries: (color, dash) => `クラスの境界を${color === null ? '細い線' : `${jaColor(color)}の${JA_DASH[dash] ?? dash}`}で示す`,
+  dataPoints: (count, perClass, miss, outside) =>
+    `データ点 ${count} 個を重ねて表示${perClass.length ? `（${ja.list(perClass.map((c) => `${c.name} ${c.count} 個`))}）` : ''}${miss !== null ? `、うち誤分類 ${miss} 個を丸で囲む` : ''}${outside ? `、図の外の ${outside} 個は描かない` : ''}`,
   aboveOn: (level, s, stretches, everywhere) =>
     everywhere ? `どこでも ${level} を上回る`
     : stretches.length === 0 ? `${level} を上回る所はない`

@@ -39,7 +39,7 @@ export function sweepFrames(fig: ResolvedFigure): ResolvedFigure[] {
   if (!sw) return [fig];
   return sw.values.map((value) => {
     const config = setPath(sw.base, sw.path, value) as FigureConfig;
-    const frame = resolveFigure({ ...config, format: 'png' } as FigureConfig, sw.models);
+    const frame = resolveFigure({ ...config, format: 'png' } as FigureConfig, sw.models, sw.points);
     const text = caption(sw, value);
     // The figure's own scale, which --scale may have set: the frames do not read it from the config.
     return withLook({ ...frame, name: fig.name, scale: fig.scale, sweep: null, title: frame.title ? `${frame.title} (${text})` : text } as ResolvedFigure, fig);
@@ -57,7 +57,7 @@ export function contactSheet(fig: ResolvedFigure): ResolvedPanels {
   const sw = fig.sweep!;
   const frames = sweepFrames(fig);
   const picks = sheetIndices(frames.length, sw.sheet);
-  const base = resolveFigure({ ...sw.base, format: 'png' } as FigureConfig, sw.models);
+  const base = resolveFigure({ ...sw.base, format: 'png' } as FigureConfig, sw.models, sw.points);
   const panels = picks.map((i) => {
     const f = frames[i];
     if (f.kind === 'panels') throw new Error('a contact sheet needs a line or contour figure');

@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"type":"object","description":"a figure object with a \"kind\" of line, contour or panels","required":["kind"],"properties":{"kind":{"enum":["line","contour","panels"],"description":"a figure kind (line, contour, panels)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["name","kind","series"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"kind":{"description":"a line graph","const":"line","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s2"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"series":{"$ref":"#/$defs/s5"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"x":{"$ref":"#/$defs/s23"},"y":{"$ref":"#/$defs/s24"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"perceptron":{"$ref":"#/$defs/s25"},"network":{"$ref":"#/$defs/s13"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s26"},"colormap":{"$ref":"#/$defs/s27"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s28"},"boundary":{"$ref":"#/$defs/s30"}}},{"additionalProperties":false,"type":"object","required":["kind","name","panels"],"properties":{"kind":{"description":"several line or contour plots in a grid","const":"panels","type":"string"},"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"columns":{"minimum":1,"maximum":16,"description":"the number of columns","type":"integer"},"sharedColorbar":{"default":false,"description":"contour panels share one colour scale (the first contour panel's levels and colormap) and one colorbar at the right","type":"boolean"},"panels":{"minItems":1,"maxItems":64,"description":"a list of panels","type":"array","items":{"type":"object","description":"a panel object with a \"kind\" of line or contour","required":["kind"],"properties":{"kind":{"enum":["line","contour"],"description":"a panel kind (line, contour)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","series"],"properties":{"kind":{"description":"a line graph","const":"line","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s2"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"series":{"$ref":"#/$defs/s5"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s23"},"y":{"$ref":"#/$defs/s24"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"perceptron":{"$ref":"#/$defs/s25"},"network":{"$ref":"#/$defs/s13"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s26"},"colormap":{"$ref":"#/$defs/s27"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s28"},"boundary":{"$ref":"#/$defs/s30"}}}]}}}}],"$defs":{"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number of its config","type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"description":"the value of the first frame","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"}}},"s1":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s3":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s4"}},"s4":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s5":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s7"},"network":{"$ref":"#/$defs/s13"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s7":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s8"},"else":{"$ref":"#/$defs/s9"}},"s8":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s9"}},"allOf":[{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"},{"$ref":"#/$defs/s12"}]},"s9":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s10":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s12":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s13":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s14"},"else":{"$ref":"#/$defs/s19"}},"s14":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s15"},"inputs":{"$ref":"#/$defs/s17"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s15":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s16"}},"s16":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s7"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s17":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s19":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s20"}}},"s20":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s21"}},"s21":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s22"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}},"s22":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s23":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s24":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s25":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}},"s26":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s27":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s28":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s29"}]},"s29":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s30":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}}}};
+const schema6 = {"type":"object","description":"a figure object with a \"kind\" of line, contour or panels","required":["kind"],"properties":{"kind":{"enum":["line","contour","panels"],"description":"a figure kind (line, contour, panels)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["name","kind","series"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"kind":{"description":"a line graph","const":"line","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s2"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"series":{"$ref":"#/$defs/s5"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"x":{"$ref":"#/$defs/s23"},"y":{"$ref":"#/$defs/s24"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"perceptron":{"$ref":"#/$defs/s25"},"network":{"$ref":"#/$defs/s13"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s26"},"colormap":{"$ref":"#/$defs/s27"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s28"},"boundary":{"$ref":"#/$defs/s30"},"data":{"$ref":"#/$defs/s32"},"view":{"$ref":"#/$defs/s35"},"classes":{"$ref":"#/$defs/s36"},"sampling":{"$ref":"#/$defs/s37"}}},{"additionalProperties":false,"type":"object","required":["kind","name","panels"],"properties":{"kind":{"description":"several line or contour plots in a grid","const":"panels","type":"string"},"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"columns":{"minimum":1,"maximum":16,"description":"the number of columns","type":"integer"},"sharedColorbar":{"default":false,"description":"contour panels share one colour scale (the first contour panel's levels and colormap) and one colorbar at the right","type":"boolean"},"panels":{"minItems":1,"maxItems":64,"description":"a list of panels","type":"array","items":{"type":"object","description":"a panel object with a \"kind\" of line or contour","required":["kind"],"properties":{"kind":{"enum":["line","contour"],"description":"a panel kind (line, contour)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","series"],"properties":{"kind":{"description":"a line graph","const":"line","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s2"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"series":{"$ref":"#/$defs/s5"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s23"},"y":{"$ref":"#/$defs/s24"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"perceptron":{"$ref":"#/$defs/s25"},"network":{"$ref":"#/$defs/s13"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s26"},"colormap":{"$ref":"#/$defs/s27"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s28"},"boundary":{"$ref":"#/$defs/s30"},"data":{"$ref":"#/$defs/s32"},"view":{"$ref":"#/$defs/s35"},"classes":{"$ref":"#/$defs/s36"},"sampling":{"$ref":"#/$defs/s37"}}}]}}}}],"$defs":{"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number of its config","type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"description":"the value of the first frame","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"}}},"s1":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s3":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s4"}},"s4":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s5":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s7"},"network":{"$ref":"#/$defs/s13"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s7":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s8"},"else":{"$ref":"#/$defs/s9"}},"s8":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s9"}},"allOf":[{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"},{"$ref":"#/$defs/s12"}]},"s9":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s10":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s12":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s13":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s14"},"else":{"$ref":"#/$defs/s19"}},"s14":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s15"},"inputs":{"$ref":"#/$defs/s17"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s15":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s16"}},"s16":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s7"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s17":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s19":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s20"}}},"s20":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s21"}},"s21":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s22"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}},"s22":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s23":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s24":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s25":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}},"s26":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s27":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s28":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s29"}]},"s29":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s30":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}},"s32":{"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s33"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}},"s33":{"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s34"}},"s34":{"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}},"s35":{"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"},"s36":{"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}},"s37":{"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9_][a-z0-9._-]*$", "u");
@@ -3528,6 +3528,471 @@ validate89.errors = vErrors;
 return errors === 0;
 }
 
+const schema39 = {"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s33"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}};
+const schema40 = {"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s34"}};
+const schema41 = {"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}};
+const pattern2 = new RegExp("^(.*)$", "u");
+
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(pattern2.test(key0)){
+let data0 = data[key0];
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
+if(!(typeof data0 == "number")){
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.patternProperties["^(.*)$"].anyOf[0].type,parentSchema:schema41.patternProperties["^(.*)$"].anyOf[0],data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs5 = errors;
+if(typeof data0 === "string"){
+if(func3(data0) > 200){
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema41.patternProperties["^(.*)$"].anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.patternProperties["^(.*)$"].anyOf[1].type,parentSchema:schema41.patternProperties["^(.*)$"].anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.patternProperties["^(.*)$"].anyOf,parentSchema:schema41.patternProperties["^(.*)$"],data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate95.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+if(data.length > 10000){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate95(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate94.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "file") || (key0 === "rows")) || (key0 === "x")) || (key0 === "y")) || (key0 === "class")) || (key0 === "highlight"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.file !== undefined){
+let data0 = data.file;
+if(typeof data0 === "string"){
+if(func3(data0) > 1000){
+const err1 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema39.properties.file,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(func3(data0) < 1){
+const err2 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.file,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.file.type,parentSchema:schema39.properties.file,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.rows !== undefined){
+if(!(validate94(data.rows, {instancePath:instancePath+"/rows",parentData:data,parentDataProperty:"rows",rootData}))){
+vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+errors = vErrors.length;
+}
+}
+if(data.x !== undefined){
+let data2 = data.x;
+if(typeof data2 === "string"){
+if(func3(data2) > 200){
+const err4 = {instancePath:instancePath+"/x",schemaPath:"#/properties/x/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema39.properties.x,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(func3(data2) < 1){
+const err5 = {instancePath:instancePath+"/x",schemaPath:"#/properties/x/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.x,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/x",schemaPath:"#/properties/x/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.x.type,parentSchema:schema39.properties.x,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.y !== undefined){
+let data3 = data.y;
+if(typeof data3 === "string"){
+if(func3(data3) > 200){
+const err7 = {instancePath:instancePath+"/y",schemaPath:"#/properties/y/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema39.properties.y,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func3(data3) < 1){
+const err8 = {instancePath:instancePath+"/y",schemaPath:"#/properties/y/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.y,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/y",schemaPath:"#/properties/y/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.y.type,parentSchema:schema39.properties.y,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.class !== undefined){
+let data4 = data.class;
+if(typeof data4 === "string"){
+if(func3(data4) > 200){
+const err10 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema39.properties.class,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(func3(data4) < 1){
+const err11 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.class,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.class.type,parentSchema:schema39.properties.class,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.highlight !== undefined){
+let data5 = data.highlight;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/highlight",schemaPath:"#/properties/highlight/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.highlight.type,parentSchema:schema39.properties.highlight,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!(data5 === "misclassified")){
+const err14 = {instancePath:instancePath+"/highlight",schemaPath:"#/properties/highlight/enum",keyword:"enum",params:{allowedValues: schema39.properties.highlight.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.highlight.enum,parentSchema:schema39.properties.highlight,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate93.errors = vErrors;
+return errors === 0;
+}
+
+const schema42 = {"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"};
+
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(((data === "output") || (data === "class")) || (data === "probability"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema42.enum},message:"must be equal to one of the allowed values",schema:schema42.enum,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate99.errors = vErrors;
+return errors === 0;
+}
+
+const schema43 = {"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}};
+
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+if(data.length > 20){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.length < 2){
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 === "string"){
+if(func3(data0) > 100){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43.items,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func3(data0) < 1){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.items,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.items.type,parentSchema:schema43.items,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate101.errors = vErrors;
+return errors === 0;
+}
+
+const schema44 = {"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"};
+
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((data === "grid") || (data === "pixel"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate103.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4474,6 +4939,30 @@ vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.error
 errors = vErrors.length;
 }
 }
+if(data.data !== undefined){
+if(!(validate93(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.view !== undefined){
+if(!(validate99(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+}
+if(data.classes !== undefined){
+if(!(validate101(data.classes, {instancePath:instancePath+"/classes",parentData:data,parentDataProperty:"classes",rootData}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+errors = vErrors.length;
+}
+}
+if(data.sampling !== undefined){
+if(!(validate103(data.sampling, {instancePath:instancePath+"/sampling",parentData:data,parentDataProperty:"sampling",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err72 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[1].type,parentSchema:schema6.oneOf[1],data};
@@ -4531,9 +5020,9 @@ errors++;
 }
 }
 if(data.kind !== undefined){
-let data46 = data.kind;
-if(typeof data46 !== "string"){
-const err77 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[2].properties.kind,data:data46};
+let data50 = data.kind;
+if(typeof data50 !== "string"){
+const err77 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[2].properties.kind,data:data50};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4542,8 +5031,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if("panels" !== data46){
-const err78 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "panels"},message:"must be equal to constant",schema:"panels",parentSchema:schema6.oneOf[2].properties.kind,data:data46};
+if("panels" !== data50){
+const err78 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "panels"},message:"must be equal to constant",schema:"panels",parentSchema:schema6.oneOf[2].properties.kind,data:data50};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4554,9 +5043,9 @@ errors++;
 }
 }
 if(data.$schema !== undefined){
-let data47 = data.$schema;
-if(typeof data47 !== "string"){
-const err79 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.$schema.type,parentSchema:schema6.oneOf[2].properties.$schema,data:data47};
+let data51 = data.$schema;
+if(typeof data51 !== "string"){
+const err79 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.$schema.type,parentSchema:schema6.oneOf[2].properties.$schema,data:data51};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4567,10 +5056,10 @@ errors++;
 }
 }
 if(data.name !== undefined){
-let data48 = data.name;
-if(typeof data48 === "string"){
-if(func3(data48) > 100){
-const err80 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.name,data:data48};
+let data52 = data.name;
+if(typeof data52 === "string"){
+if(func3(data52) > 100){
+const err80 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.name,data:data52};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4579,8 +5068,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(!pattern0.test(data48)){
-const err81 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[2].properties.name,data:data48};
+if(!pattern0.test(data52)){
+const err81 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[2].properties.name,data:data52};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4591,7 +5080,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.name.type,parentSchema:schema6.oneOf[2].properties.name,data:data48};
+const err82 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.name.type,parentSchema:schema6.oneOf[2].properties.name,data:data52};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4602,9 +5091,9 @@ errors++;
 }
 }
 if(data.title !== undefined){
-let data49 = data.title;
-if(typeof data49 !== "string"){
-const err83 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[2].properties.title,data:data49};
+let data53 = data.title;
+if(typeof data53 !== "string"){
+const err83 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[2].properties.title,data:data53};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4615,9 +5104,9 @@ errors++;
 }
 }
 if(data.width !== undefined){
-let data50 = data.width;
-if(!((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50)))){
-const err84 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.width.type,parentSchema:schema6.oneOf[2].properties.width,data:data50};
+let data54 = data.width;
+if(!((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54)))){
+const err84 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.width.type,parentSchema:schema6.oneOf[2].properties.width,data:data54};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4626,9 +5115,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(typeof data50 == "number"){
-if(data50 > 8000 || isNaN(data50)){
-const err85 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.width,data:data50};
+if(typeof data54 == "number"){
+if(data54 > 8000 || isNaN(data54)){
+const err85 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.width,data:data54};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4637,8 +5126,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data50 < 100 || isNaN(data50)){
-const err86 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.width,data:data50};
+if(data54 < 100 || isNaN(data54)){
+const err86 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.width,data:data54};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4650,9 +5139,9 @@ errors++;
 }
 }
 if(data.height !== undefined){
-let data51 = data.height;
-if(!((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51)))){
-const err87 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.height.type,parentSchema:schema6.oneOf[2].properties.height,data:data51};
+let data55 = data.height;
+if(!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))){
+const err87 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.height.type,parentSchema:schema6.oneOf[2].properties.height,data:data55};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4661,9 +5150,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(typeof data51 == "number"){
-if(data51 > 8000 || isNaN(data51)){
-const err88 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.height,data:data51};
+if(typeof data55 == "number"){
+if(data55 > 8000 || isNaN(data55)){
+const err88 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.height,data:data55};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4672,8 +5161,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(data51 < 100 || isNaN(data51)){
-const err89 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.height,data:data51};
+if(data55 < 100 || isNaN(data55)){
+const err89 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.height,data:data55};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4685,10 +5174,10 @@ errors++;
 }
 }
 if(data.scale !== undefined){
-let data52 = data.scale;
-if(typeof data52 == "number"){
-if(data52 > 4 || isNaN(data52)){
-const err90 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[2].properties.scale,data:data52};
+let data56 = data.scale;
+if(typeof data56 == "number"){
+if(data56 > 4 || isNaN(data56)){
+const err90 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[2].properties.scale,data:data56};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4697,8 +5186,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data52 < 0.5 || isNaN(data52)){
-const err91 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[2].properties.scale,data:data52};
+if(data56 < 0.5 || isNaN(data56)){
+const err91 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[2].properties.scale,data:data56};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4709,7 +5198,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.scale.type,parentSchema:schema6.oneOf[2].properties.scale,data:data52};
+const err92 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.scale.type,parentSchema:schema6.oneOf[2].properties.scale,data:data56};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4720,9 +5209,9 @@ errors++;
 }
 }
 if(data.format !== undefined){
-let data53 = data.format;
-if(typeof data53 !== "string"){
-const err93 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.format.type,parentSchema:schema6.oneOf[2].properties.format,data:data53};
+let data57 = data.format;
+if(typeof data57 !== "string"){
+const err93 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.format.type,parentSchema:schema6.oneOf[2].properties.format,data:data57};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4731,8 +5220,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(!(((((data53 === "png") || (data53 === "svg")) || (data53 === "pdf")) || (data53 === "gif")) || (data53 === "apng"))){
-const err94 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.format.enum,parentSchema:schema6.oneOf[2].properties.format,data:data53};
+if(!(((((data57 === "png") || (data57 === "svg")) || (data57 === "pdf")) || (data57 === "gif")) || (data57 === "apng"))){
+const err94 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.format.enum,parentSchema:schema6.oneOf[2].properties.format,data:data57};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4749,10 +5238,10 @@ errors = vErrors.length;
 }
 }
 if(data.alt !== undefined){
-let data55 = data.alt;
-if(typeof data55 === "string"){
-if(func3(data55) > 2000){
-const err95 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema6.oneOf[2].properties.alt,data:data55};
+let data59 = data.alt;
+if(typeof data59 === "string"){
+if(func3(data59) > 2000){
+const err95 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema6.oneOf[2].properties.alt,data:data59};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4761,8 +5250,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(func3(data55) < 1){
-const err96 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.oneOf[2].properties.alt,data:data55};
+if(func3(data59) < 1){
+const err96 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.oneOf[2].properties.alt,data:data59};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4773,7 +5262,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.alt.type,parentSchema:schema6.oneOf[2].properties.alt,data:data55};
+const err97 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.alt.type,parentSchema:schema6.oneOf[2].properties.alt,data:data59};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4784,9 +5273,9 @@ errors++;
 }
 }
 if(data.lang !== undefined){
-let data56 = data.lang;
-if(typeof data56 !== "string"){
-const err98 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/2/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.lang.type,parentSchema:schema6.oneOf[2].properties.lang,data:data56};
+let data60 = data.lang;
+if(typeof data60 !== "string"){
+const err98 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/2/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.lang.type,parentSchema:schema6.oneOf[2].properties.lang,data:data60};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4795,8 +5284,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(!((data56 === "en") || (data56 === "ja"))){
-const err99 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/2/properties/lang/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.lang.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.lang.enum,parentSchema:schema6.oneOf[2].properties.lang,data:data56};
+if(!((data60 === "en") || (data60 === "ja"))){
+const err99 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/2/properties/lang/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.lang.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.lang.enum,parentSchema:schema6.oneOf[2].properties.lang,data:data60};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4807,9 +5296,9 @@ errors++;
 }
 }
 if(data.theme !== undefined){
-let data57 = data.theme;
-if(typeof data57 !== "string"){
-const err100 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/2/properties/theme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.theme.type,parentSchema:schema6.oneOf[2].properties.theme,data:data57};
+let data61 = data.theme;
+if(typeof data61 !== "string"){
+const err100 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/2/properties/theme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.theme.type,parentSchema:schema6.oneOf[2].properties.theme,data:data61};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4818,8 +5307,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(!((data57 === "light") || (data57 === "dark"))){
-const err101 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/2/properties/theme/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.theme.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.theme.enum,parentSchema:schema6.oneOf[2].properties.theme,data:data57};
+if(!((data61 === "light") || (data61 === "dark"))){
+const err101 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/2/properties/theme/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.theme.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.theme.enum,parentSchema:schema6.oneOf[2].properties.theme,data:data61};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4830,10 +5319,10 @@ errors++;
 }
 }
 if(data.background !== undefined){
-let data58 = data.background;
-if(typeof data58 === "string"){
-if(func3(data58) > 100){
-const err102 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/2/properties/background/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.background,data:data58};
+let data62 = data.background;
+if(typeof data62 === "string"){
+if(func3(data62) > 100){
+const err102 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/2/properties/background/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.background,data:data62};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4844,7 +5333,7 @@ errors++;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/2/properties/background/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.background.type,parentSchema:schema6.oneOf[2].properties.background,data:data58};
+const err103 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/2/properties/background/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.background.type,parentSchema:schema6.oneOf[2].properties.background,data:data62};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4855,9 +5344,9 @@ errors++;
 }
 }
 if(data.columns !== undefined){
-let data59 = data.columns;
-if(!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))){
-const err104 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.columns.type,parentSchema:schema6.oneOf[2].properties.columns,data:data59};
+let data63 = data.columns;
+if(!((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63)))){
+const err104 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.columns.type,parentSchema:schema6.oneOf[2].properties.columns,data:data63};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4866,9 +5355,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(typeof data59 == "number"){
-if(data59 > 16 || isNaN(data59)){
-const err105 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema6.oneOf[2].properties.columns,data:data59};
+if(typeof data63 == "number"){
+if(data63 > 16 || isNaN(data63)){
+const err105 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema6.oneOf[2].properties.columns,data:data63};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4877,8 +5366,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data59 < 1 || isNaN(data59)){
-const err106 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema6.oneOf[2].properties.columns,data:data59};
+if(data63 < 1 || isNaN(data63)){
+const err106 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema6.oneOf[2].properties.columns,data:data63};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4890,9 +5379,9 @@ errors++;
 }
 }
 if(data.sharedColorbar !== undefined){
-let data60 = data.sharedColorbar;
-if(typeof data60 !== "boolean"){
-const err107 = {instancePath:instancePath+"/sharedColorbar",schemaPath:"#/oneOf/2/properties/sharedColorbar/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.sharedColorbar.type,parentSchema:schema6.oneOf[2].properties.sharedColorbar,data:data60};
+let data64 = data.sharedColorbar;
+if(typeof data64 !== "boolean"){
+const err107 = {instancePath:instancePath+"/sharedColorbar",schemaPath:"#/oneOf/2/properties/sharedColorbar/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.sharedColorbar.type,parentSchema:schema6.oneOf[2].properties.sharedColorbar,data:data64};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4903,10 +5392,10 @@ errors++;
 }
 }
 if(data.panels !== undefined){
-let data61 = data.panels;
-if(Array.isArray(data61)){
-if(data61.length > 64){
-const err108 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema6.oneOf[2].properties.panels,data:data61};
+let data65 = data.panels;
+if(Array.isArray(data65)){
+if(data65.length > 64){
+const err108 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema6.oneOf[2].properties.panels,data:data65};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4915,8 +5404,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data61.length < 1){
-const err109 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.panels,data:data61};
+if(data65.length < 1){
+const err109 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.panels,data:data65};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -4925,12 +5414,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-const len0 = data61.length;
+const len0 = data65.length;
 for(let i0=0; i0<len0; i0++){
-let data62 = data61[i0];
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.kind === undefined){
-const err110 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.required,parentSchema:schema6.oneOf[2].properties.panels.items,data:data62};
+let data66 = data65[i0];
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.kind === undefined){
+const err110 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.required,parentSchema:schema6.oneOf[2].properties.panels.items,data:data66};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -4939,10 +5428,10 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data62.kind !== undefined){
-let data63 = data62.kind;
-if(!((data63 === "line") || (data63 === "contour"))){
-const err111 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.panels.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.panels.items.properties.kind.enum,parentSchema:schema6.oneOf[2].properties.panels.items.properties.kind,data:data63};
+if(data66.kind !== undefined){
+let data67 = data66.kind;
+if(!((data67 === "line") || (data67 === "contour"))){
+const err111 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.panels.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.panels.items.properties.kind.enum,parentSchema:schema6.oneOf[2].properties.panels.items.properties.kind,data:data67};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -4952,12 +5441,12 @@ vErrors.push(err111);
 errors++;
 }
 }
-const tag1 = data62.kind;
+const tag1 = data66.kind;
 if(typeof tag1 == "string"){
 if(tag1 === "line"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.kind === undefined){
-const err112 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data62};
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.kind === undefined){
+const err112 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data66};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -4966,8 +5455,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data62.series === undefined){
-const err113 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data62};
+if(data66.series === undefined){
+const err113 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data66};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -4976,9 +5465,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-for(const key3 in data62){
+for(const key3 in data66){
 if(!((((((((key3 === "kind") || (key3 === "title")) || (key3 === "x")) || (key3 === "y")) || (key3 === "grid")) || (key3 === "points")) || (key3 === "series")) || (key3 === "legend"))){
-const err114 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data62};
+const err114 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data66};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -4988,10 +5477,10 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data62.kind !== undefined){
-let data64 = data62.kind;
-if(typeof data64 !== "string"){
-const err115 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind,data:data64};
+if(data66.kind !== undefined){
+let data68 = data66.kind;
+if(typeof data68 !== "string"){
+const err115 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind,data:data68};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -5000,8 +5489,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-if("line" !== data64){
-const err116 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "line"},message:"must be equal to constant",schema:"line",parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind,data:data64};
+if("line" !== data68){
+const err116 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "line"},message:"must be equal to constant",schema:"line",parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind,data:data68};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -5011,10 +5500,10 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data62.title !== undefined){
-let data65 = data62.title;
-if(typeof data65 !== "string"){
-const err117 = {instancePath:instancePath+"/panels/" + i0+"/title",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.title.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.title,data:data65};
+if(data66.title !== undefined){
+let data69 = data66.title;
+if(typeof data69 !== "string"){
+const err117 = {instancePath:instancePath+"/panels/" + i0+"/title",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.title.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.title,data:data69};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -5024,22 +5513,22 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data62.x !== undefined){
-if(!(validate24(data62.x, {instancePath:instancePath+"/panels/" + i0+"/x",parentData:data62,parentDataProperty:"x",rootData}))){
+if(data66.x !== undefined){
+if(!(validate24(data66.x, {instancePath:instancePath+"/panels/" + i0+"/x",parentData:data66,parentDataProperty:"x",rootData}))){
 vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 }
-if(data62.y !== undefined){
-if(!(validate26(data62.y, {instancePath:instancePath+"/panels/" + i0+"/y",parentData:data62,parentDataProperty:"y",rootData}))){
+if(data66.y !== undefined){
+if(!(validate26(data66.y, {instancePath:instancePath+"/panels/" + i0+"/y",parentData:data66,parentDataProperty:"y",rootData}))){
 vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
 }
-if(data62.grid !== undefined){
-let data68 = data62.grid;
-if(typeof data68 !== "boolean"){
-const err118 = {instancePath:instancePath+"/panels/" + i0+"/grid",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.grid.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.grid,data:data68};
+if(data66.grid !== undefined){
+let data72 = data66.grid;
+if(typeof data72 !== "boolean"){
+const err118 = {instancePath:instancePath+"/panels/" + i0+"/grid",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.grid.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.grid,data:data72};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -5049,22 +5538,22 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data62.points !== undefined){
-if(!(validate28(data62.points, {instancePath:instancePath+"/panels/" + i0+"/points",parentData:data62,parentDataProperty:"points",rootData}))){
+if(data66.points !== undefined){
+if(!(validate28(data66.points, {instancePath:instancePath+"/panels/" + i0+"/points",parentData:data66,parentDataProperty:"points",rootData}))){
 vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
 }
-if(data62.series !== undefined){
-if(!(validate32(data62.series, {instancePath:instancePath+"/panels/" + i0+"/series",parentData:data62,parentDataProperty:"series",rootData}))){
+if(data66.series !== undefined){
+if(!(validate32(data66.series, {instancePath:instancePath+"/panels/" + i0+"/series",parentData:data66,parentDataProperty:"series",rootData}))){
 vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
-if(data62.legend !== undefined){
-let data71 = data62.legend;
-if(typeof data71 !== "boolean"){
-const err119 = {instancePath:instancePath+"/panels/" + i0+"/legend",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.legend.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.legend,data:data71};
+if(data66.legend !== undefined){
+let data75 = data66.legend;
+if(typeof data75 !== "boolean"){
+const err119 = {instancePath:instancePath+"/panels/" + i0+"/legend",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.legend.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.legend,data:data75};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -5076,7 +5565,7 @@ errors++;
 }
 }
 else {
-const err120 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data62};
+const err120 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data66};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -5087,9 +5576,9 @@ errors++;
 }
 }
 else if(tag1 === "contour"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.kind === undefined){
-const err121 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data62};
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.kind === undefined){
+const err121 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data66};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -5098,9 +5587,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-for(const key4 in data62){
+for(const key4 in data66){
 if(!(func2.call(schema6.oneOf[2].properties.panels.items.oneOf[1].properties, key4))){
-const err122 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data62};
+const err122 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data66};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -5110,10 +5599,10 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data62.kind !== undefined){
-let data72 = data62.kind;
-if(typeof data72 !== "string"){
-const err123 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind,data:data72};
+if(data66.kind !== undefined){
+let data76 = data66.kind;
+if(typeof data76 !== "string"){
+const err123 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind,data:data76};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -5122,8 +5611,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-if("contour" !== data72){
-const err124 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "contour"},message:"must be equal to constant",schema:"contour",parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind,data:data72};
+if("contour" !== data76){
+const err124 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "contour"},message:"must be equal to constant",schema:"contour",parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind,data:data76};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -5133,10 +5622,10 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data62.title !== undefined){
-let data73 = data62.title;
-if(typeof data73 !== "string"){
-const err125 = {instancePath:instancePath+"/panels/" + i0+"/title",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.title.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.title,data:data73};
+if(data66.title !== undefined){
+let data77 = data66.title;
+if(typeof data77 !== "string"){
+const err125 = {instancePath:instancePath+"/panels/" + i0+"/title",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.title.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.title,data:data77};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -5146,22 +5635,22 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data62.x !== undefined){
-if(!(validate72(data62.x, {instancePath:instancePath+"/panels/" + i0+"/x",parentData:data62,parentDataProperty:"x",rootData}))){
+if(data66.x !== undefined){
+if(!(validate72(data66.x, {instancePath:instancePath+"/panels/" + i0+"/x",parentData:data66,parentDataProperty:"x",rootData}))){
 vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 }
-if(data62.y !== undefined){
-if(!(validate74(data62.y, {instancePath:instancePath+"/panels/" + i0+"/y",parentData:data62,parentDataProperty:"y",rootData}))){
+if(data66.y !== undefined){
+if(!(validate74(data66.y, {instancePath:instancePath+"/panels/" + i0+"/y",parentData:data66,parentDataProperty:"y",rootData}))){
 vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
 }
-if(data62.grid !== undefined){
-let data76 = data62.grid;
-if(typeof data76 !== "boolean"){
-const err126 = {instancePath:instancePath+"/panels/" + i0+"/grid",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.grid.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.grid,data:data76};
+if(data66.grid !== undefined){
+let data80 = data66.grid;
+if(typeof data80 !== "boolean"){
+const err126 = {instancePath:instancePath+"/panels/" + i0+"/grid",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.grid.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.grid,data:data80};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -5171,28 +5660,28 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data62.points !== undefined){
-if(!(validate28(data62.points, {instancePath:instancePath+"/panels/" + i0+"/points",parentData:data62,parentDataProperty:"points",rootData}))){
+if(data66.points !== undefined){
+if(!(validate28(data66.points, {instancePath:instancePath+"/panels/" + i0+"/points",parentData:data66,parentDataProperty:"points",rootData}))){
 vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
 }
-if(data62.perceptron !== undefined){
-if(!(validate77(data62.perceptron, {instancePath:instancePath+"/panels/" + i0+"/perceptron",parentData:data62,parentDataProperty:"perceptron",rootData}))){
+if(data66.perceptron !== undefined){
+if(!(validate77(data66.perceptron, {instancePath:instancePath+"/panels/" + i0+"/perceptron",parentData:data66,parentDataProperty:"perceptron",rootData}))){
 vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
 errors = vErrors.length;
 }
 }
-if(data62.network !== undefined){
-if(!(validate47(data62.network, {instancePath:instancePath+"/panels/" + i0+"/network",parentData:data62,parentDataProperty:"network",rootData}))){
+if(data66.network !== undefined){
+if(!(validate47(data66.network, {instancePath:instancePath+"/panels/" + i0+"/network",parentData:data66,parentDataProperty:"network",rootData}))){
 vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
-if(data62.neurons !== undefined){
-let data80 = data62.neurons;
-if(typeof data80 !== "boolean"){
-const err127 = {instancePath:instancePath+"/panels/" + i0+"/neurons",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/neurons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.neurons.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.neurons,data:data80};
+if(data66.neurons !== undefined){
+let data84 = data66.neurons;
+if(typeof data84 !== "boolean"){
+const err127 = {instancePath:instancePath+"/panels/" + i0+"/neurons",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/neurons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.neurons.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.neurons,data:data84};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -5202,10 +5691,10 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data62.threshold !== undefined){
-let data81 = data62.threshold;
-if(!(typeof data81 == "number")){
-const err128 = {instancePath:instancePath+"/panels/" + i0+"/threshold",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.threshold.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.threshold,data:data81};
+if(data66.threshold !== undefined){
+let data85 = data66.threshold;
+if(!(typeof data85 == "number")){
+const err128 = {instancePath:instancePath+"/panels/" + i0+"/threshold",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.threshold.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.threshold,data:data85};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -5215,23 +5704,23 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data62.levels !== undefined){
-if(!(validate81(data62.levels, {instancePath:instancePath+"/panels/" + i0+"/levels",parentData:data62,parentDataProperty:"levels",rootData}))){
+if(data66.levels !== undefined){
+if(!(validate81(data66.levels, {instancePath:instancePath+"/panels/" + i0+"/levels",parentData:data66,parentDataProperty:"levels",rootData}))){
 vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
 }
-if(data62.colormap !== undefined){
-if(!(validate83(data62.colormap, {instancePath:instancePath+"/panels/" + i0+"/colormap",parentData:data62,parentDataProperty:"colormap",rootData}))){
+if(data66.colormap !== undefined){
+if(!(validate83(data66.colormap, {instancePath:instancePath+"/panels/" + i0+"/colormap",parentData:data66,parentDataProperty:"colormap",rootData}))){
 vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 }
-if(data62.alpha !== undefined){
-let data84 = data62.alpha;
-if(typeof data84 == "number"){
-if(data84 > 1 || isNaN(data84)){
-const err129 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data84};
+if(data66.alpha !== undefined){
+let data88 = data66.alpha;
+if(typeof data88 == "number"){
+if(data88 > 1 || isNaN(data88)){
+const err129 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data88};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -5240,8 +5729,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data84 < 0 || isNaN(data84)){
-const err130 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data84};
+if(data88 < 0 || isNaN(data88)){
+const err130 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data88};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -5252,7 +5741,7 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data84};
+const err131 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data88};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -5262,21 +5751,45 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data62.colorbar !== undefined){
-if(!(validate85(data62.colorbar, {instancePath:instancePath+"/panels/" + i0+"/colorbar",parentData:data62,parentDataProperty:"colorbar",rootData}))){
+if(data66.colorbar !== undefined){
+if(!(validate85(data66.colorbar, {instancePath:instancePath+"/panels/" + i0+"/colorbar",parentData:data66,parentDataProperty:"colorbar",rootData}))){
 vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
 errors = vErrors.length;
 }
 }
-if(data62.boundary !== undefined){
-if(!(validate89(data62.boundary, {instancePath:instancePath+"/panels/" + i0+"/boundary",parentData:data62,parentDataProperty:"boundary",rootData}))){
+if(data66.boundary !== undefined){
+if(!(validate89(data66.boundary, {instancePath:instancePath+"/panels/" + i0+"/boundary",parentData:data66,parentDataProperty:"boundary",rootData}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+}
+if(data66.data !== undefined){
+if(!(validate93(data66.data, {instancePath:instancePath+"/panels/" + i0+"/data",parentData:data66,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data66.view !== undefined){
+if(!(validate99(data66.view, {instancePath:instancePath+"/panels/" + i0+"/view",parentData:data66,parentDataProperty:"view",rootData}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+}
+if(data66.classes !== undefined){
+if(!(validate101(data66.classes, {instancePath:instancePath+"/panels/" + i0+"/classes",parentData:data66,parentDataProperty:"classes",rootData}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+errors = vErrors.length;
+}
+}
+if(data66.sampling !== undefined){
+if(!(validate103(data66.sampling, {instancePath:instancePath+"/panels/" + i0+"/sampling",parentData:data66,parentDataProperty:"sampling",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err132 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data62};
+const err132 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data66};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -5287,7 +5800,7 @@ errors++;
 }
 }
 else {
-const err133 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag1},message:"value of tag \"kind\" must be in oneOf",schema:schema6.oneOf[2].properties.panels.items.discriminator,parentSchema:schema6.oneOf[2].properties.panels.items,data:data62};
+const err133 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag1},message:"value of tag \"kind\" must be in oneOf",schema:schema6.oneOf[2].properties.panels.items.discriminator,parentSchema:schema6.oneOf[2].properties.panels.items,data:data66};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -5298,7 +5811,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag1},message:"tag \"kind\" must be string",schema:schema6.oneOf[2].properties.panels.items.discriminator,parentSchema:schema6.oneOf[2].properties.panels.items,data:data62};
+const err134 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag1},message:"tag \"kind\" must be string",schema:schema6.oneOf[2].properties.panels.items.discriminator,parentSchema:schema6.oneOf[2].properties.panels.items,data:data66};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -5309,7 +5822,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.type,parentSchema:schema6.oneOf[2].properties.panels.items,data:data62};
+const err135 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.type,parentSchema:schema6.oneOf[2].properties.panels.items,data:data66};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -5321,7 +5834,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.panels.type,parentSchema:schema6.oneOf[2].properties.panels,data:data61};
+const err136 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.panels.type,parentSchema:schema6.oneOf[2].properties.panels,data:data65};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -5379,4 +5892,4 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
-export const sharedSubschemas = {"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number of its config","type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"description":"the value of the first frame","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"}}},"s1":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s3":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s4"}},"s4":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s5":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s7"},"network":{"$ref":"#/$defs/s13"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s7":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s8"},"else":{"$ref":"#/$defs/s9"}},"s8":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s9"}},"allOf":[{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"},{"$ref":"#/$defs/s12"}]},"s9":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s10":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s12":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s13":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s14"},"else":{"$ref":"#/$defs/s19"}},"s14":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s15"},"inputs":{"$ref":"#/$defs/s17"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s15":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s16"}},"s16":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s7"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s17":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s19":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s20"}}},"s20":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s21"}},"s21":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s22"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}},"s22":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s23":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s24":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s25":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}},"s26":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s27":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s28":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s29"}]},"s29":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s30":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}}};
+export const sharedSubschemas = {"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number of its config","type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"description":"the value of the first frame","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"}}},"s1":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s3":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s4"}},"s4":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s5":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s7"},"network":{"$ref":"#/$defs/s13"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s7":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s8"},"else":{"$ref":"#/$defs/s9"}},"s8":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s9"}},"allOf":[{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"},{"$ref":"#/$defs/s12"}]},"s9":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s10":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s12":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s13":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s14"},"else":{"$ref":"#/$defs/s19"}},"s14":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s15"},"inputs":{"$ref":"#/$defs/s17"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s15":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s16"}},"s16":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s7"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s17":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s19":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s20"}}},"s20":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s21"}},"s21":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s22"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}},"s22":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s23":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s24":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s25":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}},"s26":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s27":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s28":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s29"}]},"s29":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s30":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}},"s32":{"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s33"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}},"s33":{"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s34"}},"s34":{"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}},"s35":{"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"},"s36":{"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}},"s37":{"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"}};

@@ -133,6 +133,34 @@ describe('alt texts checked against the numbers (recomputed here, not by src/alt
     });
   });
 
+  it('moons-probability-epoch-30: the misclassified count is the data points the network gets wrong (output > 0.5 is class 1)', () => {
+    const fig = jobs.find((j) => j.figure.name === 'moons-probability-epoch-30')!.figure as ResolvedContourPlot & ResolvedFigure;
+    const net = buildNetwork(fig.network!.spec);
+    const { xs, ys, classes } = fig.data!.points;
+    let wrong = 0;
+    let outside = 0;
+    for (let i = 0; i < xs.length; i++) {
+      if ((forward(net, [xs[i], ys[i]])[0] > 0.5 ? 1 : 0) !== classes[i]) wrong++;
+      if (Math.abs(xs[i]) > 5 || Math.abs(ys[i]) > 5) outside++;
+    }
+    expect(wrong).toBeGreaterThan(0);
+    expect(expected['moons-probability-epoch-30'].en).toContain(`${xs.length} data points drawn over it: 100 of upper moon and 100 of lower moon; ${wrong} misclassified, ringed; ${outside} outside the plot, not drawn.`);
+  });
+
+  it('three-class-classes: each named class\'s share is where the network puts it, counted on the grid', () => {
+    const fig = jobs.find((j) => j.figure.name === 'three-class-classes')!.figure as ResolvedContourPlot & ResolvedFigure;
+    const net = buildNetwork(fig.network!.spec);
+    const xs = axis(fig.x);
+    const ys = axis(fig.y);
+    const wins = [0, 0, 0];
+    for (const y of ys) for (const x of xs) {
+      const o = forward(net, [x, y]);
+      wins[o.indexOf(Math.max(...o))]++;
+    }
+    const text = expected['three-class-classes'].en;
+    ['blob A', 'blob B', 'blob C'].forEach((name, c) => expect(text).toContain(`${name} in ${Math.round((100 * wins[c]) / (xs.length * ys.length))}% of the plot`));
+  });
+
   it('three-class-onnx: each class\'s share is where its probability is the highest, counted on the grid', () => {
     const fig = jobs.find((j) => j.figure.name === 'three-class-onnx')!.figure;
     const p = plots(fig)[0] as ResolvedContourPlot;

@@ -93,7 +93,7 @@ describe('the alt text inside the files', () => {
 });
 
 describe('dark figures (PNG goldens, pixelmatch)', () => {
-  const dark = ['relu', 'step', 'relu-ja', 'worked-example', 'three-class-onnx', 'bias-sweep-sheet'];
+  const dark = ['relu', 'step', 'relu-ja', 'worked-example', 'three-class-onnx', 'bias-sweep-sheet', 'three-class-classes', 'moons-probability'];
   it.each(dark)('%s.dark matches its golden', async (name) => {
     const fig = { ...figure(name), name: `${name}.dark`, theme: 'dark' as const };
     const r = await renderAny(fig);
