@@ -32,3 +32,22 @@ describe('a data file is an input like a model file', () => {
     expect(bad.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('a JSON data file among the configs', () => {
+  it('plan(paths) does not read a JSON file that a figure draws as data as a config; an unread JSON list still is an error', () => {
+    const root = path.join(dir, 'json-data');
+    fs.mkdirSync(path.join(root, 'configs/data'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'configs/data/pts.json'), JSON.stringify([{ x1: 1, x2: 2, c: 1 }, { x1: -3, x2: 0, c: 0 }]));
+    fs.writeFileSync(path.join(root, 'configs/stray.json'), JSON.stringify([{ x1: 0, x2: 0, c: 0 }]));
+    const fig = { name: 'json-data', kind: 'contour', width: 200, height: 150, perceptron: { weights: [1, 2], bias: -5, activation: 'step' }, view: 'class', data: { file: 'data/pts.json', x: 'x1', y: 'x2', class: 'c' } };
+    fs.writeFileSync(path.join(root, 'configs/a.json'), JSON.stringify(fig));
+    const r = cli(['validate', 'configs'], root);
+    expect(r.out).toMatch(/^2 files, 1 valid figure, 1 error$/m);
+    expect(r.err).toMatch(/stray\.json:1:1: expected a figure object/);
+    expect(r.err).not.toMatch(/pts\.json/);
+    fs.rmSync(path.join(root, 'configs/stray.json'));
+    const ok = cli(['render', 'configs', '--out', 'out'], root);
+    expect(ok.code).toBe(0);
+    expect(ok.out + ok.err).toMatch(/1 figure written, 0 failed/);
+  });
+});
