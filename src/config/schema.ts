@@ -7,6 +7,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { activationNames, activationParams, type ActivationSpec } from '../core/activation.js';
 import { colormapNames } from '../scale/colormap.js';
 import { LIMITS } from './limits.js';
+import { presentationKeys } from './schema-presentation.js';
 import { surfaceKeys } from './schema-surfaces.js';
 
 const Finite = (opts: object = {}) => Type.Number(opts);
@@ -97,6 +98,7 @@ const outputKeys = {
       { additionalProperties: false, description: 'makes the figure an animation: one frame per value of one number of its config' },
     ),
   ),
+  ...presentationKeys,
 };
 
 /** Keys of one plot (a whole figure, or one panel of a "panels" figure). */

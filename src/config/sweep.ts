@@ -16,6 +16,23 @@ export function caption(sweep: ResolvedSweep, value: number): string {
   return sweep.label.replace('{value}', formatValue(value));
 }
 
+/**
+ * The look a figure's frames and contact sheet share with it: its theme and background, which
+ * `render --themes` may have set on the figure rather than in its config, and its language.
+ */
+function lookOf(fig: ResolvedFigure): Pick<ResolvedFigure, 'theme' | 'background' | 'lang'> {
+  const look: Pick<ResolvedFigure, 'theme' | 'background' | 'lang'> = {};
+  if (fig.theme !== undefined) look.theme = fig.theme;
+  if (fig.background !== undefined) look.background = fig.background;
+  if (fig.lang !== undefined) look.lang = fig.lang;
+  return look;
+}
+
+function withLook<T extends ResolvedFigure>(target: T, fig: ResolvedFigure): T {
+  const { theme: _t, background: _b, lang: _l, ...rest } = target;
+  return { ...rest, ...lookOf(fig) } as T;
+}
+
 /** The resolved figure of each frame, captioned with its value. */
 export function sweepFrames(fig: ResolvedFigure): ResolvedFigure[] {
   const sw = fig.sweep;
@@ -25,7 +42,7 @@ export function sweepFrames(fig: ResolvedFigure): ResolvedFigure[] {
     const frame = resolveFigure({ ...config, format: 'png' } as FigureConfig, sw.models, sw.points);
     const text = caption(sw, value);
     // The figure's own scale, which --scale may have set: the frames do not read it from the config.
-    return { ...frame, name: fig.name, scale: fig.scale, sweep: null, title: frame.title ? `${frame.title} (${text})` : text } as ResolvedFigure;
+    return withLook({ ...frame, name: fig.name, scale: fig.scale, sweep: null, title: frame.title ? `${frame.title} (${text})` : text } as ResolvedFigure, fig);
   });
 }
 
@@ -48,7 +65,7 @@ export function contactSheet(fig: ResolvedFigure): ResolvedPanels {
   });
   const columns = Math.min(4, panels.length);
   const rows = Math.ceil(panels.length / columns);
-  return {
+  return withLook<ResolvedPanels>({
     kind: 'panels',
     name: fig.name,
     width: Math.min(8000, Math.round(base.width * 0.5 * columns)),
@@ -60,5 +77,5 @@ export function contactSheet(fig: ResolvedFigure): ResolvedPanels {
     columns,
     sharedColorbar: panels.some((p) => p.kind === 'contour'),
     panels,
-  };
+  }, fig);
 }

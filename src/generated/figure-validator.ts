@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"type":"object","description":"a figure object with a \"kind\" of line, contour or panels","required":["kind"],"properties":{"kind":{"enum":["line","contour","panels"],"description":"a figure kind (line, contour, panels)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["name","kind","series"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"a line graph","const":"line","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s2"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"series":{"$ref":"#/$defs/s5"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"x":{"$ref":"#/$defs/s23"},"y":{"$ref":"#/$defs/s24"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"perceptron":{"$ref":"#/$defs/s25"},"network":{"$ref":"#/$defs/s13"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s26"},"colormap":{"$ref":"#/$defs/s27"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s28"},"boundary":{"$ref":"#/$defs/s30"},"data":{"$ref":"#/$defs/s32"},"view":{"$ref":"#/$defs/s35"},"classes":{"$ref":"#/$defs/s36"},"sampling":{"$ref":"#/$defs/s37"}}},{"additionalProperties":false,"type":"object","required":["kind","name","panels"],"properties":{"kind":{"description":"several line or contour plots in a grid","const":"panels","type":"string"},"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"columns":{"minimum":1,"maximum":16,"description":"the number of columns","type":"integer"},"sharedColorbar":{"default":false,"description":"contour panels share one colour scale (the first contour panel's levels and colormap) and one colorbar at the right","type":"boolean"},"panels":{"minItems":1,"maxItems":64,"description":"a list of panels","type":"array","items":{"type":"object","description":"a panel object with a \"kind\" of line or contour","required":["kind"],"properties":{"kind":{"enum":["line","contour"],"description":"a panel kind (line, contour)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","series"],"properties":{"kind":{"description":"a line graph","const":"line","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s2"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"series":{"$ref":"#/$defs/s5"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s23"},"y":{"$ref":"#/$defs/s24"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"perceptron":{"$ref":"#/$defs/s25"},"network":{"$ref":"#/$defs/s13"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s26"},"colormap":{"$ref":"#/$defs/s27"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s28"},"boundary":{"$ref":"#/$defs/s30"},"data":{"$ref":"#/$defs/s32"},"view":{"$ref":"#/$defs/s35"},"classes":{"$ref":"#/$defs/s36"},"sampling":{"$ref":"#/$defs/s37"}}}]}}}}],"$defs":{"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number of its config","type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"description":"the value of the first frame","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"}}},"s1":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s3":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s4"}},"s4":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s5":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s7"},"network":{"$ref":"#/$defs/s13"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s7":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s8"},"else":{"$ref":"#/$defs/s9"}},"s8":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s9"}},"allOf":[{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"},{"$ref":"#/$defs/s12"}]},"s9":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s10":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s12":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s13":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s14"},"else":{"$ref":"#/$defs/s19"}},"s14":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s15"},"inputs":{"$ref":"#/$defs/s17"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s15":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s16"}},"s16":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s7"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s17":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s19":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s20"}}},"s20":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s21"}},"s21":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s22"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}},"s22":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s23":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s24":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s25":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}},"s26":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s27":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s28":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s29"}]},"s29":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s30":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}},"s32":{"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s33"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}},"s33":{"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s34"}},"s34":{"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}},"s35":{"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"},"s36":{"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}},"s37":{"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"}}};
+const schema6 = {"type":"object","description":"a figure object with a \"kind\" of line, contour or panels","required":["kind"],"properties":{"kind":{"enum":["line","contour","panels"],"description":"a figure kind (line, contour, panels)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["name","kind","series"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"kind":{"description":"a line graph","const":"line","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s2"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"series":{"$ref":"#/$defs/s5"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"x":{"$ref":"#/$defs/s23"},"y":{"$ref":"#/$defs/s24"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"perceptron":{"$ref":"#/$defs/s25"},"network":{"$ref":"#/$defs/s13"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s26"},"colormap":{"$ref":"#/$defs/s27"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s28"},"boundary":{"$ref":"#/$defs/s30"},"data":{"$ref":"#/$defs/s32"},"view":{"$ref":"#/$defs/s35"},"classes":{"$ref":"#/$defs/s36"},"sampling":{"$ref":"#/$defs/s37"}}},{"additionalProperties":false,"type":"object","required":["kind","name","panels"],"properties":{"kind":{"description":"several line or contour plots in a grid","const":"panels","type":"string"},"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"columns":{"minimum":1,"maximum":16,"description":"the number of columns","type":"integer"},"sharedColorbar":{"default":false,"description":"contour panels share one colour scale (the first contour panel's levels and colormap) and one colorbar at the right","type":"boolean"},"panels":{"minItems":1,"maxItems":64,"description":"a list of panels","type":"array","items":{"type":"object","description":"a panel object with a \"kind\" of line or contour","required":["kind"],"properties":{"kind":{"enum":["line","contour"],"description":"a panel kind (line, contour)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","series"],"properties":{"kind":{"description":"a line graph","const":"line","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s2"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"series":{"$ref":"#/$defs/s5"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s23"},"y":{"$ref":"#/$defs/s24"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"perceptron":{"$ref":"#/$defs/s25"},"network":{"$ref":"#/$defs/s13"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s26"},"colormap":{"$ref":"#/$defs/s27"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s28"},"boundary":{"$ref":"#/$defs/s30"},"data":{"$ref":"#/$defs/s32"},"view":{"$ref":"#/$defs/s35"},"classes":{"$ref":"#/$defs/s36"},"sampling":{"$ref":"#/$defs/s37"}}}]}}}}],"$defs":{"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number of its config","type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"description":"the value of the first frame","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"}}},"s1":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s3":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s4"}},"s4":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s5":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s7"},"network":{"$ref":"#/$defs/s13"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s7":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s8"},"else":{"$ref":"#/$defs/s9"}},"s8":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s9"}},"allOf":[{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"},{"$ref":"#/$defs/s12"}]},"s9":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s10":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s12":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s13":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s14"},"else":{"$ref":"#/$defs/s19"}},"s14":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s15"},"inputs":{"$ref":"#/$defs/s17"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s15":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s16"}},"s16":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s7"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s17":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s19":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s20"}}},"s20":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s21"}},"s21":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s22"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}},"s22":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s23":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s24":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s25":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}},"s26":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s27":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s28":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s29"}]},"s29":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s30":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}},"s32":{"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s33"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}},"s33":{"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s34"}},"s34":{"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}},"s35":{"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"},"s36":{"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}},"s37":{"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9_][a-z0-9._-]*$", "u");
@@ -4262,10 +4262,11 @@ vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.error
 errors = vErrors.length;
 }
 }
-if(data.kind !== undefined){
-let data9 = data.kind;
-if(typeof data9 !== "string"){
-const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[0].properties.kind.type,parentSchema:schema6.oneOf[0].properties.kind,data:data9};
+if(data.alt !== undefined){
+let data9 = data.alt;
+if(typeof data9 === "string"){
+if(func3(data9) > 2000){
+const err22 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/0/properties/alt/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema6.oneOf[0].properties.alt,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4274,13 +4275,118 @@ vErrors.push(err22);
 }
 errors++;
 }
-if("line" !== data9){
-const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "line"},message:"must be equal to constant",schema:"line",parentSchema:schema6.oneOf[0].properties.kind,data:data9};
+if(func3(data9) < 1){
+const err23 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/0/properties/alt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.oneOf[0].properties.alt,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/0/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[0].properties.alt.type,parentSchema:schema6.oneOf[0].properties.alt,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.lang !== undefined){
+let data10 = data.lang;
+if(typeof data10 !== "string"){
+const err25 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/0/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[0].properties.lang.type,parentSchema:schema6.oneOf[0].properties.lang,data:data10};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!((data10 === "en") || (data10 === "ja"))){
+const err26 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/0/properties/lang/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[0].properties.lang.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[0].properties.lang.enum,parentSchema:schema6.oneOf[0].properties.lang,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.theme !== undefined){
+let data11 = data.theme;
+if(typeof data11 !== "string"){
+const err27 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/0/properties/theme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[0].properties.theme.type,parentSchema:schema6.oneOf[0].properties.theme,data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(!((data11 === "light") || (data11 === "dark"))){
+const err28 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/0/properties/theme/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[0].properties.theme.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[0].properties.theme.enum,parentSchema:schema6.oneOf[0].properties.theme,data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.background !== undefined){
+let data12 = data.background;
+if(typeof data12 === "string"){
+if(func3(data12) > 100){
+const err29 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/0/properties/background/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[0].properties.background,data:data12};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/0/properties/background/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[0].properties.background.type,parentSchema:schema6.oneOf[0].properties.background,data:data12};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data13 = data.kind;
+if(typeof data13 !== "string"){
+const err31 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[0].properties.kind.type,parentSchema:schema6.oneOf[0].properties.kind,data:data13};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if("line" !== data13){
+const err32 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "line"},message:"must be equal to constant",schema:"line",parentSchema:schema6.oneOf[0].properties.kind,data:data13};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -4298,14 +4404,14 @@ errors = vErrors.length;
 }
 }
 if(data.grid !== undefined){
-let data12 = data.grid;
-if(typeof data12 !== "boolean"){
-const err24 = {instancePath:instancePath+"/grid",schemaPath:"#/oneOf/0/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[0].properties.grid.type,parentSchema:schema6.oneOf[0].properties.grid,data:data12};
+let data16 = data.grid;
+if(typeof data16 !== "boolean"){
+const err33 = {instancePath:instancePath+"/grid",schemaPath:"#/oneOf/0/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[0].properties.grid.type,parentSchema:schema6.oneOf[0].properties.grid,data:data16};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err33];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -4323,116 +4429,9 @@ errors = vErrors.length;
 }
 }
 if(data.legend !== undefined){
-let data15 = data.legend;
-if(typeof data15 !== "boolean"){
-const err25 = {instancePath:instancePath+"/legend",schemaPath:"#/oneOf/0/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[0].properties.legend.type,parentSchema:schema6.oneOf[0].properties.legend,data:data15};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[0].type,parentSchema:schema6.oneOf[0],data};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else if(tag0 === "contour"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.name === undefined){
-const err27 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.oneOf[1].required,parentSchema:schema6.oneOf[1],data};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err28 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[1].required,parentSchema:schema6.oneOf[1],data};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-for(const key1 in data){
-if(!(func2.call(schema6.oneOf[1].properties, key1))){
-const err29 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[1],data};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.$schema !== undefined){
-let data16 = data.$schema;
-if(typeof data16 !== "string"){
-const err30 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/1/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.$schema.type,parentSchema:schema6.oneOf[1].properties.$schema,data:data16};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data17 = data.name;
-if(typeof data17 === "string"){
-if(func3(data17) > 100){
-const err31 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[1].properties.name,data:data17};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(!pattern0.test(data17)){
-const err32 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[1].properties.name,data:data17};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.name.type,parentSchema:schema6.oneOf[1].properties.name,data:data17};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data.title !== undefined){
-let data18 = data.title;
-if(typeof data18 !== "string"){
-const err34 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.title.type,parentSchema:schema6.oneOf[1].properties.title,data:data18};
+let data19 = data.legend;
+if(typeof data19 !== "boolean"){
+const err34 = {instancePath:instancePath+"/legend",schemaPath:"#/oneOf/0/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[0].properties.legend.type,parentSchema:schema6.oneOf[0].properties.legend,data:data19};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4442,10 +4441,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.width !== undefined){
-let data19 = data.width;
-if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
-const err35 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/1/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[1].properties.width.type,parentSchema:schema6.oneOf[1].properties.width,data:data19};
+}
+else {
+const err35 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[0].type,parentSchema:schema6.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4454,9 +4452,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(typeof data19 == "number"){
-if(data19 > 8000 || isNaN(data19)){
-const err36 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/1/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[1].properties.width,data:data19};
+}
+else if(tag0 === "contour"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err36 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.oneOf[1].required,parentSchema:schema6.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4465,8 +4465,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data19 < 100 || isNaN(data19)){
-const err37 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/1/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[1].properties.width,data:data19};
+if(data.kind === undefined){
+const err37 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[1].required,parentSchema:schema6.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4475,12 +4475,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-if(data.height !== undefined){
-let data20 = data.height;
-if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
-const err38 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/1/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[1].properties.height.type,parentSchema:schema6.oneOf[1].properties.height,data:data20};
+for(const key1 in data){
+if(!(func2.call(schema6.oneOf[1].properties, key1))){
+const err38 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4489,9 +4486,11 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(typeof data20 == "number"){
-if(data20 > 8000 || isNaN(data20)){
-const err39 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/1/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[1].properties.height,data:data20};
+}
+if(data.$schema !== undefined){
+let data20 = data.$schema;
+if(typeof data20 !== "string"){
+const err39 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/1/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.$schema.type,parentSchema:schema6.oneOf[1].properties.$schema,data:data20};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4500,8 +4499,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data20 < 100 || isNaN(data20)){
-const err40 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/1/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[1].properties.height,data:data20};
+}
+if(data.name !== undefined){
+let data21 = data.name;
+if(typeof data21 === "string"){
+if(func3(data21) > 100){
+const err40 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[1].properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4510,13 +4513,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-if(data.scale !== undefined){
-let data21 = data.scale;
-if(typeof data21 == "number"){
-if(data21 > 4 || isNaN(data21)){
-const err41 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/1/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[1].properties.scale,data:data21};
+if(!pattern0.test(data21)){
+const err41 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[1].properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4525,8 +4523,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data21 < 0.5 || isNaN(data21)){
-const err42 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/1/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[1].properties.scale,data:data21};
+}
+else {
+const err42 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.name.type,parentSchema:schema6.oneOf[1].properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4536,8 +4535,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[1].properties.scale.type,parentSchema:schema6.oneOf[1].properties.scale,data:data21};
+if(data.title !== undefined){
+let data22 = data.title;
+if(typeof data22 !== "string"){
+const err43 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.title.type,parentSchema:schema6.oneOf[1].properties.title,data:data22};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4547,10 +4548,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.format !== undefined){
-let data22 = data.format;
-if(typeof data22 !== "string"){
-const err44 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/1/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.format.type,parentSchema:schema6.oneOf[1].properties.format,data:data22};
+if(data.width !== undefined){
+let data23 = data.width;
+if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
+const err44 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/1/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[1].properties.width.type,parentSchema:schema6.oneOf[1].properties.width,data:data23};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4559,13 +4560,118 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!(((((data22 === "png") || (data22 === "svg")) || (data22 === "pdf")) || (data22 === "gif")) || (data22 === "apng"))){
-const err45 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/1/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[1].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[1].properties.format.enum,parentSchema:schema6.oneOf[1].properties.format,data:data22};
+if(typeof data23 == "number"){
+if(data23 > 8000 || isNaN(data23)){
+const err45 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/1/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[1].properties.width,data:data23};
 if(vErrors === null){
 vErrors = [err45];
 }
 else {
 vErrors.push(err45);
+}
+errors++;
+}
+if(data23 < 100 || isNaN(data23)){
+const err46 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/1/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[1].properties.width,data:data23};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+if(data.height !== undefined){
+let data24 = data.height;
+if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
+const err47 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/1/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[1].properties.height.type,parentSchema:schema6.oneOf[1].properties.height,data:data24};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(typeof data24 == "number"){
+if(data24 > 8000 || isNaN(data24)){
+const err48 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/1/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[1].properties.height,data:data24};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data24 < 100 || isNaN(data24)){
+const err49 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/1/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[1].properties.height,data:data24};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+if(data.scale !== undefined){
+let data25 = data.scale;
+if(typeof data25 == "number"){
+if(data25 > 4 || isNaN(data25)){
+const err50 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/1/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[1].properties.scale,data:data25};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(data25 < 0.5 || isNaN(data25)){
+const err51 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/1/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[1].properties.scale,data:data25};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[1].properties.scale.type,parentSchema:schema6.oneOf[1].properties.scale,data:data25};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data26 = data.format;
+if(typeof data26 !== "string"){
+const err53 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/1/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.format.type,parentSchema:schema6.oneOf[1].properties.format,data:data26};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(!(((((data26 === "png") || (data26 === "svg")) || (data26 === "pdf")) || (data26 === "gif")) || (data26 === "apng"))){
+const err54 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/1/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[1].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[1].properties.format.enum,parentSchema:schema6.oneOf[1].properties.format,data:data26};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
 }
 errors++;
 }
@@ -4576,25 +4682,131 @@ vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.error
 errors = vErrors.length;
 }
 }
-if(data.kind !== undefined){
-let data24 = data.kind;
-if(typeof data24 !== "string"){
-const err46 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.kind.type,parentSchema:schema6.oneOf[1].properties.kind,data:data24};
+if(data.alt !== undefined){
+let data28 = data.alt;
+if(typeof data28 === "string"){
+if(func3(data28) > 2000){
+const err55 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/1/properties/alt/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema6.oneOf[1].properties.alt,data:data28};
 if(vErrors === null){
-vErrors = [err46];
+vErrors = [err55];
 }
 else {
-vErrors.push(err46);
+vErrors.push(err55);
 }
 errors++;
 }
-if("contour" !== data24){
-const err47 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "contour"},message:"must be equal to constant",schema:"contour",parentSchema:schema6.oneOf[1].properties.kind,data:data24};
+if(func3(data28) < 1){
+const err56 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/1/properties/alt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.oneOf[1].properties.alt,data:data28};
 if(vErrors === null){
-vErrors = [err47];
+vErrors = [err56];
 }
 else {
-vErrors.push(err47);
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/1/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.alt.type,parentSchema:schema6.oneOf[1].properties.alt,data:data28};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.lang !== undefined){
+let data29 = data.lang;
+if(typeof data29 !== "string"){
+const err58 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/1/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.lang.type,parentSchema:schema6.oneOf[1].properties.lang,data:data29};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(!((data29 === "en") || (data29 === "ja"))){
+const err59 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/1/properties/lang/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[1].properties.lang.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[1].properties.lang.enum,parentSchema:schema6.oneOf[1].properties.lang,data:data29};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.theme !== undefined){
+let data30 = data.theme;
+if(typeof data30 !== "string"){
+const err60 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/1/properties/theme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.theme.type,parentSchema:schema6.oneOf[1].properties.theme,data:data30};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(!((data30 === "light") || (data30 === "dark"))){
+const err61 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/1/properties/theme/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[1].properties.theme.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[1].properties.theme.enum,parentSchema:schema6.oneOf[1].properties.theme,data:data30};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data.background !== undefined){
+let data31 = data.background;
+if(typeof data31 === "string"){
+if(func3(data31) > 100){
+const err62 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/1/properties/background/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[1].properties.background,data:data31};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/1/properties/background/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.background.type,parentSchema:schema6.oneOf[1].properties.background,data:data31};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data32 = data.kind;
+if(typeof data32 !== "string"){
+const err64 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.kind.type,parentSchema:schema6.oneOf[1].properties.kind,data:data32};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if("contour" !== data32){
+const err65 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "contour"},message:"must be equal to constant",schema:"contour",parentSchema:schema6.oneOf[1].properties.kind,data:data32};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
 }
 errors++;
 }
@@ -4612,14 +4824,14 @@ errors = vErrors.length;
 }
 }
 if(data.grid !== undefined){
-let data27 = data.grid;
-if(typeof data27 !== "boolean"){
-const err48 = {instancePath:instancePath+"/grid",schemaPath:"#/oneOf/1/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[1].properties.grid.type,parentSchema:schema6.oneOf[1].properties.grid,data:data27};
+let data35 = data.grid;
+if(typeof data35 !== "boolean"){
+const err66 = {instancePath:instancePath+"/grid",schemaPath:"#/oneOf/1/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[1].properties.grid.type,parentSchema:schema6.oneOf[1].properties.grid,data:data35};
 if(vErrors === null){
-vErrors = [err48];
+vErrors = [err66];
 }
 else {
-vErrors.push(err48);
+vErrors.push(err66);
 }
 errors++;
 }
@@ -4643,27 +4855,27 @@ errors = vErrors.length;
 }
 }
 if(data.neurons !== undefined){
-let data31 = data.neurons;
-if(typeof data31 !== "boolean"){
-const err49 = {instancePath:instancePath+"/neurons",schemaPath:"#/oneOf/1/properties/neurons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[1].properties.neurons.type,parentSchema:schema6.oneOf[1].properties.neurons,data:data31};
+let data39 = data.neurons;
+if(typeof data39 !== "boolean"){
+const err67 = {instancePath:instancePath+"/neurons",schemaPath:"#/oneOf/1/properties/neurons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[1].properties.neurons.type,parentSchema:schema6.oneOf[1].properties.neurons,data:data39};
 if(vErrors === null){
-vErrors = [err49];
+vErrors = [err67];
 }
 else {
-vErrors.push(err49);
+vErrors.push(err67);
 }
 errors++;
 }
 }
 if(data.threshold !== undefined){
-let data32 = data.threshold;
-if(!(typeof data32 == "number")){
-const err50 = {instancePath:instancePath+"/threshold",schemaPath:"#/oneOf/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[1].properties.threshold.type,parentSchema:schema6.oneOf[1].properties.threshold,data:data32};
+let data40 = data.threshold;
+if(!(typeof data40 == "number")){
+const err68 = {instancePath:instancePath+"/threshold",schemaPath:"#/oneOf/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[1].properties.threshold.type,parentSchema:schema6.oneOf[1].properties.threshold,data:data40};
 if(vErrors === null){
-vErrors = [err50];
+vErrors = [err68];
 }
 else {
-vErrors.push(err50);
+vErrors.push(err68);
 }
 errors++;
 }
@@ -4681,36 +4893,36 @@ errors = vErrors.length;
 }
 }
 if(data.alpha !== undefined){
-let data35 = data.alpha;
-if(typeof data35 == "number"){
-if(data35 > 1 || isNaN(data35)){
-const err51 = {instancePath:instancePath+"/alpha",schemaPath:"#/oneOf/1/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema6.oneOf[1].properties.alpha,data:data35};
+let data43 = data.alpha;
+if(typeof data43 == "number"){
+if(data43 > 1 || isNaN(data43)){
+const err69 = {instancePath:instancePath+"/alpha",schemaPath:"#/oneOf/1/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema6.oneOf[1].properties.alpha,data:data43};
 if(vErrors === null){
-vErrors = [err51];
+vErrors = [err69];
 }
 else {
-vErrors.push(err51);
+vErrors.push(err69);
 }
 errors++;
 }
-if(data35 < 0 || isNaN(data35)){
-const err52 = {instancePath:instancePath+"/alpha",schemaPath:"#/oneOf/1/properties/alpha/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema6.oneOf[1].properties.alpha,data:data35};
+if(data43 < 0 || isNaN(data43)){
+const err70 = {instancePath:instancePath+"/alpha",schemaPath:"#/oneOf/1/properties/alpha/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema6.oneOf[1].properties.alpha,data:data43};
 if(vErrors === null){
-vErrors = [err52];
+vErrors = [err70];
 }
 else {
-vErrors.push(err52);
+vErrors.push(err70);
 }
 errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/alpha",schemaPath:"#/oneOf/1/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[1].properties.alpha.type,parentSchema:schema6.oneOf[1].properties.alpha,data:data35};
+const err71 = {instancePath:instancePath+"/alpha",schemaPath:"#/oneOf/1/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[1].properties.alpha.type,parentSchema:schema6.oneOf[1].properties.alpha,data:data43};
 if(vErrors === null){
-vErrors = [err53];
+vErrors = [err71];
 }
 else {
-vErrors.push(err53);
+vErrors.push(err71);
 }
 errors++;
 }
@@ -4753,219 +4965,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err54 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[1].type,parentSchema:schema6.oneOf[1],data};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-else if(tag0 === "panels"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err55 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(data.name === undefined){
-const err56 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data.panels === undefined){
-const err57 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "panels"},message:"must have required property '"+"panels"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-for(const key2 in data){
-if(!(func2.call(schema6.oneOf[2].properties, key2))){
-const err58 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2],data};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data42 = data.kind;
-if(typeof data42 !== "string"){
-const err59 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[2].properties.kind,data:data42};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if("panels" !== data42){
-const err60 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "panels"},message:"must be equal to constant",schema:"panels",parentSchema:schema6.oneOf[2].properties.kind,data:data42};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data.$schema !== undefined){
-let data43 = data.$schema;
-if(typeof data43 !== "string"){
-const err61 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.$schema.type,parentSchema:schema6.oneOf[2].properties.$schema,data:data43};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data44 = data.name;
-if(typeof data44 === "string"){
-if(func3(data44) > 100){
-const err62 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.name,data:data44};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-if(!pattern0.test(data44)){
-const err63 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[2].properties.name,data:data44};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.name.type,parentSchema:schema6.oneOf[2].properties.name,data:data44};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data.title !== undefined){
-let data45 = data.title;
-if(typeof data45 !== "string"){
-const err65 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[2].properties.title,data:data45};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data.width !== undefined){
-let data46 = data.width;
-if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
-const err66 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.width.type,parentSchema:schema6.oneOf[2].properties.width,data:data46};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(typeof data46 == "number"){
-if(data46 > 8000 || isNaN(data46)){
-const err67 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.width,data:data46};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data46 < 100 || isNaN(data46)){
-const err68 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.width,data:data46};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-}
-if(data.height !== undefined){
-let data47 = data.height;
-if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
-const err69 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.height.type,parentSchema:schema6.oneOf[2].properties.height,data:data47};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-if(typeof data47 == "number"){
-if(data47 > 8000 || isNaN(data47)){
-const err70 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.height,data:data47};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-if(data47 < 100 || isNaN(data47)){
-const err71 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.height,data:data47};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-}
-if(data.scale !== undefined){
-let data48 = data.scale;
-if(typeof data48 == "number"){
-if(data48 > 4 || isNaN(data48)){
-const err72 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[2].properties.scale,data:data48};
+const err72 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[1].type,parentSchema:schema6.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4974,8 +4974,11 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data48 < 0.5 || isNaN(data48)){
-const err73 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[2].properties.scale,data:data48};
+}
+else if(tag0 === "panels"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err73 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4984,9 +4987,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.scale.type,parentSchema:schema6.oneOf[2].properties.scale,data:data48};
+if(data.name === undefined){
+const err74 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4995,11 +4997,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data.format !== undefined){
-let data49 = data.format;
-if(typeof data49 !== "string"){
-const err75 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.format.type,parentSchema:schema6.oneOf[2].properties.format,data:data49};
+if(data.panels === undefined){
+const err75 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "panels"},message:"must have required property '"+"panels"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -5008,13 +5007,226 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(!(((((data49 === "png") || (data49 === "svg")) || (data49 === "pdf")) || (data49 === "gif")) || (data49 === "apng"))){
-const err76 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.format.enum,parentSchema:schema6.oneOf[2].properties.format,data:data49};
+for(const key2 in data){
+if(!(func2.call(schema6.oneOf[2].properties, key2))){
+const err76 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err76];
 }
 else {
 vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data50 = data.kind;
+if(typeof data50 !== "string"){
+const err77 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[2].properties.kind,data:data50};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if("panels" !== data50){
+const err78 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "panels"},message:"must be equal to constant",schema:"panels",parentSchema:schema6.oneOf[2].properties.kind,data:data50};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+let data51 = data.$schema;
+if(typeof data51 !== "string"){
+const err79 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.$schema.type,parentSchema:schema6.oneOf[2].properties.$schema,data:data51};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data52 = data.name;
+if(typeof data52 === "string"){
+if(func3(data52) > 100){
+const err80 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.name,data:data52};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(!pattern0.test(data52)){
+const err81 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[2].properties.name,data:data52};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.name.type,parentSchema:schema6.oneOf[2].properties.name,data:data52};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data53 = data.title;
+if(typeof data53 !== "string"){
+const err83 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[2].properties.title,data:data53};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data.width !== undefined){
+let data54 = data.width;
+if(!((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54)))){
+const err84 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.width.type,parentSchema:schema6.oneOf[2].properties.width,data:data54};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(typeof data54 == "number"){
+if(data54 > 8000 || isNaN(data54)){
+const err85 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.width,data:data54};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(data54 < 100 || isNaN(data54)){
+const err86 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.width,data:data54};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+if(data.height !== undefined){
+let data55 = data.height;
+if(!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))){
+const err87 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.height.type,parentSchema:schema6.oneOf[2].properties.height,data:data55};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(typeof data55 == "number"){
+if(data55 > 8000 || isNaN(data55)){
+const err88 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.height,data:data55};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(data55 < 100 || isNaN(data55)){
+const err89 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.height,data:data55};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+if(data.scale !== undefined){
+let data56 = data.scale;
+if(typeof data56 == "number"){
+if(data56 > 4 || isNaN(data56)){
+const err90 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[2].properties.scale,data:data56};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data56 < 0.5 || isNaN(data56)){
+const err91 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[2].properties.scale,data:data56};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.scale.type,parentSchema:schema6.oneOf[2].properties.scale,data:data56};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data57 = data.format;
+if(typeof data57 !== "string"){
+const err93 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.format.type,parentSchema:schema6.oneOf[2].properties.format,data:data57};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(!(((((data57 === "png") || (data57 === "svg")) || (data57 === "pdf")) || (data57 === "gif")) || (data57 === "apng"))){
+const err94 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.format.enum,parentSchema:schema6.oneOf[2].properties.format,data:data57};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
 }
 errors++;
 }
@@ -5025,253 +5237,11 @@ vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.error
 errors = vErrors.length;
 }
 }
-if(data.columns !== undefined){
-let data51 = data.columns;
-if(!((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51)))){
-const err77 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.columns.type,parentSchema:schema6.oneOf[2].properties.columns,data:data51};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-if(typeof data51 == "number"){
-if(data51 > 16 || isNaN(data51)){
-const err78 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema6.oneOf[2].properties.columns,data:data51};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-if(data51 < 1 || isNaN(data51)){
-const err79 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema6.oneOf[2].properties.columns,data:data51};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-}
-if(data.sharedColorbar !== undefined){
-let data52 = data.sharedColorbar;
-if(typeof data52 !== "boolean"){
-const err80 = {instancePath:instancePath+"/sharedColorbar",schemaPath:"#/oneOf/2/properties/sharedColorbar/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.sharedColorbar.type,parentSchema:schema6.oneOf[2].properties.sharedColorbar,data:data52};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data.panels !== undefined){
-let data53 = data.panels;
-if(Array.isArray(data53)){
-if(data53.length > 64){
-const err81 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema6.oneOf[2].properties.panels,data:data53};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-if(data53.length < 1){
-const err82 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.panels,data:data53};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-const len0 = data53.length;
-for(let i0=0; i0<len0; i0++){
-let data54 = data53[i0];
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.kind === undefined){
-const err83 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.required,parentSchema:schema6.oneOf[2].properties.panels.items,data:data54};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-if(data54.kind !== undefined){
-let data55 = data54.kind;
-if(!((data55 === "line") || (data55 === "contour"))){
-const err84 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.panels.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.panels.items.properties.kind.enum,parentSchema:schema6.oneOf[2].properties.panels.items.properties.kind,data:data55};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-const tag1 = data54.kind;
-if(typeof tag1 == "string"){
-if(tag1 === "line"){
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.kind === undefined){
-const err85 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data54};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-if(data54.series === undefined){
-const err86 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data54};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-for(const key3 in data54){
-if(!((((((((key3 === "kind") || (key3 === "title")) || (key3 === "x")) || (key3 === "y")) || (key3 === "grid")) || (key3 === "points")) || (key3 === "series")) || (key3 === "legend"))){
-const err87 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data54};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data54.kind !== undefined){
-let data56 = data54.kind;
-if(typeof data56 !== "string"){
-const err88 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind,data:data56};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-if("line" !== data56){
-const err89 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "line"},message:"must be equal to constant",schema:"line",parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind,data:data56};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data54.title !== undefined){
-let data57 = data54.title;
-if(typeof data57 !== "string"){
-const err90 = {instancePath:instancePath+"/panels/" + i0+"/title",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.title.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.title,data:data57};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-if(data54.x !== undefined){
-if(!(validate24(data54.x, {instancePath:instancePath+"/panels/" + i0+"/x",parentData:data54,parentDataProperty:"x",rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
-}
-}
-if(data54.y !== undefined){
-if(!(validate26(data54.y, {instancePath:instancePath+"/panels/" + i0+"/y",parentData:data54,parentDataProperty:"y",rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-if(data54.grid !== undefined){
-let data60 = data54.grid;
-if(typeof data60 !== "boolean"){
-const err91 = {instancePath:instancePath+"/panels/" + i0+"/grid",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.grid.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.grid,data:data60};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-if(data54.points !== undefined){
-if(!(validate28(data54.points, {instancePath:instancePath+"/panels/" + i0+"/points",parentData:data54,parentDataProperty:"points",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-if(data54.series !== undefined){
-if(!(validate32(data54.series, {instancePath:instancePath+"/panels/" + i0+"/series",parentData:data54,parentDataProperty:"series",rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
-}
-}
-if(data54.legend !== undefined){
-let data63 = data54.legend;
-if(typeof data63 !== "boolean"){
-const err92 = {instancePath:instancePath+"/panels/" + i0+"/legend",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.legend.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.legend,data:data63};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data54};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-else if(tag1 === "contour"){
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.kind === undefined){
-const err94 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data54};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-for(const key4 in data54){
-if(!(func2.call(schema6.oneOf[2].properties.panels.items.oneOf[1].properties, key4))){
-const err95 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data54};
+if(data.alt !== undefined){
+let data59 = data.alt;
+if(typeof data59 === "string"){
+if(func3(data59) > 2000){
+const err95 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema6.oneOf[2].properties.alt,data:data59};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5280,11 +5250,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data54.kind !== undefined){
-let data64 = data54.kind;
-if(typeof data64 !== "string"){
-const err96 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind,data:data64};
+if(func3(data59) < 1){
+const err96 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.oneOf[2].properties.alt,data:data59};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5293,8 +5260,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if("contour" !== data64){
-const err97 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "contour"},message:"must be equal to constant",schema:"contour",parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind,data:data64};
+}
+else {
+const err97 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.alt.type,parentSchema:schema6.oneOf[2].properties.alt,data:data59};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5304,10 +5272,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data54.title !== undefined){
-let data65 = data54.title;
-if(typeof data65 !== "string"){
-const err98 = {instancePath:instancePath+"/panels/" + i0+"/title",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.title.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.title,data:data65};
+if(data.lang !== undefined){
+let data60 = data.lang;
+if(typeof data60 !== "string"){
+const err98 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/2/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.lang.type,parentSchema:schema6.oneOf[2].properties.lang,data:data60};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5316,23 +5284,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data54.x !== undefined){
-if(!(validate72(data54.x, {instancePath:instancePath+"/panels/" + i0+"/x",parentData:data54,parentDataProperty:"x",rootData}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
-errors = vErrors.length;
-}
-}
-if(data54.y !== undefined){
-if(!(validate74(data54.y, {instancePath:instancePath+"/panels/" + i0+"/y",parentData:data54,parentDataProperty:"y",rootData}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-}
-if(data54.grid !== undefined){
-let data68 = data54.grid;
-if(typeof data68 !== "boolean"){
-const err99 = {instancePath:instancePath+"/panels/" + i0+"/grid",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.grid.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.grid,data:data68};
+if(!((data60 === "en") || (data60 === "ja"))){
+const err99 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/2/properties/lang/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.lang.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.lang.enum,parentSchema:schema6.oneOf[2].properties.lang,data:data60};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5342,28 +5295,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data54.points !== undefined){
-if(!(validate28(data54.points, {instancePath:instancePath+"/panels/" + i0+"/points",parentData:data54,parentDataProperty:"points",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-if(data54.perceptron !== undefined){
-if(!(validate77(data54.perceptron, {instancePath:instancePath+"/panels/" + i0+"/perceptron",parentData:data54,parentDataProperty:"perceptron",rootData}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
-errors = vErrors.length;
-}
-}
-if(data54.network !== undefined){
-if(!(validate47(data54.network, {instancePath:instancePath+"/panels/" + i0+"/network",parentData:data54,parentDataProperty:"network",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-if(data54.neurons !== undefined){
-let data72 = data54.neurons;
-if(typeof data72 !== "boolean"){
-const err100 = {instancePath:instancePath+"/panels/" + i0+"/neurons",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/neurons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.neurons.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.neurons,data:data72};
+if(data.theme !== undefined){
+let data61 = data.theme;
+if(typeof data61 !== "string"){
+const err100 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/2/properties/theme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.theme.type,parentSchema:schema6.oneOf[2].properties.theme,data:data61};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5372,11 +5307,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data54.threshold !== undefined){
-let data73 = data54.threshold;
-if(!(typeof data73 == "number")){
-const err101 = {instancePath:instancePath+"/panels/" + i0+"/threshold",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.threshold.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.threshold,data:data73};
+if(!((data61 === "light") || (data61 === "dark"))){
+const err101 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/2/properties/theme/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.theme.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.theme.enum,parentSchema:schema6.oneOf[2].properties.theme,data:data61};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5386,23 +5318,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data54.levels !== undefined){
-if(!(validate81(data54.levels, {instancePath:instancePath+"/panels/" + i0+"/levels",parentData:data54,parentDataProperty:"levels",rootData}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-errors = vErrors.length;
-}
-}
-if(data54.colormap !== undefined){
-if(!(validate83(data54.colormap, {instancePath:instancePath+"/panels/" + i0+"/colormap",parentData:data54,parentDataProperty:"colormap",rootData}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
-errors = vErrors.length;
-}
-}
-if(data54.alpha !== undefined){
-let data76 = data54.alpha;
-if(typeof data76 == "number"){
-if(data76 > 1 || isNaN(data76)){
-const err102 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data76};
+if(data.background !== undefined){
+let data62 = data.background;
+if(typeof data62 === "string"){
+if(func3(data62) > 100){
+const err102 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/2/properties/background/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.background,data:data62};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -5411,8 +5331,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data76 < 0 || isNaN(data76)){
-const err103 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data76};
+}
+else {
+const err103 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/2/properties/background/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.background.type,parentSchema:schema6.oneOf[2].properties.background,data:data62};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5422,8 +5343,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-else {
-const err104 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data76};
+if(data.columns !== undefined){
+let data63 = data.columns;
+if(!((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63)))){
+const err104 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.columns.type,parentSchema:schema6.oneOf[2].properties.columns,data:data63};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5432,46 +5355,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data54.colorbar !== undefined){
-if(!(validate85(data54.colorbar, {instancePath:instancePath+"/panels/" + i0+"/colorbar",parentData:data54,parentDataProperty:"colorbar",rootData}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
-errors = vErrors.length;
-}
-}
-if(data54.boundary !== undefined){
-if(!(validate89(data54.boundary, {instancePath:instancePath+"/panels/" + i0+"/boundary",parentData:data54,parentDataProperty:"boundary",rootData}))){
-vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
-errors = vErrors.length;
-}
-}
-if(data54.data !== undefined){
-if(!(validate93(data54.data, {instancePath:instancePath+"/panels/" + i0+"/data",parentData:data54,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
-errors = vErrors.length;
-}
-}
-if(data54.view !== undefined){
-if(!(validate99(data54.view, {instancePath:instancePath+"/panels/" + i0+"/view",parentData:data54,parentDataProperty:"view",rootData}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
-errors = vErrors.length;
-}
-}
-if(data54.classes !== undefined){
-if(!(validate101(data54.classes, {instancePath:instancePath+"/panels/" + i0+"/classes",parentData:data54,parentDataProperty:"classes",rootData}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
-errors = vErrors.length;
-}
-}
-if(data54.sampling !== undefined){
-if(!(validate103(data54.sampling, {instancePath:instancePath+"/panels/" + i0+"/sampling",parentData:data54,parentDataProperty:"sampling",rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err105 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data54};
+if(typeof data63 == "number"){
+if(data63 > 16 || isNaN(data63)){
+const err105 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema6.oneOf[2].properties.columns,data:data63};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5480,9 +5366,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag1},message:"value of tag \"kind\" must be in oneOf",schema:schema6.oneOf[2].properties.panels.items.discriminator,parentSchema:schema6.oneOf[2].properties.panels.items,data:data54};
+if(data63 < 1 || isNaN(data63)){
+const err106 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema6.oneOf[2].properties.columns,data:data63};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5492,8 +5377,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-else {
-const err107 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag1},message:"tag \"kind\" must be string",schema:schema6.oneOf[2].properties.panels.items.discriminator,parentSchema:schema6.oneOf[2].properties.panels.items,data:data54};
+}
+if(data.sharedColorbar !== undefined){
+let data64 = data.sharedColorbar;
+if(typeof data64 !== "boolean"){
+const err107 = {instancePath:instancePath+"/sharedColorbar",schemaPath:"#/oneOf/2/properties/sharedColorbar/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.sharedColorbar.type,parentSchema:schema6.oneOf[2].properties.sharedColorbar,data:data64};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5503,8 +5391,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-else {
-const err108 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.type,parentSchema:schema6.oneOf[2].properties.panels.items,data:data54};
+if(data.panels !== undefined){
+let data65 = data.panels;
+if(Array.isArray(data65)){
+if(data65.length > 64){
+const err108 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema6.oneOf[2].properties.panels,data:data65};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5513,10 +5404,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-}
-else {
-const err109 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.panels.type,parentSchema:schema6.oneOf[2].properties.panels,data:data53};
+if(data65.length < 1){
+const err109 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.panels,data:data65};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5525,10 +5414,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-}
-else {
-const err110 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].type,parentSchema:schema6.oneOf[2],data};
+const len0 = data65.length;
+for(let i0=0; i0<len0; i0++){
+let data66 = data65[i0];
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.kind === undefined){
+const err110 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.required,parentSchema:schema6.oneOf[2].properties.panels.items,data:data66};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5537,9 +5428,10 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-else {
-const err111 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema6.discriminator,parentSchema:schema6,data};
+if(data66.kind !== undefined){
+let data67 = data66.kind;
+if(!((data67 === "line") || (data67 === "contour"))){
+const err111 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.panels.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.panels.items.properties.kind.enum,parentSchema:schema6.oneOf[2].properties.panels.items.properties.kind,data:data67};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5549,8 +5441,12 @@ vErrors.push(err111);
 errors++;
 }
 }
-else {
-const err112 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema6.discriminator,parentSchema:schema6,data};
+const tag1 = data66.kind;
+if(typeof tag1 == "string"){
+if(tag1 === "line"){
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.kind === undefined){
+const err112 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data66};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5559,14 +5455,436 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-else {
-const err113 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+if(data66.series === undefined){
+const err113 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data66};
 if(vErrors === null){
 vErrors = [err113];
 }
 else {
 vErrors.push(err113);
+}
+errors++;
+}
+for(const key3 in data66){
+if(!((((((((key3 === "kind") || (key3 === "title")) || (key3 === "x")) || (key3 === "y")) || (key3 === "grid")) || (key3 === "points")) || (key3 === "series")) || (key3 === "legend"))){
+const err114 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data66};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data66.kind !== undefined){
+let data68 = data66.kind;
+if(typeof data68 !== "string"){
+const err115 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind,data:data68};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if("line" !== data68){
+const err116 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "line"},message:"must be equal to constant",schema:"line",parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind,data:data68};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data66.title !== undefined){
+let data69 = data66.title;
+if(typeof data69 !== "string"){
+const err117 = {instancePath:instancePath+"/panels/" + i0+"/title",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.title.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.title,data:data69};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data66.x !== undefined){
+if(!(validate24(data66.x, {instancePath:instancePath+"/panels/" + i0+"/x",parentData:data66,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+if(data66.y !== undefined){
+if(!(validate26(data66.y, {instancePath:instancePath+"/panels/" + i0+"/y",parentData:data66,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+if(data66.grid !== undefined){
+let data72 = data66.grid;
+if(typeof data72 !== "boolean"){
+const err118 = {instancePath:instancePath+"/panels/" + i0+"/grid",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.grid.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.grid,data:data72};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data66.points !== undefined){
+if(!(validate28(data66.points, {instancePath:instancePath+"/panels/" + i0+"/points",parentData:data66,parentDataProperty:"points",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data66.series !== undefined){
+if(!(validate32(data66.series, {instancePath:instancePath+"/panels/" + i0+"/series",parentData:data66,parentDataProperty:"series",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data66.legend !== undefined){
+let data75 = data66.legend;
+if(typeof data75 !== "boolean"){
+const err119 = {instancePath:instancePath+"/panels/" + i0+"/legend",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.legend.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.legend,data:data75};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data66};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+else if(tag1 === "contour"){
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.kind === undefined){
+const err121 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data66};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+for(const key4 in data66){
+if(!(func2.call(schema6.oneOf[2].properties.panels.items.oneOf[1].properties, key4))){
+const err122 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data66};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data66.kind !== undefined){
+let data76 = data66.kind;
+if(typeof data76 !== "string"){
+const err123 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind,data:data76};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if("contour" !== data76){
+const err124 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "contour"},message:"must be equal to constant",schema:"contour",parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind,data:data76};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data66.title !== undefined){
+let data77 = data66.title;
+if(typeof data77 !== "string"){
+const err125 = {instancePath:instancePath+"/panels/" + i0+"/title",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.title.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.title,data:data77};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data66.x !== undefined){
+if(!(validate72(data66.x, {instancePath:instancePath+"/panels/" + i0+"/x",parentData:data66,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
+if(data66.y !== undefined){
+if(!(validate74(data66.y, {instancePath:instancePath+"/panels/" + i0+"/y",parentData:data66,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+if(data66.grid !== undefined){
+let data80 = data66.grid;
+if(typeof data80 !== "boolean"){
+const err126 = {instancePath:instancePath+"/panels/" + i0+"/grid",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.grid.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.grid,data:data80};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data66.points !== undefined){
+if(!(validate28(data66.points, {instancePath:instancePath+"/panels/" + i0+"/points",parentData:data66,parentDataProperty:"points",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data66.perceptron !== undefined){
+if(!(validate77(data66.perceptron, {instancePath:instancePath+"/panels/" + i0+"/perceptron",parentData:data66,parentDataProperty:"perceptron",rootData}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+errors = vErrors.length;
+}
+}
+if(data66.network !== undefined){
+if(!(validate47(data66.network, {instancePath:instancePath+"/panels/" + i0+"/network",parentData:data66,parentDataProperty:"network",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+if(data66.neurons !== undefined){
+let data84 = data66.neurons;
+if(typeof data84 !== "boolean"){
+const err127 = {instancePath:instancePath+"/panels/" + i0+"/neurons",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/neurons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.neurons.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.neurons,data:data84};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data66.threshold !== undefined){
+let data85 = data66.threshold;
+if(!(typeof data85 == "number")){
+const err128 = {instancePath:instancePath+"/panels/" + i0+"/threshold",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.threshold.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.threshold,data:data85};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data66.levels !== undefined){
+if(!(validate81(data66.levels, {instancePath:instancePath+"/panels/" + i0+"/levels",parentData:data66,parentDataProperty:"levels",rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+errors = vErrors.length;
+}
+}
+if(data66.colormap !== undefined){
+if(!(validate83(data66.colormap, {instancePath:instancePath+"/panels/" + i0+"/colormap",parentData:data66,parentDataProperty:"colormap",rootData}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+errors = vErrors.length;
+}
+}
+if(data66.alpha !== undefined){
+let data88 = data66.alpha;
+if(typeof data88 == "number"){
+if(data88 > 1 || isNaN(data88)){
+const err129 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data88};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if(data88 < 0 || isNaN(data88)){
+const err130 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data88};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data88};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data66.colorbar !== undefined){
+if(!(validate85(data66.colorbar, {instancePath:instancePath+"/panels/" + i0+"/colorbar",parentData:data66,parentDataProperty:"colorbar",rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+errors = vErrors.length;
+}
+}
+if(data66.boundary !== undefined){
+if(!(validate89(data66.boundary, {instancePath:instancePath+"/panels/" + i0+"/boundary",parentData:data66,parentDataProperty:"boundary",rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+}
+if(data66.data !== undefined){
+if(!(validate93(data66.data, {instancePath:instancePath+"/panels/" + i0+"/data",parentData:data66,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data66.view !== undefined){
+if(!(validate99(data66.view, {instancePath:instancePath+"/panels/" + i0+"/view",parentData:data66,parentDataProperty:"view",rootData}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+}
+if(data66.classes !== undefined){
+if(!(validate101(data66.classes, {instancePath:instancePath+"/panels/" + i0+"/classes",parentData:data66,parentDataProperty:"classes",rootData}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+errors = vErrors.length;
+}
+}
+if(data66.sampling !== undefined){
+if(!(validate103(data66.sampling, {instancePath:instancePath+"/panels/" + i0+"/sampling",parentData:data66,parentDataProperty:"sampling",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data66};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag1},message:"value of tag \"kind\" must be in oneOf",schema:schema6.oneOf[2].properties.panels.items.discriminator,parentSchema:schema6.oneOf[2].properties.panels.items,data:data66};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag1},message:"tag \"kind\" must be string",schema:schema6.oneOf[2].properties.panels.items.discriminator,parentSchema:schema6.oneOf[2].properties.panels.items,data:data66};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.type,parentSchema:schema6.oneOf[2].properties.panels.items,data:data66};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.panels.type,parentSchema:schema6.oneOf[2].properties.panels,data:data65};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+}
+else {
+const err137 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].type,parentSchema:schema6.oneOf[2],data};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+else {
+const err138 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema6.discriminator,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+else {
+const err139 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema6.discriminator,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+else {
+const err140 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
 }
 errors++;
 }

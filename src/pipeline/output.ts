@@ -7,6 +7,8 @@
 import type { ResolvedFigure } from '../model/figure.js';
 import { contactSheet, sweepFrames } from '../config/sweep.js';
 import type { RenderOutcome, Renderer } from './protocol.js';
+import { altTextOf as describeFigure } from '../alt/describe-figure.js';
+import { figureLang } from '../alt/figure-lang.js';
 
 export type OutputFormat = 'png' | 'svg' | 'pdf' | 'gif' | 'apng';
 
@@ -24,7 +26,11 @@ async function renderAnimation(fig: ResolvedFigure, renderer: Renderer, onFrame?
   const t0 = performance.now();
   const { animationEncoder } = await import('../render/encode-animation.js');
   const frames = sweepFrames(fig);
-  const encoder = animationEncoder(fig.format === 'apng' ? 'apng' : 'gif', fig.sweep!.fps);
+  const texts = [
+    { keyword: 'Title' as const, text: fig.title || fig.name, lang: figureLang(fig) },
+    { keyword: 'Description' as const, text: describeFigure(fig), lang: figureLang(fig) },
+  ];
+  const encoder = animationEncoder(fig.format === 'apng' ? 'apng' : 'gif', fig.sweep!.fps, texts);
   const pending: Promise<RenderOutcome>[] = [];
   let next = 0;
   const fill = () => {
@@ -58,5 +64,6 @@ export function workOf(fig: ResolvedFigure): number {
 export function renderOutput(fig: ResolvedFigure, renderer: Renderer, onFrame?: () => void): Promise<RenderOutcome> {
   if (isAnimation(fig)) return renderAnimation(fig, renderer, onFrame);
   // The second output of a sweep (`<name>-sheet`, a PNG) shows some of its frames side by side.
-  return renderer.render(fig.sweep ? contactSheet(fig) : fig, 'still');
+  // Its text alternative is the sweep's (what changes across the frames), said once here for both.
+  return renderer.render(fig.sweep ? { ...contactSheet(fig), alt: describeFigure(fig) } : fig, 'still');
 }
