@@ -7,9 +7,11 @@ import type { Lang, ResolvedFigure, ResolvedPlot } from '../model/figure.js';
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\u3000-\u303f\uff01-\uff60]/u;
 
 function plotTexts(p: ResolvedPlot): string[] {
-  const texts = [p.title, p.x.label, p.y.label, ...p.points.map((pt) => pt.label)];
+  // Read defensively: a plot kind added later (a diagram) may lack axes or points.
+  const q = p as Partial<ResolvedPlot> & { kind: string };
+  const texts = [q.title ?? '', q.x?.label ?? '', q.y?.label ?? '', ...(q.points ?? []).map((pt) => pt.label)];
   if (p.kind === 'line') texts.push(...p.series.map((s) => s.label));
-  else {
+  else if (p.kind === 'contour') {
     texts.push(p.colorbar.label);
     if (p.boundary && typeof p.boundary.label === 'string') texts.push(p.boundary.label);
   }
