@@ -5,6 +5,7 @@ import { nextDown, nextUp } from './float.js';
 import { resolveActivation, type Activation } from './activation.js';
 import { extent, finiteExtent, linspace, sampleGrid, samplePlane, stepRange, withBreaks, type Grid } from './sample.js';
 import { evaluator, type Network } from './network.js';
+import { sampleDiagram, type DiagramData } from './sample-diagram.js';
 import type { NetworkSpec, ResolvedAxis, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPlot, ResolvedSeries } from '../model/figure.js';
 
 /** A jump of a series at x: the value there and the limits from each side. */
@@ -36,7 +37,8 @@ export interface ContourData {
   levels: number[];
 }
 
-export type PlotData = LineData | ContourData;
+export type { DiagramData };
+export type PlotData = LineData | ContourData | DiagramData;
 
 export interface PanelsData {
   kind: 'panels';
@@ -237,6 +239,7 @@ export function contourLevels(spec: number | readonly number[], [lo, hi]: [numbe
 }
 
 export function samplePlot(plot: ResolvedPlot): PlotData {
+  if (plot.kind === 'diagram') return sampleDiagram(plot);
   return plot.kind === 'line' ? sampleLine(plot) : sampleContour(plot);
 }
 

@@ -3,7 +3,7 @@
  * data into geometry within the rectangles they are given. A "panels" figure lays each plot out in
  * its own cell and moves it into place.
  */
-import type { ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPanels, ResolvedPlot } from '../model/figure.js';
+import type { Ticks, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPanels, ResolvedPlot } from '../model/figure.js';
 import type { ContourData, FigureData, LineData, PlotData } from '../core/sample-figure.js';
 import type { Item, Measure, Rect, Scene } from '../scene/scene.js';
 import { THEME } from '../scene/theme.js';
@@ -23,6 +23,7 @@ import { contourField, decisionBoundary } from '../marks/contour.js';
 import { boundaryEquation, boundaryMark, clipBoundary, equationSymbol } from '../marks/boundary.js';
 import { colorbar } from '../marks/colorbar.js';
 import { pointMarks } from '../marks/points.js';
+import { layoutDiagram } from './layout-diagram.js';
 
 interface Size {
   width: number;
@@ -35,7 +36,7 @@ interface PlotLayout {
   plot: Rect;
 }
 
-function labelled(lo: number, hi: number, spec: ResolvedPlot['x']['ticks'], count: number): AxisTicks {
+function labelled(lo: number, hi: number, spec: Ticks, count: number): AxisTicks {
   const t = axisTicks(lo, hi, spec, count);
   return { values: t.values, labels: formatTicks(t.values, t.step) };
 }
@@ -164,6 +165,7 @@ export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measu
 function layoutPlot(plot: ResolvedPlot, data: PlotData, measure: Measure, size: Size, showColorbar?: boolean): PlotLayout {
   if (plot.kind === 'line' && data.kind === 'line') return layoutLine(plot, data, measure, size);
   if (plot.kind === 'contour' && data.kind === 'contour') return layoutContour(plot, data, measure, size, showColorbar);
+  if (plot.kind === 'diagram' && data.kind === 'diagram') return layoutDiagram(plot, data, measure, size);
   throw new Error(`plot kind ${plot.kind} does not match data kind ${data.kind}`);
 }
 

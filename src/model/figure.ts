@@ -3,6 +3,9 @@
  * (sample, layout, render, pipeline). Plain data only, so it travels to worker processes as is.
  * config/defaults.ts makes it from a validated config; nothing here imports another stage.
  */
+import type { ResolvedDiagramPlot } from './diagram.js';
+
+export type { ResolvedDiagramPlot };
 
 /** An activation as a config names it: `"relu"`, or `{ "name": "leaky_relu", "slope": 0.1 }`. */
 export type ActivationSpec = string | { readonly name: string; readonly [param: string]: unknown };
@@ -36,7 +39,12 @@ export interface Output {
 export interface ResolvedSweep {
   /** Path segments into the figure config (numbers index lists). */
   path: (string | number)[];
-  values: number[];
+  /** The value of each frame: numbers, or strings (`values` of checkpoint files, say). */
+  values: (number | string)[];
+  /** The caption of each frame when the config gives `labels` (else `label` with `{value}`). */
+  labels: string[] | null;
+  /** 'fixed': contour levels and edge widths spread over all frames; 'frame': each frame its own. */
+  colorScale: 'fixed' | 'frame';
   fps: number;
   /** Frames on the contact sheet (0: none). */
   sheet: number;
@@ -46,6 +54,8 @@ export interface ResolvedSweep {
   base: FigureJson;
   /** The model files the figure reads, loaded once, for resolving each frame. */
   models: FigureModels;
+  /** Per frame, when the swept value changes which model files are read (`network.file`). */
+  frameModels: FigureModels[] | null;
 }
 
 export interface ResolvedPoint {
@@ -139,9 +149,10 @@ export interface ResolvedContourPlot extends PlotCommon {
   boundary: ResolvedBoundary | null;
 }
 
-export type ResolvedPlot = ResolvedLinePlot | ResolvedContourPlot;
+export type ResolvedPlot = ResolvedLinePlot | ResolvedContourPlot | ResolvedDiagramPlot;
 export type ResolvedLine = Output & ResolvedLinePlot;
 export type ResolvedContour = Output & ResolvedContourPlot;
+export type ResolvedDiagram = Output & ResolvedDiagramPlot;
 export interface ResolvedPanels extends Output {
   kind: 'panels';
   title: string;
@@ -149,4 +160,4 @@ export interface ResolvedPanels extends Output {
   sharedColorbar: boolean;
   panels: ResolvedPlot[];
 }
-export type ResolvedFigure = ResolvedLine | ResolvedContour | ResolvedPanels;
+export type ResolvedFigure = ResolvedLine | ResolvedContour | ResolvedDiagram | ResolvedPanels;

@@ -5,7 +5,7 @@
  * depend on where or in which order the frames were drawn.
  */
 import type { ResolvedFigure } from '../model/figure.js';
-import { contactSheet, sweepFrames } from '../config/sweep.js';
+import { animationFrames, contactSheet } from '../config/sweep.js';
 import type { RenderOutcome, Renderer } from './protocol.js';
 
 export type OutputFormat = 'png' | 'svg' | 'pdf' | 'gif' | 'apng';
@@ -23,7 +23,13 @@ const lookahead = (renderer: Renderer) => 2 * renderer.size;
 async function renderAnimation(fig: ResolvedFigure, renderer: Renderer, onFrame?: () => void): Promise<RenderOutcome> {
   const t0 = performance.now();
   const { animationEncoder } = await import('../render/encode-animation.js');
-  const frames = sweepFrames(fig);
+  let frames: ResolvedFigure[];
+  try {
+    // With a fixed colour scale every frame is sampled first, which can fail as drawing would.
+    frames = animationFrames(fig);
+  } catch (err) {
+    return { ok: false, message: (err as Error)?.message ?? String(err), ms: performance.now() - t0 };
+  }
   const encoder = animationEncoder(fig.format === 'apng' ? 'apng' : 'gif', fig.sweep!.fps);
   const pending: Promise<RenderOutcome>[] = [];
   let next = 0;
@@ -58,5 +64,12 @@ export function workOf(fig: ResolvedFigure): number {
 export function renderOutput(fig: ResolvedFigure, renderer: Renderer, onFrame?: () => void): Promise<RenderOutcome> {
   if (isAnimation(fig)) return renderAnimation(fig, renderer, onFrame);
   // The second output of a sweep (`<name>-sheet`, a PNG) shows some of its frames side by side.
-  return renderer.render(fig.sweep ? contactSheet(fig) : fig, 'still');
+  if (!fig.sweep) return renderer.render(fig, 'still');
+  let sheet: ResolvedFigure;
+  try {
+    sheet = contactSheet(fig);
+  } catch (err) {
+    return Promise.resolve({ ok: false, message: (err as Error)?.message ?? String(err), ms: 0 });
+  }
+  return renderer.render(sheet, 'still');
 }

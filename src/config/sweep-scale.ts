@@ -1,0 +1,58 @@
+/**
+ * One colour scale for all frames of a sweep, so a colour means the same value in every frame (and
+ * an edge's width the same |weight|): a contour whose levels are a count gets them spread over the
+ * extent of its surface in all frames, and a diagram gets the largest |weight| of all frames. Each
+ * plot is matched with the plot at the same place in the other frames (panel i with panel i).
+ * Contour extents are found by sampling every frame once more (the budget counts that pass).
+ */
+import { sampleContour, contourLevels } from '../core/sample-figure.js';
+import { recycleGridBuffer } from '../core/grid-buffers.js';
+import type { ResolvedContourPlot, ResolvedFigure, ResolvedPlot } from '../model/figure.js';
+import { largestWeight } from '../core/sample-diagram.js';
+
+const plotsOf = (f: ResolvedFigure): ResolvedPlot[] => (f.kind === 'panels' ? f.panels : [f]);
+
+/** The extent of a contour's surface (NaN, NaN when it has none). */
+function zExtent(plot: ResolvedContourPlot): [number, number] {
+  const data = sampleContour(plot);
+  recycleGridBuffer(data.grid.z as Float64Array);
+  return data.zExtent;
+}
+
+/** Whether a fixed scale needs the frames sampled first: a contour with a count of levels. */
+export function needsScan(fig: ResolvedFigure): boolean {
+  return plotsOf(fig).some((p) => p.kind === 'contour' && typeof p.levels === 'number');
+}
+
+export function fixedScale(frames: ResolvedFigure[]): ResolvedFigure[] {
+  if (frames.length < 2) return frames;
+  // Panels sharing one colorbar share one extent: all their contours, in every frame.
+  const sharedSlot = (f: ResolvedFigure, i: number) => (f.kind === 'panels' && f.sharedColorbar ? -1 : i);
+  const extents = new Map<number, [number, number]>();
+  const weights = new Map<number, number>();
+  for (const f of frames) {
+    plotsOf(f).forEach((p, i) => {
+      if (p.kind === 'contour' && typeof p.levels === 'number') {
+        const key = sharedSlot(f, i);
+        const [lo, hi] = zExtent(p);
+        const prev = extents.get(key) ?? [Infinity, -Infinity];
+        extents.set(key, [Math.min(prev[0], lo), Math.max(prev[1], hi)]);
+      } else if (p.kind === 'diagram' && p.weightScale === null) {
+        weights.set(i, Math.max(weights.get(i) ?? 0, largestWeight(p.network.layers)));
+      }
+    });
+  }
+  const fix = (f: ResolvedFigure, p: ResolvedPlot, i: number): ResolvedPlot => {
+    if (p.kind === 'contour' && typeof p.levels === 'number') {
+      const [lo, hi] = extents.get(sharedSlot(f, i)) ?? [NaN, NaN];
+      // A surface constant over every frame keeps its one band around that value.
+      return hi > lo ? { ...p, levels: contourLevels(p.levels, [lo, hi]) } : p;
+    }
+    if (p.kind === 'diagram' && p.weightScale === null) {
+      const w = weights.get(i) ?? 0;
+      return w > 0 ? { ...p, weightScale: w } : p;
+    }
+    return p;
+  };
+  return frames.map((f) => (f.kind === 'panels' ? { ...f, panels: f.panels.map((p, i) => fix(f, p, i)) } : ({ ...f, ...fix(f, f, 0) } as ResolvedFigure)));
+}
