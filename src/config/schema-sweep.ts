@@ -13,7 +13,7 @@ export const Sweep = Type.Object(
     path: Type.String({ minLength: 1, description: 'the dotted path of the value to vary, e.g. "perceptron.bias" or "network.file"' }),
     from: Type.Optional(Type.Number({ description: 'the value of the first frame (with "to" and "frames")' })),
     to: Type.Optional(Type.Number({ description: 'the value of the last frame; the frames between are spread evenly' })),
-    frames: Type.Optional(Type.Integer({ minimum: 2, maximum: LIMITS.frames, description: 'the number of frames (with "from" and "to")' })),
+    frames: Type.Optional(Type.Integer({ minimum: 2, maximum: LIMITS.frames, description: 'the number of frames' })),
     values: Type.Optional(
       Type.Array(
         Type.Union([Type.Number(), Type.String({ minLength: 1, maxLength: SWEEP_VALUE_CHARS })], { description: 'a number or a string' }),
