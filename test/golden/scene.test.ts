@@ -49,6 +49,16 @@ const cases: [string, ResolvedFigure][] = [
     { kind: 'contour', perceptron: { weights: [1, 2], bias: -5, activation: 'relu' }, levels: 6 },
     { kind: 'contour', perceptron: { weights: [1, 2], bias: -5, activation: 'step' }, levels: 6, boundary: { label: true } },
   ] })],
+  // The seed's worked perceptron as a diagram: node positions, edge widths from the weights, the values.
+  ['perceptron-diagram', fig({ name: 'd', kind: 'diagram', width: 500, height: 320, title: 'w = (2, 3), b = −5', perceptron: { weights: [2, 3], bias: -5, activation: 'relu' }, input: [1, 2] })],
+  ['network-diagram', fig({ name: 'n', kind: 'diagram', width: 500, height: 320, network: { layers: [
+    { weights: [[20, 20], [-20, -20]], biases: [-10, 30], activation: 'sigmoid' },
+    { weights: [[20, 20]], biases: [-30], activation: 'sigmoid' },
+  ] }, input: [1, 0] })],
+  ['diagram-panels', fig({ name: 'p', kind: 'panels', width: 700, height: 280, panels: [
+    { kind: 'diagram', perceptron: { weights: [1, 2], bias: -5, activation: 'step' }, activations: 'glyph' },
+    { kind: 'contour', perceptron: { weights: [1, 2], bias: -5, activation: 'step' }, levels: 6, boundary: true },
+  ] })],
 ];
 
 describe('scene goldens (JSON, numbers within 0.5 px)', () => {
