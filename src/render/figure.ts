@@ -45,15 +45,27 @@ function recycle(scene: Scene): void {
   for (const item of scene.items) if (item.type === 'field' && item.grid.z instanceof Float64Array) recycleGridBuffer(item.grid.z);
 }
 
-/**
- * `scene` drawn on a raster canvas of its size × `scale`, handed to `use`; the canvas goes back to
- * the pool once `use` is done with it (for a PNG, once its encode has finished).
- */
-async function onRaster<T>(scene: Scene, scale: number, use: (raster: Raster) => T | Promise<T>): Promise<T> {
+/** `scene` drawn on a raster canvas from the pool, of its size × `scale`; its grids go back for the next figure. */
+function drawRaster(scene: Scene, scale: number): Raster {
   const raster = acquireRaster(scene.width, scene.height, scale);
   try {
     drawScene(raster.ctx, scene, { rasterScale: scale });
-    recycle(scene);
+  } catch (err) {
+    releaseRaster(raster);
+    throw err;
+  }
+  recycle(scene);
+  return raster;
+}
+
+/**
+ * A drawn raster handed to `use`, then back to the pool (for a PNG, once its encode has finished).
+ * It takes the raster, not the scene: an async function keeps its arguments until it returns, and
+ * scenes kept alive while their PNGs encoded reached the old generation, which then grew with every
+ * figure of a long run (the benchmark's memory section).
+ */
+async function withRaster<T>(raster: Raster, use: (raster: Raster) => T | Promise<T>): Promise<T> {
+  try {
     return await use(raster);
   } finally {
     releaseRaster(raster);
@@ -64,7 +76,7 @@ type Backend = (scene: Scene, fig: ResolvedFigure) => Promise<RenderedFigure>;
 
 const BACKENDS: Record<StillFormat, Backend> = {
   png: (scene, fig) =>
-    onRaster(scene, fig.scale, async ({ surface }) => ({ bytes: await encodePngAsync(surface), format: 'png' as const, width: surface.width, height: surface.height })),
+    withRaster(drawRaster(scene, fig.scale), async ({ surface }) => ({ bytes: await encodePngAsync(surface), format: 'png' as const, width: surface.width, height: surface.height })),
   // SVG scales its width/height attributes; its text stays text.
   async svg(scene, fig) {
     const bytes = Buffer.from(renderSvg(scene, fig.scale));
@@ -87,7 +99,7 @@ export async function renderFigure(fig: ResolvedFigure): Promise<RenderedFigure>
 
 /** One animation frame as raw RGBA pixels (the animation encoder's input). */
 export function renderFrame(fig: ResolvedFigure): Promise<Frame> {
-  return onRaster(sceneFor(fig), fig.scale, ({ surface, ctx }) => {
+  return withRaster(drawRaster(sceneFor(fig), fig.scale), ({ surface, ctx }) => {
     const { width, height } = surface;
     return { data: ctx.getImageData(0, 0, width, height).data, width, height };
   });
