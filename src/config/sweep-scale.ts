@@ -1,11 +1,13 @@
 /**
  * One colour scale for all frames of a sweep, so a colour means the same value in every frame (and
- * an edge's width the same |weight|): a contour whose levels are a count gets them spread over the
- * extent of its surface in all frames, and a diagram gets the largest |weight| of all frames. Each
- * plot is matched with the plot at the same place in the other frames (panel i with panel i).
- * Contour extents are found by sampling every frame once more (the budget counts that pass).
+ * an edge's width the same |weight|, a height the same y): a contour whose levels are a count gets
+ * them spread over the extent of its surface in all frames, a diagram the largest |weight| of all
+ * frames, a line plot without a y range the range that fits every frame. Each plot is matched with
+ * the plot at the same place in the other frames (panel i with panel i). Extents are found by
+ * sampling every frame once more (the budget counts that pass).
  */
-import { sampleContour, contourLevels } from '../core/sample-figure.js';
+import { sampleContour, sampleLine, contourLevels } from '../core/sample-figure.js';
+import { autoRange } from '../scale/auto-range.js';
 import { recycleGridBuffer } from '../core/grid-buffers.js';
 import type { ResolvedContourPlot, ResolvedFigure, ResolvedPlot } from '../model/figure.js';
 import { largestWeight } from '../core/sample-diagram.js';
@@ -19,9 +21,9 @@ function zExtent(plot: ResolvedContourPlot): [number, number] {
   return data.zExtent;
 }
 
-/** Whether a fixed scale needs the frames sampled first: a contour with a count of levels. */
+/** Whether a fixed scale needs the frames sampled first: a contour with a count of levels, a line without a y range. */
 export function needsScan(fig: ResolvedFigure): boolean {
-  return plotsOf(fig).some((p) => p.kind === 'contour' && typeof p.levels === 'number');
+  return plotsOf(fig).some((p) => (p.kind === 'contour' && typeof p.levels === 'number') || (p.kind === 'line' && !p.y.range));
 }
 
 export function fixedScale(frames: ResolvedFigure[]): ResolvedFigure[] {
@@ -30,6 +32,7 @@ export function fixedScale(frames: ResolvedFigure[]): ResolvedFigure[] {
   const sharedSlot = (f: ResolvedFigure, i: number) => (f.kind === 'panels' && f.sharedColorbar ? -1 : i);
   const extents = new Map<number, [number, number]>();
   const weights = new Map<number, number>();
+  const ys = new Map<number, [number, number]>();
   for (const f of frames) {
     plotsOf(f).forEach((p, i) => {
       if (p.kind === 'contour' && typeof p.levels === 'number') {
@@ -39,6 +42,11 @@ export function fixedScale(frames: ResolvedFigure[]): ResolvedFigure[] {
         extents.set(key, [Math.min(prev[0], lo), Math.max(prev[1], hi)]);
       } else if (p.kind === 'diagram' && p.weightScale === null) {
         weights.set(i, Math.max(weights.get(i) ?? 0, largestWeight(p.network.layers)));
+      } else if (p.kind === 'line' && !p.y.range) {
+        const [lo, hi] = sampleLine(p).yExtent;
+        const prev = ys.get(i) ?? [Infinity, -Infinity];
+        // A frame with no finite value (NaN, NaN) leaves the others' extent as it is.
+        ys.set(i, [Math.min(prev[0], Number.isNaN(lo) ? Infinity : lo), Math.max(prev[1], Number.isNaN(hi) ? -Infinity : hi)]);
       }
     });
   }
@@ -51,6 +59,10 @@ export function fixedScale(frames: ResolvedFigure[]): ResolvedFigure[] {
     if (p.kind === 'diagram' && p.weightScale === null) {
       const w = weights.get(i) ?? 0;
       return w > 0 ? { ...p, weightScale: w } : p;
+    }
+    if (p.kind === 'line' && !p.y.range) {
+      const [lo, hi] = ys.get(i) ?? [Infinity, -Infinity];
+      return lo <= hi ? { ...p, y: { ...p.y, range: autoRange([lo, hi]) } } : p;
     }
     return p;
   };

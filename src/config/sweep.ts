@@ -51,7 +51,8 @@ export function contactSheet(fig: ResolvedFigure): ResolvedPanels {
     if (f.kind === 'panels') throw new Error('a contact sheet needs a line, contour or diagram figure');
     return { ...f, title: caption(sw, i) } as ResolvedPlot;
   });
-  const columns = Math.min(4, panels.length);
+  // Up to 5 frames stand in one row; more wrap at 4 a row.
+  const columns = panels.length <= 5 ? panels.length : 4;
   const rows = Math.ceil(panels.length / columns);
   return {
     kind: 'panels',

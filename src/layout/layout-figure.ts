@@ -23,6 +23,7 @@ import { contourField, decisionBoundary } from '../marks/contour.js';
 import { boundaryEquation, boundaryMark, clipBoundary, equationSymbol } from '../marks/boundary.js';
 import { colorbar } from '../marks/colorbar.js';
 import { pointMarks } from '../marks/points.js';
+import { autoRange } from '../scale/auto-range.js';
 import { layoutDiagram } from './layout-diagram.js';
 
 interface Size {
@@ -41,16 +42,7 @@ function labelled(lo: number, hi: number, spec: Ticks, count: number): AxisTicks
   return { values: t.values, labels: formatTicks(t.values, t.step) };
 }
 
-/** matplotlib's automatic y limits: the data extent with a 5% margin on each side. */
-export function autoRange([lo, hi]: [number, number]): [number, number] {
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [-0.055, 0.055];
-  if (hi === lo) {
-    const pad = lo === 0 ? 0.055 : Math.abs(lo) * 0.055;
-    return [lo - pad, hi + pad];
-  }
-  const m = (hi - lo) * 0.05;
-  return [lo - m, hi + m];
-}
+export { autoRange };
 
 function ends(t: AxisTicks): [string, string] {
   return [t.labels[0] ?? '', t.labels[t.labels.length - 1] ?? ''];

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import UPNG from 'upng-js';
-import { check, contour, errorsOf, renderAny } from '../helpers.js';
+import { check, contour, errorsOf, line, renderAny } from '../helpers.js';
 import { animationFrames, contactSheet, sweepFrames } from '../../src/config/sweep.js';
 import { figureCost } from '../../src/config/budget.js';
 import { figureModelFiles } from '../../src/config/figure-model-files.js';
@@ -15,7 +15,7 @@ import { validateConfig } from '../../src/config/validate.js';
 import { sha256 } from '../../src/pipeline/hash.js';
 import { forward } from '../../src/core/network.js';
 import { buildNetwork } from '../../src/core/sample-figure.js';
-import type { ResolvedContour, ResolvedDiagram, ResolvedFigure } from '../../src/model/figure.js';
+import type { ResolvedContour, ResolvedDiagram, ResolvedFigure, ResolvedLine } from '../../src/model/figure.js';
 
 const one = (config: unknown) => {
   const r = check(config);
@@ -102,6 +102,16 @@ describe('a training animation from checkpoints (network.file values)', () => {
     expect(own[0].levels).toBe(101);
     expect(contactSheet(gif).sharedColorbar).toBe(true);
     expect(contactSheet({ ...gif, sweep: { ...gif.sweep!, colorScale: 'frame' } }).sharedColorbar).toBe(false);
+  });
+  it('line frames without a y range share the range that fits every frame', () => {
+    const f = one(line({ format: 'gif', series: [{ activation: 'relu' }], sweep: { path: 'series.0.bias', values: [-2, 0, 3] } }));
+    const frames = animationFrames(f) as ResolvedLine[];
+    // relu(x + b) on x in [-5, 5]: from 0 up to 5 + 3 = 8 over the three frames, with 5% margins.
+    for (const fr of frames) expect(fr.y.range).toEqual([-0.4, 8.4]);
+    const own = animationFrames({ ...f, sweep: { ...f.sweep!, colorScale: 'frame' } }) as ResolvedLine[];
+    expect(own.map((x) => x.y.range)).toEqual([undefined, undefined, undefined]);
+    const sheet = contactSheet({ ...f, format: 'png' });
+    expect(sheet.columns).toBe(3);
   });
   it('the fixed scale\'s extra pass over the frames is counted in the work budget', () => {
     const f = one(swept({ path: 'perceptron.bias', values: [-5, 0, 5] }, { format: 'gif' }));
