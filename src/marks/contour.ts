@@ -43,16 +43,16 @@ export function decisionBoundary(plot: Rect, grid: Grid, level: number, x: Linea
   const dx = nx > 1 ? (grid.xs[nx - 1] - grid.xs[0]) / (nx - 1) : 0;
   const dy = ny > 1 ? (grid.ys[ny - 1] - grid.ys[0]) / (ny - 1) : 0;
   const mp = contours().size([nx, ny]).smooth(true).contour(grid.z as unknown as number[], nextUp(level));
-  // A region that reaches the grid's edge is closed along it: that part of its ring is the edge of
-  // the sampled area, not where the surface crosses the level, so only the runs inside are drawn.
+  // A region that reaches the grid's edge is closed along it, half a cell outside the outermost
+  // samples: that part of its ring is the edge of the sampled area, not where the surface crosses
+  // the level, so only the runs between samples are drawn (they reach the plot's edge).
   const onEdge = ([cx, cy]: number[]) => cx <= 0 || cx >= nx || cy <= 0 || cy >= ny;
   const at = (p: number[]) => [x(grid.xs[0] + (p[0] - 0.5) * dx), y(grid.ys[0] + (p[1] - 0.5) * dy)];
   const lines: number[][] = [];
   for (const ring of mp.coordinates.flat()) {
     let run: number[] = [];
     for (let i = 0; i + 1 < ring.length; i++) {
-      // A segment with both ends on the edge runs along it: it ends the run.
-      if (onEdge(ring[i]) && onEdge(ring[i + 1])) {
+      if (onEdge(ring[i]) || onEdge(ring[i + 1])) {
         if (run.length >= 4) lines.push(run);
         run = [];
         continue;
