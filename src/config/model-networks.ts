@@ -14,6 +14,7 @@ import { ModelError } from '../models/model-error.js';
 import { MODEL_LIMITS } from '../models/model-limits.js';
 import { DEFAULTS } from './defaults.js';
 import { stepRangeLength } from '../core/sample.js';
+import { checkDiagramSizes } from './check-diagram.js';
 
 export type { FigureModels, LoadedModel };
 
@@ -53,6 +54,10 @@ export function loadFigureModels(f: FigureConfig, configFile: string, base: stri
         throw fail(`${where}/file`, `${path.join(path.dirname(configFile), net.file)}: ${err.message}`);
       }
       checkUse(model, net, plotted, where, fail);
+      if (plot.kind === 'diagram') {
+        const inputs = net.inputs ? net.inputs.filter((v) => v === 'x' || v === 'y').length : model.inputs;
+        checkDiagramSizes(plot, inputs, model.outputs, `${base}${at}`, fail);
+      }
       const hidden = model.layers.slice(0, -1).reduce((s, l) => s + l.biases.length, 0);
       const panels = plot.kind === 'contour' && plot.neurons ? hidden + 1 : 1;
       if (panels > LIMITS.panels) throw fail(`${base}${at}/neurons`, `the model has ${hidden} hidden neurons: ${panels} panels, over the limit of ${LIMITS.panels}`);

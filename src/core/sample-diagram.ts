@@ -4,7 +4,7 @@
  */
 import { resolveActivation } from './activation.js';
 import { softmaxInPlace } from './network.js';
-import type { ResolvedDiagramPlot } from '../model/diagram.js';
+import type { ResolvedDiagramPlot } from '../model/figure.js';
 
 export interface DiagramLayerValues {
   /** w·x + b of each neuron. */

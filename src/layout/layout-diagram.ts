@@ -5,7 +5,7 @@
  * room, its bias and the values an `input` gives. A layer wider than `maxNeurons` shows its first
  * and last few neurons and "… N more" between them.
  */
-import type { ResolvedDiagramPlot } from '../model/diagram.js';
+import type { ResolvedDiagramPlot } from '../model/figure.js';
 import { largestWeight, type DiagramData } from '../core/sample-diagram.js';
 import type { Item, Measure, Rect } from '../scene/scene.js';
 import { PT, THEME } from '../scene/theme.js';

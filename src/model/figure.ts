@@ -3,9 +3,6 @@
  * (sample, layout, render, pipeline). Plain data only, so it travels to worker processes as is.
  * config/defaults.ts makes it from a validated config; nothing here imports another stage.
  */
-import type { ResolvedDiagramPlot } from './diagram.js';
-
-export type { ResolvedDiagramPlot };
 
 /** An activation as a config names it: `"relu"`, or `{ "name": "leaky_relu", "slope": 0.1 }`. */
 export type ActivationSpec = string | { readonly name: string; readonly [param: string]: unknown };
@@ -147,6 +144,28 @@ export interface ResolvedContourPlot extends PlotCommon {
   alpha: number;
   colorbar: { show: boolean; ticks: Ticks; label: string };
   boundary: ResolvedBoundary | null;
+}
+
+/** A network diagram: the layers it draws (a perceptron is a network of one neuron), names and what is written on it. */
+export interface ResolvedDiagramPlot {
+  kind: 'diagram';
+  title: string;
+  network: NetworkSpec;
+  /** Drawn from a `perceptron` (one neuron): the worked sum is written under it. */
+  perceptron: boolean;
+  inputLabels: string[];
+  outputLabels: string[];
+  /** Values at the inputs, shown flowing through (null: none). */
+  input: number[] | null;
+  /** Each weight written on its edge. */
+  weightLabels: boolean;
+  /** 'auto': the name where it fits inside the circle, else the glyph. */
+  activations: 'name' | 'glyph' | 'auto';
+  legend: boolean;
+  /** Layers wider than this show their first and last few neurons and "… N more". */
+  maxNeurons: number;
+  /** The |weight| of the widest edge; null: the largest |weight| drawn. */
+  weightScale: number | null;
 }
 
 export type ResolvedPlot = ResolvedLinePlot | ResolvedContourPlot | ResolvedDiagramPlot;

@@ -157,8 +157,13 @@ describe('diagram config errors', () => {
     ['an unknown activations mode', seed({ activations: 'icon' }), /: activations: expected how a neuron shows its activation/],
     ['an input that overflows', seed({ input: [1e308, 1e308] }), /: input: the values overflow to Infinity in layer 0/],
     ['an axis range', seed({ x: { label: 'a', range: [0, 1] } }), /: x\.range: unknown key "range"/],
+    ['an input of the wrong length for a model file', { name: 'd', kind: 'diagram', network: { file: 'models/ball3.onnx' }, input: [1, 2] },
+      /: input: expected 3 numbers \(one per input of the network\), got 2$/],
+    ['outputs of the wrong length for a model file', { name: 'd', kind: 'diagram', network: { file: 'models/three-class.onnx' }, outputs: ['a', 'b'] },
+      /: outputs: expected 3 names \(one per output neuron\), got 2$/],
   ])('%s', (_, config, want) => {
-    const errors = errorsOf(config);
+    // Model files are read relative to the config: these are test/fixtures/models/*.
+    const errors = errorsOf(config, 'test/fixtures/a.json');
     expect(errors.length, JSON.stringify(config)).toBeGreaterThan(0);
     expect(errors[0]).toMatch(want);
   });
