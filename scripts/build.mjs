@@ -43,6 +43,25 @@ if (generate(target, figureValidatorSource(), 'src/config/schema.ts')) compile()
 // instead of about a hundred, and the drawing code stays in chunks loaded when a figure is drawn.
 // The library (dist/index.js) stays as tsc wrote it.
 fs.rmSync(new URL('../dist/bin', import.meta.url), { recursive: true, force: true });
+
+/**
+ * dist/cli/yargs.js loads yargs' CommonJS build with createRequire, which a bundler leaves alone;
+ * in the bundle it becomes that same build, required and so bundled (see src/cli/yargs.ts).
+ */
+const yargsCommonJs = {
+  name: 'yargs-commonjs',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/yargs\.js$/ }, (args) =>
+      path.basename(args.resolveDir) === 'cli' ? { path: path.join(args.resolveDir, args.path), namespace: 'yargs-commonjs' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'yargs-commonjs' }, () => ({
+      contents: "module.exports = { yargs: require('yargs/yargs') };",
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 await esbuild.build({
   entryPoints: ['dist/cli/run.js', 'dist/pipeline/worker.js'].map((f) => path.join(root, f)),
   outdir: path.join(root, 'dist/bin'),
@@ -53,8 +72,14 @@ await esbuild.build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // node-canvas is a native addon; fontkit, TypeBox and Ajv's runtime are loaded with require() when needed.
-  external: ['canvas', 'fontkit', '@sinclair/typebox', 'ajv', 'ajv/*'],
-  banner: { js: "import { createRequire as __actiplotRequire } from 'node:module'; const require = __actiplotRequire(import.meta.url);" },
+  // node-canvas is a native addon; fontkit, TypeBox, Ajv's runtime and momoa are loaded with
+  // require() when needed.
+  external: ['canvas', 'fontkit', '@sinclair/typebox', 'ajv', 'ajv/*', '@humanwhocodes/momoa'],
+  // require() for the CommonJS code; yargs' CommonJS build also reads __dirname (y18n's locale
+  // folder, which the bundle has none of: its messages stay in English, as they are written).
+  banner: {
+    js: "import { createRequire as __actiplotRequire } from 'node:module'; import { fileURLToPath as __actiplotPath } from 'node:url'; const require = __actiplotRequire(import.meta.url); const __dirname = __actiplotPath(new URL('.', import.meta.url));",
+  },
+  plugins: [yargsCommonJs],
   logLevel: 'warning',
 });

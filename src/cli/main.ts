@@ -2,7 +2,6 @@
  * The CLI only parses, checks usage and calls the library. Exit codes: 0 all good, 1 a config or
  * figure failed (the rest still rendered), 2 bad usage. The code is set, never forced.
  */
-import { createRequire } from 'node:module';
 import type { Argv, CommandModule, Options } from 'yargs';
 import { activationNames, isActivationName } from '../core/activation.js';
 import type { EvalOptions, EvalRequest } from './eval.js';
@@ -11,14 +10,9 @@ import { diffCommand } from './diff.js';
 import { commandOf, defaultIo, examples, usageHint, UsageError, type Io } from './io.js';
 import { VERSION } from '../version.js';
 import { sourceDate } from '../config/source-date.js';
+import { yargs } from './yargs.js';
 
 export type { Io };
-
-/**
- * yargs through its CommonJS build: the ES module build wraps help text every so many characters,
- * in the middle of words ("the fi-gures"), where the CommonJS build wraps between words.
- */
-const yargs = createRequire(import.meta.url)('yargs') as typeof import('yargs').default;
 
 function numberList(name: string, text: unknown): number[] {
   const parts = String(text).split(',').map((s) => s.trim());
@@ -130,7 +124,7 @@ interface ConfigEvalArgs {
 /** `eval --config file --figure name`: the model a figure draws, evaluated like the flags' perceptron. */
 async function evalFromConfig(args: ConfigEvalArgs): Promise<string[]> {
   if (!args.config || !args.figure) throw new UsageError('--config and --figure go together');
-  const [{ loadFile }, { evalModel, figureModel }] = await Promise.all([import('../pipeline/plan.js'), import('./eval.js')]);
+  const [{ loadFile }, { evalModel, figureModel }] = await Promise.all([import('./library.js'), import('./eval.js')]);
   const { jobs, errors } = loadFile(args.config);
   if (errors.length) throw new UsageError(errors[0].message);
   const job = jobs.find((j) => j.figure.name === args.figure);
@@ -181,7 +175,7 @@ function commands(io: Io, setCode: (code: number) => void): CommandModule<any, a
         if (bad) throw new UsageError(bad);
         const empty = await noConfigsWarning((args.paths as string[]).map(String), undefined);
         if (empty) io.err(empty);
-        const { plan } = await import('../pipeline/plan.js');
+        const { plan } = await import('./library.js');
         const p = plan(args.paths as string[]);
         for (const e of p.errors) io.err(e.message);
         io.out(`${p.files.length} file${p.files.length === 1 ? '' : 's'}, ${p.jobs.length} valid figure${p.jobs.length === 1 ? '' : 's'}, ${p.errors.length} error${p.errors.length === 1 ? '' : 's'}`);

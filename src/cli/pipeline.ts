@@ -56,7 +56,7 @@ export function pathsProblem(paths: readonly string[], out?: string): string | u
 
 /** The warning for a run whose paths hold no config at all (exit 0: nothing was asked of it). */
 export async function noConfigsWarning(paths: readonly string[], out: string | undefined): Promise<string | undefined> {
-  const { findConfigs } = await import('../pipeline/find-configs.js');
+  const { findConfigs } = await import('./library.js');
   const { files } = findConfigs(paths, out !== undefined ? [out] : []);
   return files.length === 0 ? `actiplot: warning: no config files (*.json) found in ${paths.join(', ')}; nothing to do` : undefined;
 }
@@ -250,7 +250,7 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
         return r.failed.length > 0 ? 1 : 0;
       };
       if (!args.watch) {
-        const [{ render }, { renderSummary }] = await Promise.all([import('../pipeline/run.js'), import('../pipeline/summary.js')]);
+        const { render, renderSummary } = await import('./library.js');
         const r = await render(opts);
         let code = report(r);
         if (!writeSummary(io, args.summary, renderSummary(r))) code = 1;
@@ -351,7 +351,7 @@ export function checkCommand(io: Io, setCode: SetCode): CommandModule<object, Ch
       if (args.figure?.length && !args.verify) return setCode(usage(io, 'check', '--figure goes with --verify'));
       const empty = await noConfigsWarning(args.paths.map(String), args.out);
       if (empty) io.err(empty);
-      const [{ check }, { checkVerified }, { checkSummary }] = await Promise.all([import('../pipeline/check.js'), import('../pipeline/verify.js'), import('../pipeline/summary.js')]);
+      const { check, checkVerified, checkSummary } = await import('./library.js');
       const opts = { paths: args.paths.map(String), out: args.out, gallery: args.gallery, overrides };
       const c = args.verify ? await checkVerified(opts, (args.figure ?? []).map(String)) : check(opts);
       for (const e of c.errors) io.err(e);
@@ -388,7 +388,7 @@ export function mergeCommand(io: Io, setCode: SetCode): CommandModule<object, Me
       // A missing manifest is merge's own error (it names what it refuses); an --out that is a file is usage.
       const bad = pathsProblem([], args.out);
       if (bad) return setCode(usage(io, 'merge', bad));
-      const { merge } = await import('../pipeline/merge.js');
+      const { merge } = await import('./library.js');
       const r = merge({ manifests: args.manifests.map(String), out: args.out, gallery: args.gallery, force: args.force });
       for (const e of r.errors) io.err(e);
       if (args.json) io.out(JSON.stringify({ ok: r.ok, out: r.out, manifest: r.manifest ?? null, figures: r.figures.length, copied: r.copied, errors: r.errors }));

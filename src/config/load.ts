@@ -3,7 +3,8 @@
  * later error can point at the exact place. Parsing is strict JSON (no comments, no trailing commas);
  * a UTF-8 byte order mark is accepted, invalid UTF-8 is not.
  */
-import { parse, evaluate, type AnyNode, type DocumentNode } from '@humanwhocodes/momoa';
+import { createRequire } from 'node:module';
+import type { AnyNode, DocumentNode } from '@humanwhocodes/momoa';
 import { ConfigError, type Location } from './messages.js';
 import { LIMITS } from './limits.js';
 
@@ -15,6 +16,11 @@ export interface LoadedConfig {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+
+type Momoa = typeof import('@humanwhocodes/momoa');
+let momoa: Momoa | undefined;
+/** momoa (its CommonJS build), loaded only when a text needs its positions: most runs never do. */
+const positions = (): Momoa => (momoa ??= createRequire(import.meta.url)('@humanwhocodes/momoa') as Momoa);
 
 export function parseConfigText(file: string, bytes: Uint8Array): LoadedConfig {
   if (bytes.length > LIMITS.configBytes) {
@@ -42,14 +48,14 @@ export function parseConfigText(file: string, bytes: Uint8Array): LoadedConfig {
     value = JSON.parse(text);
   } catch {
     doc = parseDocument(file, text);
-    value = evaluate(doc);
+    value = positions().evaluate(doc);
   }
   return { file, value, locate: (pointer) => locate((doc ??= parseDocument(file, text)).body, pointer) };
 }
 
 function parseDocument(file: string, text: string): DocumentNode {
   try {
-    return parse(text, { mode: 'json' });
+    return positions().parse(text, { mode: 'json' });
   } catch (err) {
     const e = err as { message: string; line?: number; column?: number };
     const msg = e.message.replace(/\s*\(\d+:\d+\)\s*$/, '');

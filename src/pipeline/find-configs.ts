@@ -71,10 +71,21 @@ function add(out: Map<string, string>, file: string): void {
 
 function walk(dir: string, out: Map<string, string>, skip: ReadonlySet<string>): void {
   if (skip.has(path.resolve(dir))) return;
+  // A regular file found here is the folder's real path and its name: one realpath per folder,
+  // not one per file.
+  let real: string | undefined;
+  try {
+    real = fs.realpathSync.native(dir);
+  } catch {
+    real = undefined;
+  }
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(full, out, skip);
-    else if (entry.name.endsWith('.json') && (entry.isFile() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice())) add(out, full);
+    else if (entry.name.endsWith('.json') && entry.isFile() && real !== undefined) {
+      const key = path.join(real, entry.name);
+      if (!out.has(key)) out.set(key, full);
+    } else if (entry.name.endsWith('.json') && (entry.isFile() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice())) add(out, full);
   }
 }
