@@ -6,6 +6,7 @@ import { activationParams, resolveActivation, type ActivationSpec } from '../cor
 import { stepRange } from '../core/sample.js';
 import { evaluator } from '../core/network.js';
 import { buildNetwork } from '../core/sample-figure.js';
+import { classScores, surfaceOf } from '../core/surface.js';
 import type { NetworkSpec, ResolvedFigure, ResolvedPlot } from '../model/figure.js';
 
 export interface EvalOptions {
@@ -55,6 +56,8 @@ export interface Model {
   head: string;
   /** A model with several outputs (a classifier read from a file): all of them, printed side by side. */
   all?: { f: (x: ArrayLike<number>) => number[]; heads: string[] };
+  /** A class or probability view: the class at an input (its name, or its index), and how sure. */
+  classify?: { f: (x: ArrayLike<number>) => { index: number; name: string; probability: number }; probability: boolean };
 }
 
 /** The last layer's outputs of a network with several, for `eval` to print tab-separated. */
@@ -80,6 +83,20 @@ export function figureModel(fig: ResolvedFigure, panel = 0, series = 0): Model {
     plot = fig.panels[panel];
   } else {
     plot = fig;
+  }
+  if (plot.kind === 'contour' && plot.classes && (plot.view === 'class' || plot.view === 'probability')) {
+    const classOf = classScores(surfaceOf(plot));
+    const scores = classScores({ ...surfaceOf(plot), view: 'probability' });
+    const names = plot.classes.names;
+    const out = new Float64Array(plot.classes.count);
+    // Probabilities need outputs in [0, 1]: a class view of another one-output model has none to show.
+    const probability = plot.view === 'probability';
+    const f = (x: ArrayLike<number>) => {
+      const index = classOf(x[0], x[1], out);
+      const p = probability ? (scores(x[0], x[1], out), out[index]) : NaN;
+      return { index, name: names?.[index] ?? String(index), probability: p };
+    };
+    return { inputs: 2, f: (x) => f(x).index, head: 'class', classify: { f, probability } };
   }
   if (plot.kind === 'contour') {
     if (plot.network) {
@@ -115,6 +132,7 @@ export interface EvalRequest {
 }
 
 export function evalModel(m: Model, o: EvalRequest): string[] {
+  if (m.classify) return evalClass(m.classify, o);
   if (m.all) return evalAll(m.all, o);
   const head = m.head;
   if (o.range) {
@@ -147,6 +165,23 @@ function evalAll(all: NonNullable<Model['all']>, o: EvalRequest): string[] {
   if (o.format === 'markdown') return markdownTable([...xHeads, ...all.heads], rows.map((r) => [...r.x, ...r.y]));
   if (o.format === 'csv') return [[...xHeads, ...all.heads].join(','), ...rows.map((r) => [...r.x, ...r.y].map(num).join(','))];
   return rows.map((r) => (o.range ? [...r.x, ...r.y] : r.y).map(num).join('\t'));
+}
+
+/** The class at one input: its name (or index), and in a probability view the probability. */
+function evalClass(c: NonNullable<Model['classify']>, o: EvalRequest): string[] {
+  const x = o.input ?? [];
+  const r = c.f(x);
+  const heads = [...x.map((_, i) => `x${i + 1}`), 'class', ...(c.probability ? ['probability'] : [])];
+  const values = [...x.map(num), r.name, ...(c.probability ? [num(r.probability)] : [])];
+  if (o.format === 'json') return [JSON.stringify({ input: x, class: r.name, index: r.index, ...(c.probability ? { probability: r.probability } : {}) })];
+  if (o.format === 'markdown') return [`| ${heads.join(' | ')} |`, `|${heads.map(() => ' --- ').join('|')}|`, `| ${values.map((v) => v.replace(/\|/g, '\\|')).join(' | ')} |`];
+  if (o.format === 'csv') return [heads.join(','), values.map(csvField).join(',')];
+  return [(c.probability ? [r.name, num(r.probability)] : [r.name]).join('\t')];
+}
+
+/** A CSV field, quoted when it holds a comma, a quote or a line break (a class name may). */
+function csvField(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /** A GitHub-flavoured Markdown table, numbers right-aligned (NaN, an undefined derivative, shows as NaN). */

@@ -32,14 +32,24 @@ function points(a: ResolvedAxis): number {
   return a.samples ?? 2;
 }
 
-function plotCost(p: ResolvedPlot): { work: number; grid: number; bands: number } {
+/**
+ * Evaluations per device pixel with `"sampling": "pixel"`: one at its centre, and 16 more at the
+ * pixels on an edge (a quarter of them, generously: an edge crosses a few pixels of each row).
+ */
+export const PIXEL_EVALUATIONS = 1 + 16 * 0.25;
+
+/** `pixels`: the device pixels a pixel-sampled raster evaluates (its cell × scale²), 0 for vector output. */
+function plotCost(p: ResolvedPlot, pixels = 0): { work: number; grid: number; bands: number } {
   // A diagram evaluates its network once at most, and draws each shown edge once.
   if (p.kind === 'diagram') return { work: networkOps(p.network), grid: 0, bands: 0 };
   if (p.kind === 'contour') {
     const n = points(p.x as ResolvedAxis) * points(p.y);
     const per = p.network ? networkOps(p.network.spec) : 3;
     const levels = typeof p.levels === 'number' ? p.levels : p.levels.length;
-    return { work: n * per, grid: n, bands: n * levels };
+    // A class view traces (and for vector output paints) each class's regions: levels per class.
+    const traced = p.classes && p.view && p.view !== 'output' ? p.classes.count * (p.view === 'probability' ? levels : 1) : levels;
+    const exact = p.sampling === 'pixel' ? pixels * PIXEL_EVALUATIONS * per : 0;
+    return { work: n * per + exact, grid: n * (1 + (p.view && p.view !== 'output' ? (p.classes?.count ?? 0) : 0)), bands: n * traced };
   }
   const n = points(p.x as ResolvedAxis);
   let per = 0;
@@ -50,11 +60,14 @@ function plotCost(p: ResolvedPlot): { work: number; grid: number; bands: number 
 /** One still image: its plots' work, the grids held at once, its pixels and its vector bands. */
 function stillCost(fig: ResolvedFigure): { work: number; grid: number; bands: number; pixels: number; panels: number } {
   const plots = fig.kind === 'panels' ? fig.panels : [fig];
+  const raster = fig.format !== 'svg' && fig.format !== 'pdf';
+  const cells = fig.kind === 'panels' ? fig.columns * Math.ceil(fig.panels.length / fig.columns) : 1;
+  const cellPixels = raster ? (fig.width * fig.height * fig.scale * fig.scale) / cells : 0;
   let work = 0;
   let grid = 0;
   let bands = 0;
   for (const p of plots) {
-    const c = plotCost(p);
+    const c = plotCost(p, cellPixels);
     work += c.work;
     grid += c.grid;
     bands += c.bands;

@@ -7,7 +7,7 @@ import type { AxisConfig, ContourPlotConfig, FigureConfig, LinePlotConfig, PlotC
 import { isFileNetwork } from './is-file-network.js';
 import { resolveActivation } from '../core/activation.js';
 import type {
-  FigureModels, NetworkSpec, Output, ResolvedAxis, ResolvedBoundary, ResolvedContour, ResolvedContourPlot, ResolvedFigure,
+  FigureModels, FigurePoints, NetworkSpec, ResolvedClasses, Output, ResolvedAxis, ResolvedBoundary, ResolvedContour, ResolvedContourPlot, ResolvedFigure,
   ResolvedLine, ResolvedLinePlot, ResolvedPlot, ResolvedPoint, ResolvedSweep, FigureJson,
 } from '../model/figure.js';
 import { fileNetwork } from './file-network.js';
@@ -74,11 +74,42 @@ function resolveLine(f: LinePlotConfig, models: FigureModels, at: string): Resol
 /** The seed's boundary: "the green dotted line" (緑色の点線). */
 export const DEFAULT_BOUNDARY: ResolvedBoundary = { color: 'green', dash: 'dotted', width: 2 * (100 / 72), label: false };
 
-function resolveContour(f: ContourPlotConfig, models: FigureModels, at: string): ResolvedContourPlot {
+/** tab20, for classifiers of more than ten classes (tab10 is its even entries). */
+const TAB20 = [
+  '#1f77b4', '#aec7e8', '#ff7f0e', '#ffbb78', '#2ca02c', '#98df8a', '#d62728', '#ff9896', '#9467bd', '#c5b0d5',
+  '#8c564b', '#c49c94', '#e377c2', '#f7b6d2', '#7f7f7f', '#c7c7c7', '#bcbd22', '#dbdb8d', '#17becf', '#9edae5',
+] as const;
+
+/** The classes of a surface: tab10's colours (matplotlib's categorical default), tab20's past ten. */
+export function resolveClasses(count: number, names: readonly string[] | undefined): ResolvedClasses {
+  const palette: readonly string[] = count <= SERIES_COLORS.length ? SERIES_COLORS : TAB20;
+  return { count, names: names ? [...names] : null, colors: Array.from({ length: count }, (_, k) => palette[k % palette.length]) };
+}
+
+/** Classes a contour's surface has: its network's outputs (two or more), else two (either side of the boundary). */
+function surfaceClasses(net: NetworkSpec | undefined): number {
+  return Math.max(2, net?.layers.at(-1)?.biases.length ?? 1);
+}
+
+/** Class views are lighter by default so data points read over them (scikit-learn's examples use alpha 0.5). */
+export const CLASS_ALPHA = 0.6;
+
+function resolveContour(f: ContourPlotConfig, models: FigureModels, at: string, points: FigurePoints = {}): ResolvedContourPlot {
   const net: NetworkSpec | undefined = !f.network ? undefined : isFileNetwork(f.network) ? fileNetwork(f.network, models[`${at}/network`], ['x', 'y']) : f.network;
   const square = { range: DEFAULTS.contourRange, step: DEFAULTS.contourStep };
   const cb = f.colorbar ?? true;
   const b = f.boundary ?? false;
+  const view = f.view ?? 'output';
+  const classed = view !== 'output' || f.data?.class !== undefined;
+  const surface: Pick<ResolvedContourPlot, 'view' | 'classes' | 'sampling' | 'data'> = {};
+  if (view !== 'output') surface.view = view;
+  if (classed) surface.classes = resolveClasses(f.classes?.length ?? surfaceClasses(net), f.classes);
+  if (f.sampling === 'pixel') surface.sampling = 'pixel';
+  if (f.data) {
+    const p = points[at];
+    if (!p) throw new Error(`the data of ${at || 'the figure'} was not loaded (validate the config first)`);
+    surface.data = { points: p, highlight: f.data.highlight ?? null };
+  }
   return {
     kind: 'contour',
     title: f.title ?? '',
@@ -94,7 +125,7 @@ function resolveContour(f: ContourPlotConfig, models: FigureModels, at: string):
     neurons: f.neurons ?? false,
     levels: f.levels ?? DEFAULTS.levels,
     colormap: f.colormap ?? DEFAULTS.colormap,
-    alpha: f.alpha ?? 1,
+    alpha: f.alpha ?? (view === 'output' ? 1 : CLASS_ALPHA),
     colorbar: typeof cb === 'boolean' ? { show: cb, ticks: undefined, label: '' } : { show: true, ticks: cb.ticks, label: cb.label ?? '' },
     boundary:
       b === false ? null
@@ -105,6 +136,7 @@ function resolveContour(f: ContourPlotConfig, models: FigureModels, at: string):
           width: b.width !== undefined ? b.width * (100 / 72) : DEFAULT_BOUNDARY.width,
           label: b.label ?? false,
         },
+    ...surface,
   };
 }
 
@@ -120,7 +152,7 @@ export function resolveSweepValues(sw: { from?: number; to?: number; frames?: nu
   return values;
 }
 
-function resolveSweep(f: FigureConfig, models: FigureModels): ResolvedSweep {
+function resolveSweep(f: FigureConfig, models: FigureModels, points: FigurePoints): ResolvedSweep {
   const sw = f.sweep!;
   const { sweep: _omit, ...base } = f;
   const values = resolveSweepValues(sw);
@@ -135,6 +167,7 @@ function resolveSweep(f: FigureConfig, models: FigureModels): ResolvedSweep {
     base: base as unknown as FigureJson,
     models,
     frameModels: null,
+    ...(Object.keys(points).length > 0 ? { points } : {}),
   };
 }
 
@@ -153,15 +186,19 @@ export function defaultThreshold(net: NetworkSpec | undefined): number {
 function neuronPanels(plot: ResolvedContourPlot): ResolvedPlot[] {
   const net = plot.network!;
   const out: ResolvedPlot[] = [{ ...plot, title: 'output', neurons: false }];
+  // A hidden neuron's panel shows its own value: its own colour scale (levels over its own extent)
+  // and colorbar, never the output's classes or data.
+  const { view: _view, classes: _classes, data: _data, ...hidden } = plot;
   net.spec.layers.slice(0, -1).forEach((layer, l) => {
     layer.biases.forEach((_, j) => {
       out.push({
-        ...plot,
+        ...hidden,
+        alpha: plot.view && plot.view !== 'output' ? 1 : plot.alpha,
         title: `layer ${l + 1}, neuron ${j + 1}`,
         neurons: false,
         network: { ...net, layer: l, neuron: j },
         threshold: defaultThreshold({ layers: [layer] }),
-        colorbar: { ...plot.colorbar, show: false },
+        colorbar: { show: true, ticks: undefined, label: '' },
       });
     });
   });
@@ -169,41 +206,59 @@ function neuronPanels(plot: ResolvedContourPlot): ResolvedPlot[] {
 }
 
 /** `models`: the model files the plot reads, by pointer (`at` is the plot's pointer within the figure). */
-export function resolvePlot(p: PlotConfig, models: FigureModels = {}, at = ''): ResolvedPlot {
+export function resolvePlot(p: PlotConfig, models: FigureModels = {}, at = '', points: FigurePoints = {}): ResolvedPlot {
   if (p.kind === 'diagram') return resolveDiagram(p, models, at);
-  return p.kind === 'line' ? resolveLine(p, models, at) : resolveContour(p, models, at);
+  return p.kind === 'line' ? resolveLine(p, models, at) : resolveContour(p, models, at, points);
 }
 
-/** `models`: the model files the figure reads, loaded by config/model-networks.ts. */
-export function resolveFigure(f: FigureConfig, models: FigureModels = {}): ResolvedFigure {
+/**
+ * `"sampling": "pixel"`: the grid becomes one sample per CSS pixel of the plot's cell (the plot is
+ * smaller), used for the levels, traced boundaries and vector output; raster output evaluates the
+ * function at every device pixel besides (render/raster-field.ts).
+ */
+function pixelGrid(p: ResolvedPlot, width: number, height: number): ResolvedPlot {
+  if (p.kind !== 'contour' || p.sampling !== 'pixel') return p;
+  return {
+    ...p,
+    x: { ...p.x, samples: Math.max(2, Math.round(width)), step: undefined },
+    y: { ...p.y, samples: Math.max(2, Math.round(height)), step: undefined },
+  };
+}
+
+/** `models`: the model files the figure reads, loaded by config/model-networks.ts; `points`: its data (config/figure-points.ts). */
+export function resolveFigure(f: FigureConfig, models: FigureModels = {}, points: FigurePoints = {}): ResolvedFigure {
   const output: Output = {
     name: f.name,
     width: f.width ?? DEFAULTS.width,
     height: f.height ?? DEFAULTS.height,
     scale: f.scale ?? 1,
     format: f.format ?? (f.sweep ? 'gif' : 'png'),
-    sweep: f.sweep ? resolveSweep(f, models) : null,
+    sweep: f.sweep ? resolveSweep(f, models, points) : null,
   };
   let panels: ResolvedPlot[];
   let columns: number;
   if (f.kind !== 'panels') {
-    const plot = resolvePlot(f, models);
-    if (plot.kind !== 'contour' || !plot.neurons || !plot.network) return { ...plot, ...output } as ResolvedFigure;
+    const plot = resolvePlot(f, models, '', points);
+    if (plot.kind !== 'contour' || !plot.neurons || !plot.network) return { ...pixelGrid(plot, output.width, output.height), ...output } as ResolvedFigure;
     panels = neuronPanels(plot);
     columns = Math.min(panels.length, 4);
   } else {
-    panels = f.panels.map((p, i) => resolvePlot(p, models, `/panels/${i}`));
+    panels = f.panels.map((p, i) => resolvePlot(p, models, `/panels/${i}`, points));
     columns = Math.min(f.columns ?? f.panels.length, f.panels.length);
   }
   const rows = Math.ceil(panels.length / columns);
+  const width = f.width ?? Math.min(8000, Math.round(DEFAULTS.width * 0.75 * columns));
+  const height = f.height ?? Math.min(8000, Math.round(DEFAULTS.height * 0.75 * rows + 40));
+  const neurons = f.kind !== 'panels';
   return {
     ...output,
-    width: f.width ?? Math.min(8000, Math.round(DEFAULTS.width * 0.75 * columns)),
-    height: f.height ?? Math.min(8000, Math.round(DEFAULTS.height * 0.75 * rows + 40)),
+    width,
+    height,
     kind: 'panels',
     title: f.title ?? '',
     columns,
     sharedColorbar: f.kind === 'panels' ? (f.sharedColorbar ?? false) : false,
-    panels,
+    ...(neurons ? { alignColorbars: true } : {}),
+    panels: panels.map((p) => pixelGrid(p, width / columns, height / rows)),
   };
 }

@@ -15,6 +15,7 @@ import { MODEL_LIMITS } from '../models/model-limits.js';
 import { DEFAULTS } from './defaults.js';
 import { stepRangeLength } from '../core/sample.js';
 import { checkDiagramSizes } from './check-diagram.js';
+import { DATA_LIMITS } from '../data/data-limits.js';
 
 export type { FigureModels, LoadedModel };
 
@@ -53,7 +54,7 @@ export function loadFigureModels(f: FigureConfig, configFile: string, base: stri
         if (!(err instanceof ModelError)) throw err;
         throw fail(`${where}/file`, `${path.join(path.dirname(configFile), net.file)}: ${err.message}`);
       }
-      checkUse(model, net, plotted, where, fail);
+      checkUse(model, net, plotted, where, fail, plot.kind === 'contour' && (plot.view ?? 'output') !== 'output');
       if (plot.kind === 'diagram') {
         const inputs = net.inputs ? net.inputs.filter((v) => v === 'x' || v === 'y').length : model.inputs;
         checkDiagramSizes(plot, inputs, model.outputs, `${base}${at}`, fail);
@@ -95,7 +96,8 @@ function checkDiagramUse(model: LoadedModel, net: FileNetworkConfig, at: string,
 }
 
 /** `inputs` and `output` against the model: every input given, "x" (and "y") once, an output that exists. */
-function checkUse(model: LoadedModel, net: FileNetworkConfig, plotted: number, at: string, fail: Fail): void {
+/** `classifier`: a class or probability view, which draws every output, so none needs choosing. */
+function checkUse(model: LoadedModel, net: FileNetworkConfig, plotted: number, at: string, fail: Fail, classifier = false): void {
   if (plotted === DIAGRAM) return checkDiagramUse(model, net, at, fail);
   const axes = plotted === 2 ? ['x', 'y'] : ['x'];
   const what = plotted === 2 ? 'a contour plots 2 inputs, "x" and "y"' : 'a line series plots 1 input, "x"';
@@ -111,10 +113,13 @@ function checkUse(model: LoadedModel, net: FileNetworkConfig, plotted: number, a
       if (n !== want) throw fail(`${at}/inputs`, `expected "${axis}" ${want === 1 ? 'exactly once' : 'not at all'} (${what}), got it ${n} time${n === 1 ? '' : 's'}`);
     }
   }
+  if (classifier && model.outputs > DATA_LIMITS.classes) {
+    throw fail(at, `the model has ${model.outputs} outputs; a class view colours at most ${DATA_LIMITS.classes} classes`);
+  }
   if (net.output === undefined) {
-    if (model.outputs !== 1) {
+    if (model.outputs !== 1 && !classifier) {
       const soft = model.layers.at(-1)!.softmax ? ` (a softmax over ${model.outputs} classes)` : '';
-      throw fail(at, `the model has ${model.outputs} outputs${soft}; choose the one to draw with "output": 0 to ${model.outputs - 1}`);
+      throw fail(at, `the model has ${model.outputs} outputs${soft}; choose the one to draw with "output": 0 to ${model.outputs - 1}, or draw the classes with "view": "class"`);
     }
   } else if (net.output >= model.outputs) {
     throw fail(`${at}/output`, `the model has ${model.outputs} output${model.outputs === 1 ? '' : 's'} (0 to ${model.outputs - 1}), got ${net.output}`);

@@ -9,6 +9,7 @@ import { colormapNames } from '../scale/colormap.js';
 import { LIMITS } from './limits.js';
 import { Sweep } from './schema-sweep.js';
 import { diagramKeys } from './schema-diagram.js';
+import { surfaceKeys } from './schema-surfaces.js';
 
 const Finite = (opts: object = {}) => Type.Number(opts);
 
@@ -257,6 +258,7 @@ const contourKeys = {
     alpha: Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: 1, description: 'an opacity from 0 to 1' })),
     colorbar: Type.Optional(Colorbar),
     boundary: Type.Optional(Boundary),
+    ...surfaceKeys,
 };
 
 export const ContourPlot = Type.Object(contourKeys, { additionalProperties: false });

@@ -14,6 +14,9 @@ import { largestWeight } from '../core/sample-diagram.js';
 
 const plotsOf = (f: ResolvedFigure): ResolvedPlot[] => (f.kind === 'panels' ? f.panels : [f]);
 
+/** A contour whose colours come from levels spread over its extent (a class or probability view has a fixed scale of its own). */
+const leveled = (p: ResolvedPlot): p is ResolvedContourPlot => p.kind === 'contour' && typeof p.levels === 'number' && (p.view ?? 'output') === 'output';
+
 /** The extent of a contour's surface (NaN, NaN when it has none). */
 function zExtent(plot: ResolvedContourPlot): [number, number] {
   const data = sampleContour(plot);
@@ -23,7 +26,7 @@ function zExtent(plot: ResolvedContourPlot): [number, number] {
 
 /** Whether a fixed scale needs the frames sampled first: a contour with a count of levels, a line without a y range. */
 export function needsScan(fig: ResolvedFigure): boolean {
-  return plotsOf(fig).some((p) => (p.kind === 'contour' && typeof p.levels === 'number') || (p.kind === 'line' && !p.y.range));
+  return plotsOf(fig).some((p) => leveled(p) || (p.kind === 'line' && !p.y.range));
 }
 
 export function fixedScale(frames: ResolvedFigure[]): ResolvedFigure[] {
@@ -35,7 +38,7 @@ export function fixedScale(frames: ResolvedFigure[]): ResolvedFigure[] {
   const ys = new Map<number, [number, number]>();
   for (const f of frames) {
     plotsOf(f).forEach((p, i) => {
-      if (p.kind === 'contour' && typeof p.levels === 'number') {
+      if (leveled(p)) {
         const key = sharedSlot(f, i);
         const [lo, hi] = zExtent(p);
         const prev = extents.get(key) ?? [Infinity, -Infinity];
@@ -51,7 +54,7 @@ export function fixedScale(frames: ResolvedFigure[]): ResolvedFigure[] {
     });
   }
   const fix = (f: ResolvedFigure, p: ResolvedPlot, i: number): ResolvedPlot => {
-    if (p.kind === 'contour' && typeof p.levels === 'number') {
+    if (leveled(p)) {
       const [lo, hi] = extents.get(sharedSlot(f, i)) ?? [NaN, NaN];
       // A surface constant over every frame keeps its one band around that value.
       return hi > lo ? { ...p, levels: contourLevels(p.levels, [lo, hi]) } : p;

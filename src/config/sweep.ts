@@ -27,7 +27,7 @@ export function sweepFrames(fig: ResolvedFigure): ResolvedFigure[] {
   if (!sw) return [fig];
   return sw.values.map((value, i) => {
     const config = setPath(sw.base, sw.path, value) as FigureConfig;
-    const frame = resolveFigure({ ...config, format: 'png' } as FigureConfig, sw.frameModels?.[i] ?? sw.models);
+    const frame = resolveFigure({ ...config, format: 'png' } as FigureConfig, sw.frameModels?.[i] ?? sw.models, sw.points);
     const text = caption(sw, i);
     // The figure's own scale, which --scale may have set: the frames do not read it from the config.
     return { ...frame, name: fig.name, scale: fig.scale, sweep: null, title: frame.title ? `${frame.title} (${text})` : text } as ResolvedFigure;
@@ -45,7 +45,7 @@ export function contactSheet(fig: ResolvedFigure): ResolvedPanels {
   const sw = fig.sweep!;
   const frames = animationFrames(fig);
   const picks = sheetIndices(frames.length, sw.sheet);
-  const base = resolveFigure({ ...sw.base, format: 'png' } as FigureConfig, sw.models);
+  const base = resolveFigure({ ...sw.base, format: 'png' } as FigureConfig, sw.models, sw.points);
   const panels = picks.map((i) => {
     const f = frames[i];
     if (f.kind === 'panels') throw new Error('a contact sheet needs a line, contour or diagram figure');

@@ -7,11 +7,13 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { AxisConfig, ContourPlotConfig, FigureConfig, PlotConfig, TypedNetworkConfig } from './schema.js';
 import { isFileNetwork } from './is-file-network.js';
 import { loadFigureModels } from './model-networks.js';
+import { loadFigurePoints } from './figure-points.js';
 import precompiled, { sharedSubschemas } from '../generated/figure-validator.js';
 import { inlineRefs, type Json } from './schema-refs.js';
 import { shapeErrors } from '../core/network.js';
 import { ConfigError, describe, displayPath, quote, suggest, type Location } from './messages.js';
 import { LIMITS } from './limits.js';
+import { DATA_LIMITS } from '../data/data-limits.js';
 import { budgetProblems } from './budget.js';
 import { colorProblem } from './css-color.js';
 import { DEFAULTS, resolveFigure, resolveSweepValues } from './defaults.js';
@@ -160,7 +162,8 @@ function figureErrors(value: unknown, base: string, fail: Fail, file: string, sc
   if (errors.length > 0) return { errors: inFileOrder(errors) };
   let figure: ResolvedFigure | undefined;
   attempt(() => {
-    figure = resolveFigure(f, loadFigureModels(f, file, base, fail));
+    const models = loadFigureModels(f, file, base, fail);
+    figure = resolveFigure(f, models, loadFigurePoints(f, file, base, fail, models));
     if (figure.sweep) figure.sweep.frameModels = frameModels;
   });
   if (!figure) return { errors };
@@ -350,6 +353,7 @@ function textsOf(p: PlotConfig, base: string): [string, string | undefined][] {
   if (p.kind === 'line') p.series.forEach((s, i) => out.push([`${base}/series/${i}/label`, s.label]));
   else if (typeof p.colorbar === 'object') out.push([`${base}/colorbar/label`, p.colorbar.label]);
   if (p.kind === 'contour' && typeof p.boundary === 'object' && typeof p.boundary.label === 'string') out.push([`${base}/boundary/label`, p.boundary.label]);
+  if (p.kind === 'contour') (p.classes ?? []).forEach((c, i) => out.push([`${base}/classes/${i}`, c]));
   return out;
 }
 
@@ -451,7 +455,7 @@ function checkContour(f: ContourPlotConfig, base: string, fail: Fail): void {
   if ((f.perceptron === undefined) === (f.network === undefined)) {
     throw fail(base, 'give "perceptron" or "network" (exactly one of them)');
   }
-  if (f.network && !isFileNetwork(f.network)) checkNetwork(f.network, 2, `${base}/network`, 'a contour', fail);
+  if (f.network && !isFileNetwork(f.network)) checkNetwork(f.network, 2, `${base}/network`, 'a contour', fail, (f.view ?? 'output') !== 'output');
   if (f.neurons && !f.network) throw fail(`${base}/neurons`, '"neurons" shows the hidden neurons of a "network"; this contour has a perceptron');
   const w = f.perceptron?.weights ?? [0, 0];
   if (w.length !== 2) {
@@ -541,12 +545,17 @@ function formatNumber(v: number): string {
 }
 
 /** Layer-to-layer shapes, the input count and a single output; errors name the layer and the row. */
-function checkNetwork(net: TypedNetworkConfig, inputs: number, at: string, what: string, fail: Fail): void {
+/** `classifier`: a class or probability view, which draws every output (up to the classes a view can colour). */
+function checkNetwork(net: TypedNetworkConfig, inputs: number, at: string, what: string, fail: Fail, classifier = false): void {
   const [first] = shapeErrors(net.layers, inputs);
   if (first) throw fail(`${at}/layers/${first.path.join('/')}`, first.message);
   const last = net.layers.length - 1;
   const outputs = net.layers[last].weights.length;
-  if (outputs !== 1) throw fail(`${at}/layers/${last}/weights`, `expected 1 output neuron in the last layer for ${what}, got ${outputs}`);
+  if (classifier) {
+    if (outputs > DATA_LIMITS.classes) throw fail(`${at}/layers/${last}/weights`, `${outputs} outputs; a class view colours at most ${DATA_LIMITS.classes} classes`);
+    return;
+  }
+  if (outputs !== 1) throw fail(`${at}/layers/${last}/weights`, `expected 1 output neuron in the last layer for ${what}${inputs === 2 ? ' (or "view": "class" for a classifier)' : ''}, got ${outputs}`);
 }
 
 /** Points an axis will be sampled at, computed without allocating (so limits hold before any work). */

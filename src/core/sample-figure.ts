@@ -4,7 +4,10 @@
 import { nextDown, nextUp } from './float.js';
 import { resolveActivation, type Activation } from './activation.js';
 import { extent, finiteExtent, linspace, sampleGrid, samplePlane, stepRange, withBreaks, type Grid } from './sample.js';
-import { evaluator, type Network } from './network.js';
+import { evaluator } from './network.js';
+import { buildNetwork } from './build-network.js';
+import { classScores, surfaceOf } from './surface.js';
+import { gridBuffer } from './grid-buffers.js';
 import { sampleDiagram, type DiagramData } from './sample-diagram.js';
 import type { NetworkSpec, ResolvedAxis, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPlot, ResolvedSeries } from '../model/figure.js';
 
@@ -35,6 +38,10 @@ export interface ContourData {
   zExtent: [number, number];
   /** The level values, increasing; band i covers levels[i]..levels[i+1]. */
   levels: number[];
+  /** A class or probability view: each class's scores on the grid (grid.z is the winner's). */
+  channels?: Float64Array[];
+  /** With data classes: the model's class at each data point, evaluated there (not interpolated). */
+  predicted?: Int32Array;
 }
 
 export type { DiagramData };
@@ -144,9 +151,46 @@ export function sampleLine(fig: ResolvedLinePlot): LineData {
   return { kind: 'line', series, yExtent: lo <= hi ? [lo, hi] : [NaN, NaN] };
 }
 
+/** A classifier's scores on the grid: one grid per class, and the winner's score as z. */
+function sampleClasses(fig: ResolvedContourPlot, xs: Float64Array, ys: Float64Array): { grid: Grid; channels: Float64Array[] } {
+  const k = fig.classes!.count;
+  const scores = classScores(surfaceOf(fig));
+  const n = xs.length * ys.length;
+  const channels = Array.from({ length: k }, () => gridBuffer(n));
+  const z = gridBuffer(n);
+  const out = new Float64Array(k);
+  let o = 0;
+  for (let j = 0; j < ys.length; j++) {
+    for (let i = 0; i < xs.length; i++, o++) {
+      const win = scores(xs[i], ys[j], out);
+      for (let c = 0; c < k; c++) channels[c][o] = out[c];
+      z[o] = out[win];
+    }
+  }
+  return { grid: { xs, ys, z }, channels };
+}
+
+/** The model's class at each data point (as `classScores` decides it). */
+function predictPoints(fig: ResolvedContourPlot): Int32Array | undefined {
+  const d = fig.data;
+  if (!d || !fig.classes || d.points.classes[0] === -1) return undefined;
+  const scores = classScores({ ...surfaceOf(fig), view: fig.view === 'probability' ? 'probability' : 'class' });
+  const out = new Float64Array(fig.classes.count);
+  return Int32Array.from(d.points.xs, (x, i) => scores(x, d.points.ys[i], out));
+}
+
 export function sampleContour(fig: ResolvedContourPlot): ContourData {
   const xs = axisSamples(fig.x);
   const ys = axisSamples(fig.y);
+  const predicted = predictPoints(fig);
+  if (fig.view === 'class' || fig.view === 'probability') {
+    const { grid, channels } = sampleClasses(fig, xs, ys);
+    checkFiniteGrid(fig, grid);
+    const k = fig.classes!.count;
+    // The winner's probability lies between 1/k (all equal) and 1.
+    const levels = contourLevels(fig.levels, [1 / k, 1]);
+    return { kind: 'contour', grid, zExtent: extent(grid.z), levels, channels, ...(predicted ? { predicted } : {}) };
+  }
   let grid: Grid;
   if (fig.network) {
     const { spec, layer, neuron } = fig.network;
@@ -164,7 +208,7 @@ export function sampleContour(fig: ResolvedContourPlot): ContourData {
   }
   checkFiniteGrid(fig, grid);
   const zExtent = extent(grid.z);
-  return { kind: 'contour', grid, zExtent, levels: contourLevels(fig.levels, zExtent) };
+  return { kind: 'contour', grid, zExtent, levels: contourLevels(fig.levels, zExtent), ...(predicted ? { predicted } : {}) };
 }
 
 /** A number for a message: NaN, Infinity, or at most 6 significant digits. */
@@ -218,10 +262,7 @@ function checkFiniteSeries(s: ResolvedSeries, index: number, data: SeriesData): 
   }
 }
 
-/** A network config with its activations resolved. */
-export function buildNetwork(spec: NetworkSpec): Network {
-  return { layers: spec.layers.map((l) => ({ weights: l.weights, biases: l.biases, activation: resolveActivation(l.activation), softmax: l.softmax })) };
-}
+export { buildNetwork };
 
 /**
  * A count of levels spreads them evenly over z's extent (the seed's linspace(0, z.max, 101)). A
@@ -251,8 +292,10 @@ export function sampleFigure(fig: ResolvedFigure): FigureData {
   if (fig.kind !== 'panels') return samplePlot(fig);
   const panels = fig.panels.map(samplePlot);
   if (fig.sharedColorbar) {
-    const contours = panels.filter((d): d is ContourData => d.kind === 'contour');
-    const first = fig.panels.find((p): p is ResolvedContourPlot => p.kind === 'contour');
+    // Class and probability views keep their own scale (classes, or p from 1/k to 1).
+    const sharing = (p: ResolvedPlot): p is ResolvedContourPlot => p.kind === 'contour' && (p.view ?? 'output') === 'output';
+    const contours = panels.filter((d, i): d is ContourData => d.kind === 'contour' && sharing(fig.panels[i]));
+    const first = fig.panels.find(sharing);
     if (first && contours.length > 0) {
       const lo = Math.min(...contours.map((d) => d.zExtent[0]));
       const hi = Math.max(...contours.map((d) => d.zExtent[1]));

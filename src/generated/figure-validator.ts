@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"type":"object","description":"a figure object with a \"kind\" of line, contour, diagram or panels","required":["kind"],"properties":{"kind":{"enum":["line","contour","diagram","panels"],"description":"a figure kind (line, contour, diagram, panels)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["name","kind","series"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"a line graph","const":"line","type":"string"},"x":{"$ref":"#/$defs/s3"},"y":{"$ref":"#/$defs/s4"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"series":{"$ref":"#/$defs/s7"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"x":{"$ref":"#/$defs/s25"},"y":{"$ref":"#/$defs/s26"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s28"},"colormap":{"$ref":"#/$defs/s29"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s30"},"boundary":{"$ref":"#/$defs/s32"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"a diagram of a perceptron or network: nodes, weighted edges, biases and activations","const":"diagram","type":"string"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"x":{"$ref":"#/$defs/s34"},"y":{"$ref":"#/$defs/s35"},"outputs":{"minItems":1,"maxItems":256,"description":"the names of the output neurons, one per output (default \"y\", or y1, y2, ...)","type":"array","items":{"type":"string"}},"input":{"minItems":1,"maxItems":4096,"description":"a value for every input: each neuron then shows a = w·x + b and f(a)","type":"array","items":{"type":"number"}},"weights":{"description":"write each weight on its edge (default: true when the diagram draws at most 16 edges)","type":"boolean"},"activations":{"type":"string","enum":["name","glyph"],"description":"how a neuron shows its activation (name, glyph); default: the name where it fits in the circle, else a glyph of the curve"},"legend":{"default":true,"description":"a legend of the edge colours (sign) and widths (|weight|)","type":"boolean"},"maxNeurons":{"minimum":8,"maximum":256,"default":32,"description":"layers with more neurons than this are summarised: their first and last 4 neurons and \"… N more\"","type":"integer"},"weightScale":{"exclusiveMinimum":0,"description":"the |weight| drawn with the widest edge (default: the largest |weight| shown; a sweep uses the largest of all its frames)","type":"number"}}},{"additionalProperties":false,"type":"object","required":["kind","name","panels"],"properties":{"kind":{"description":"several line, contour or diagram plots in a grid","const":"panels","type":"string"},"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"columns":{"minimum":1,"maximum":16,"description":"the number of columns","type":"integer"},"sharedColorbar":{"default":false,"description":"contour panels share one colour scale (the first contour panel's levels and colormap) and one colorbar at the right","type":"boolean"},"panels":{"minItems":1,"maxItems":64,"description":"a list of panels","type":"array","items":{"type":"object","description":"a panel object with a \"kind\" of line, contour or diagram","required":["kind"],"properties":{"kind":{"enum":["line","contour","diagram"],"description":"a panel kind (line, contour, diagram)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","series"],"properties":{"kind":{"description":"a line graph","const":"line","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s3"},"y":{"$ref":"#/$defs/s4"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"series":{"$ref":"#/$defs/s7"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s25"},"y":{"$ref":"#/$defs/s26"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s28"},"colormap":{"$ref":"#/$defs/s29"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s30"},"boundary":{"$ref":"#/$defs/s32"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"a diagram of a perceptron or network: nodes, weighted edges, biases and activations","const":"diagram","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"x":{"$ref":"#/$defs/s34"},"y":{"$ref":"#/$defs/s35"},"outputs":{"minItems":1,"maxItems":256,"description":"the names of the output neurons, one per output (default \"y\", or y1, y2, ...)","type":"array","items":{"type":"string"}},"input":{"minItems":1,"maxItems":4096,"description":"a value for every input: each neuron then shows a = w·x + b and f(a)","type":"array","items":{"type":"number"}},"weights":{"description":"write each weight on its edge (default: true when the diagram draws at most 16 edges)","type":"boolean"},"activations":{"type":"string","enum":["name","glyph"],"description":"how a neuron shows its activation (name, glyph); default: the name where it fits in the circle, else a glyph of the curve"},"legend":{"default":true,"description":"a legend of the edge colours (sign) and widths (|weight|)","type":"boolean"},"maxNeurons":{"minimum":8,"maximum":256,"default":32,"description":"layers with more neurons than this are summarised: their first and last 4 neurons and \"… N more\"","type":"integer"},"weightScale":{"exclusiveMinimum":0,"description":"the |weight| drawn with the widest edge (default: the largest |weight| shown; a sweep uses the largest of all its frames)","type":"number"}}}]}}}}],"$defs":{"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number or string of its config","type":"object","required":["path"],"properties":{"path":{"minLength":1,"description":"the dotted path of the value to vary, e.g. \"perceptron.bias\" or \"network.file\"","type":"string"},"from":{"description":"the value of the first frame (with \"to\" and \"frames\")","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"values":{"$ref":"#/$defs/s1"},"labels":{"minItems":2,"maxItems":500,"description":"the caption of each frame, one per value (instead of \"label\")","type":"array","items":{"type":"string"}},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"},"colorScale":{"$ref":"#/$defs/s2"}}},"s1":{"minItems":2,"maxItems":500,"description":"the value of each frame, in order (instead of \"from\", \"to\" and \"frames\"): numbers, or strings such as checkpoint files","type":"array","items":{"description":"a number or a string","anyOf":[{"type":"number"},{"minLength":1,"maxLength":1000,"type":"string"}]}},"s2":{"type":"string","enum":["fixed","frame"],"default":"fixed","description":"a colour scale (fixed, frame): \"fixed\" spreads contour levels and edge widths over all frames, so a colour means the same value in every frame; \"frame\" fits each frame on its own"},"s3":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s4":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s5":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s7":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s8"}},"s8":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s9"},"network":{"$ref":"#/$defs/s15"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s9":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s10"},"else":{"$ref":"#/$defs/s11"}},"s10":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s11"}},"allOf":[{"$ref":"#/$defs/s12"},{"$ref":"#/$defs/s13"},{"$ref":"#/$defs/s14"}]},"s11":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s12":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s13":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s14":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s15":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s16"},"else":{"$ref":"#/$defs/s21"}},"s16":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s17"},"inputs":{"$ref":"#/$defs/s19"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s17":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s9"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s19":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s20"}},"s20":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s21":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s22"}}},"s22":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s23"}},"s23":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s24"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s9"}}},"s24":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s25":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s26":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s27":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s9"}}},"s28":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s29":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s30":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s32":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s33"}]},"s33":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}},"s34":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the first input (default \"x1\", as a contour labels its x axis)","type":"string"}}},"s35":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the second input (default \"x2\"); further inputs are x3, x4, ...","type":"string"}}}}};
+const schema6 = {"type":"object","description":"a figure object with a \"kind\" of line, contour, diagram or panels","required":["kind"],"properties":{"kind":{"enum":["line","contour","diagram","panels"],"description":"a figure kind (line, contour, diagram, panels)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["name","kind","series"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"a line graph","const":"line","type":"string"},"x":{"$ref":"#/$defs/s3"},"y":{"$ref":"#/$defs/s4"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"series":{"$ref":"#/$defs/s7"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"x":{"$ref":"#/$defs/s25"},"y":{"$ref":"#/$defs/s26"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s28"},"colormap":{"$ref":"#/$defs/s29"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s30"},"boundary":{"$ref":"#/$defs/s32"},"data":{"$ref":"#/$defs/s34"},"view":{"$ref":"#/$defs/s37"},"classes":{"$ref":"#/$defs/s38"},"sampling":{"$ref":"#/$defs/s39"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"a diagram of a perceptron or network: nodes, weighted edges, biases and activations","const":"diagram","type":"string"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"x":{"$ref":"#/$defs/s40"},"y":{"$ref":"#/$defs/s41"},"outputs":{"minItems":1,"maxItems":256,"description":"the names of the output neurons, one per output (default \"y\", or y1, y2, ...)","type":"array","items":{"type":"string"}},"input":{"minItems":1,"maxItems":4096,"description":"a value for every input: each neuron then shows a = w·x + b and f(a)","type":"array","items":{"type":"number"}},"weights":{"description":"write each weight on its edge (default: true when the diagram draws at most 16 edges)","type":"boolean"},"activations":{"type":"string","enum":["name","glyph"],"description":"how a neuron shows its activation (name, glyph); default: the name where it fits in the circle, else a glyph of the curve"},"legend":{"default":true,"description":"a legend of the edge colours (sign) and widths (|weight|)","type":"boolean"},"maxNeurons":{"minimum":8,"maximum":256,"default":32,"description":"layers with more neurons than this are summarised: their first and last 4 neurons and \"… N more\"","type":"integer"},"weightScale":{"exclusiveMinimum":0,"description":"the |weight| drawn with the widest edge (default: the largest |weight| shown; a sweep uses the largest of all its frames)","type":"number"}}},{"additionalProperties":false,"type":"object","required":["kind","name","panels"],"properties":{"kind":{"description":"several line, contour or diagram plots in a grid","const":"panels","type":"string"},"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"columns":{"minimum":1,"maximum":16,"description":"the number of columns","type":"integer"},"sharedColorbar":{"default":false,"description":"contour panels share one colour scale (the first contour panel's levels and colormap) and one colorbar at the right","type":"boolean"},"panels":{"minItems":1,"maxItems":64,"description":"a list of panels","type":"array","items":{"type":"object","description":"a panel object with a \"kind\" of line, contour or diagram","required":["kind"],"properties":{"kind":{"enum":["line","contour","diagram"],"description":"a panel kind (line, contour, diagram)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","series"],"properties":{"kind":{"description":"a line graph","const":"line","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s3"},"y":{"$ref":"#/$defs/s4"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"series":{"$ref":"#/$defs/s7"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s25"},"y":{"$ref":"#/$defs/s26"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s28"},"colormap":{"$ref":"#/$defs/s29"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s30"},"boundary":{"$ref":"#/$defs/s32"},"data":{"$ref":"#/$defs/s34"},"view":{"$ref":"#/$defs/s37"},"classes":{"$ref":"#/$defs/s38"},"sampling":{"$ref":"#/$defs/s39"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"a diagram of a perceptron or network: nodes, weighted edges, biases and activations","const":"diagram","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"x":{"$ref":"#/$defs/s40"},"y":{"$ref":"#/$defs/s41"},"outputs":{"minItems":1,"maxItems":256,"description":"the names of the output neurons, one per output (default \"y\", or y1, y2, ...)","type":"array","items":{"type":"string"}},"input":{"minItems":1,"maxItems":4096,"description":"a value for every input: each neuron then shows a = w·x + b and f(a)","type":"array","items":{"type":"number"}},"weights":{"description":"write each weight on its edge (default: true when the diagram draws at most 16 edges)","type":"boolean"},"activations":{"type":"string","enum":["name","glyph"],"description":"how a neuron shows its activation (name, glyph); default: the name where it fits in the circle, else a glyph of the curve"},"legend":{"default":true,"description":"a legend of the edge colours (sign) and widths (|weight|)","type":"boolean"},"maxNeurons":{"minimum":8,"maximum":256,"default":32,"description":"layers with more neurons than this are summarised: their first and last 4 neurons and \"… N more\"","type":"integer"},"weightScale":{"exclusiveMinimum":0,"description":"the |weight| drawn with the widest edge (default: the largest |weight| shown; a sweep uses the largest of all its frames)","type":"number"}}}]}}}}],"$defs":{"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number or string of its config","type":"object","required":["path"],"properties":{"path":{"minLength":1,"description":"the dotted path of the value to vary, e.g. \"perceptron.bias\" or \"network.file\"","type":"string"},"from":{"description":"the value of the first frame (with \"to\" and \"frames\")","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"values":{"$ref":"#/$defs/s1"},"labels":{"minItems":2,"maxItems":500,"description":"the caption of each frame, one per value (instead of \"label\")","type":"array","items":{"type":"string"}},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"},"colorScale":{"$ref":"#/$defs/s2"}}},"s1":{"minItems":2,"maxItems":500,"description":"the value of each frame, in order (instead of \"from\", \"to\" and \"frames\"): numbers, or strings such as checkpoint files","type":"array","items":{"description":"a number or a string","anyOf":[{"type":"number"},{"minLength":1,"maxLength":1000,"type":"string"}]}},"s2":{"type":"string","enum":["fixed","frame"],"default":"fixed","description":"a colour scale (fixed, frame): \"fixed\" spreads contour levels and edge widths over all frames, so a colour means the same value in every frame; \"frame\" fits each frame on its own"},"s3":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s4":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s5":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s7":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s8"}},"s8":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s9"},"network":{"$ref":"#/$defs/s15"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s9":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s10"},"else":{"$ref":"#/$defs/s11"}},"s10":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s11"}},"allOf":[{"$ref":"#/$defs/s12"},{"$ref":"#/$defs/s13"},{"$ref":"#/$defs/s14"}]},"s11":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s12":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s13":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s14":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s15":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s16"},"else":{"$ref":"#/$defs/s21"}},"s16":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s17"},"inputs":{"$ref":"#/$defs/s19"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s17":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s9"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s19":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s20"}},"s20":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s21":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s22"}}},"s22":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s23"}},"s23":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s24"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s9"}}},"s24":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s25":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s26":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s27":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s9"}}},"s28":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s29":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s30":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s32":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s33"}]},"s33":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}},"s34":{"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s35"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}},"s35":{"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s36"}},"s36":{"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}},"s37":{"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"},"s38":{"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}},"s39":{"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"},"s40":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the first input (default \"x1\", as a contour labels its x axis)","type":"string"}}},"s41":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the second input (default \"x2\"); further inputs are x3, x4, ...","type":"string"}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9_][a-z0-9._-]*$", "u");
@@ -3706,14 +3706,142 @@ validate93.errors = vErrors;
 return errors === 0;
 }
 
-const schema41 = {"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the first input (default \"x1\", as a contour labels its x axis)","type":"string"}}};
+const schema41 = {"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s35"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}};
+const schema42 = {"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s36"}};
+const schema43 = {"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}};
+const pattern2 = new RegExp("^(.*)$", "u");
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(key0 === "label")){
+if(pattern2.test(key0)){
+let data0 = data[key0];
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
+if(!(typeof data0 == "number")){
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema43.patternProperties["^(.*)$"].anyOf[0].type,parentSchema:schema43.patternProperties["^(.*)$"].anyOf[0],data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs5 = errors;
+if(typeof data0 === "string"){
+if(func3(data0) > 200){
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema43.patternProperties["^(.*)$"].anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.patternProperties["^(.*)$"].anyOf[1].type,parentSchema:schema43.patternProperties["^(.*)$"].anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema43.patternProperties["^(.*)$"].anyOf,parentSchema:schema43.patternProperties["^(.*)$"],data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate99.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+if(data.length > 10000){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate99(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema42.type,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate98.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "file") || (key0 === "rows")) || (key0 === "x")) || (key0 === "y")) || (key0 === "class")) || (key0 === "highlight"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -3724,10 +3852,11 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.label !== undefined){
-let data0 = data.label;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.label.type,parentSchema:schema41.properties.label,data:data0};
+if(data.file !== undefined){
+let data0 = data.file;
+if(typeof data0 === "string"){
+if(func3(data0) > 1000){
+const err1 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema41.properties.file,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3736,10 +3865,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+if(func3(data0) < 1){
+const err2 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.file,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3748,19 +3875,311 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate100.errors = vErrors;
+}
+else {
+const err3 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.file.type,parentSchema:schema41.properties.file,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.rows !== undefined){
+if(!(validate98(data.rows, {instancePath:instancePath+"/rows",parentData:data,parentDataProperty:"rows",rootData}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+errors = vErrors.length;
+}
+}
+if(data.x !== undefined){
+let data2 = data.x;
+if(typeof data2 === "string"){
+if(func3(data2) > 200){
+const err4 = {instancePath:instancePath+"/x",schemaPath:"#/properties/x/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema41.properties.x,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(func3(data2) < 1){
+const err5 = {instancePath:instancePath+"/x",schemaPath:"#/properties/x/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.x,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/x",schemaPath:"#/properties/x/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.x.type,parentSchema:schema41.properties.x,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.y !== undefined){
+let data3 = data.y;
+if(typeof data3 === "string"){
+if(func3(data3) > 200){
+const err7 = {instancePath:instancePath+"/y",schemaPath:"#/properties/y/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema41.properties.y,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func3(data3) < 1){
+const err8 = {instancePath:instancePath+"/y",schemaPath:"#/properties/y/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.y,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/y",schemaPath:"#/properties/y/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.y.type,parentSchema:schema41.properties.y,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.class !== undefined){
+let data4 = data.class;
+if(typeof data4 === "string"){
+if(func3(data4) > 200){
+const err10 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema41.properties.class,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(func3(data4) < 1){
+const err11 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.class,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.class.type,parentSchema:schema41.properties.class,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.highlight !== undefined){
+let data5 = data.highlight;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/highlight",schemaPath:"#/properties/highlight/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.highlight.type,parentSchema:schema41.properties.highlight,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!(data5 === "misclassified")){
+const err14 = {instancePath:instancePath+"/highlight",schemaPath:"#/properties/highlight/enum",keyword:"enum",params:{allowedValues: schema41.properties.highlight.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.highlight.enum,parentSchema:schema41.properties.highlight,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate97.errors = vErrors;
 return errors === 0;
 }
 
-const schema42 = {"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the second input (default \"x2\"); further inputs are x3, x4, ...","type":"string"}}};
+const schema44 = {"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"};
 
-function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(((data === "output") || (data === "class")) || (data === "probability"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate103.errors = vErrors;
+return errors === 0;
+}
+
+const schema45 = {"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}};
+
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+if(data.length > 20){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.length < 2){
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 === "string"){
+if(func3(data0) > 100){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema45.items,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func3(data0) < 1){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.items,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.items.type,parentSchema:schema45.items,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.type,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate105.errors = vErrors;
+return errors === 0;
+}
+
+const schema46 = {"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"};
+
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((data === "grid") || (data === "pixel"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema46.enum},message:"must be equal to one of the allowed values",schema:schema46.enum,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate107.errors = vErrors;
+return errors === 0;
+}
+
+const schema47 = {"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the first input (default \"x1\", as a contour labels its x axis)","type":"string"}}};
+
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(key0 === "label")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3773,7 +4192,7 @@ errors++;
 if(data.label !== undefined){
 let data0 = data.label;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.label.type,parentSchema:schema42.properties.label,data:data0};
+const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.label.type,parentSchema:schema47.properties.label,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3785,7 +4204,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3794,7 +4213,53 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate102.errors = vErrors;
+validate112.errors = vErrors;
+return errors === 0;
+}
+
+const schema48 = {"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the second input (default \"x2\"); further inputs are x3, x4, ...","type":"string"}}};
+
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "label")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+let data0 = data.label;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.label.type,parentSchema:schema48.properties.label,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate114.errors = vErrors;
 return errors === 0;
 }
 
@@ -4532,6 +4997,30 @@ vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.error
 errors = vErrors.length;
 }
 }
+if(data.data !== undefined){
+if(!(validate97(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
+if(data.view !== undefined){
+if(!(validate103(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+}
+if(data.classes !== undefined){
+if(!(validate105(data.classes, {instancePath:instancePath+"/classes",parentData:data,parentDataProperty:"classes",rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+}
+if(data.sampling !== undefined){
+if(!(validate107(data.sampling, {instancePath:instancePath+"/sampling",parentData:data,parentDataProperty:"sampling",rootData}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err54 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[1].type,parentSchema:schema6.oneOf[1],data};
@@ -4579,9 +5068,9 @@ errors++;
 }
 }
 if(data.$schema !== undefined){
-let data38 = data.$schema;
-if(typeof data38 !== "string"){
-const err58 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.$schema.type,parentSchema:schema6.oneOf[2].properties.$schema,data:data38};
+let data42 = data.$schema;
+if(typeof data42 !== "string"){
+const err58 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.$schema.type,parentSchema:schema6.oneOf[2].properties.$schema,data:data42};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4592,10 +5081,10 @@ errors++;
 }
 }
 if(data.name !== undefined){
-let data39 = data.name;
-if(typeof data39 === "string"){
-if(func3(data39) > 100){
-const err59 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.name,data:data39};
+let data43 = data.name;
+if(typeof data43 === "string"){
+if(func3(data43) > 100){
+const err59 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4604,8 +5093,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(!pattern0.test(data39)){
-const err60 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[2].properties.name,data:data39};
+if(!pattern0.test(data43)){
+const err60 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[2].properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4616,7 +5105,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.name.type,parentSchema:schema6.oneOf[2].properties.name,data:data39};
+const err61 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.name.type,parentSchema:schema6.oneOf[2].properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4627,9 +5116,9 @@ errors++;
 }
 }
 if(data.title !== undefined){
-let data40 = data.title;
-if(typeof data40 !== "string"){
-const err62 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[2].properties.title,data:data40};
+let data44 = data.title;
+if(typeof data44 !== "string"){
+const err62 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[2].properties.title,data:data44};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4640,9 +5129,9 @@ errors++;
 }
 }
 if(data.width !== undefined){
-let data41 = data.width;
-if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
-const err63 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.width.type,parentSchema:schema6.oneOf[2].properties.width,data:data41};
+let data45 = data.width;
+if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
+const err63 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.width.type,parentSchema:schema6.oneOf[2].properties.width,data:data45};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4651,9 +5140,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(typeof data41 == "number"){
-if(data41 > 8000 || isNaN(data41)){
-const err64 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.width,data:data41};
+if(typeof data45 == "number"){
+if(data45 > 8000 || isNaN(data45)){
+const err64 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.width,data:data45};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4662,8 +5151,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data41 < 100 || isNaN(data41)){
-const err65 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.width,data:data41};
+if(data45 < 100 || isNaN(data45)){
+const err65 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.width,data:data45};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4675,9 +5164,9 @@ errors++;
 }
 }
 if(data.height !== undefined){
-let data42 = data.height;
-if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
-const err66 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.height.type,parentSchema:schema6.oneOf[2].properties.height,data:data42};
+let data46 = data.height;
+if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
+const err66 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.height.type,parentSchema:schema6.oneOf[2].properties.height,data:data46};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4686,9 +5175,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(typeof data42 == "number"){
-if(data42 > 8000 || isNaN(data42)){
-const err67 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.height,data:data42};
+if(typeof data46 == "number"){
+if(data46 > 8000 || isNaN(data46)){
+const err67 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.height,data:data46};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4697,8 +5186,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data42 < 100 || isNaN(data42)){
-const err68 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.height,data:data42};
+if(data46 < 100 || isNaN(data46)){
+const err68 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.height,data:data46};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4710,10 +5199,10 @@ errors++;
 }
 }
 if(data.scale !== undefined){
-let data43 = data.scale;
-if(typeof data43 == "number"){
-if(data43 > 4 || isNaN(data43)){
-const err69 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[2].properties.scale,data:data43};
+let data47 = data.scale;
+if(typeof data47 == "number"){
+if(data47 > 4 || isNaN(data47)){
+const err69 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[2].properties.scale,data:data47};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4722,8 +5211,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data43 < 0.5 || isNaN(data43)){
-const err70 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[2].properties.scale,data:data43};
+if(data47 < 0.5 || isNaN(data47)){
+const err70 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[2].properties.scale,data:data47};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4734,7 +5223,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.scale.type,parentSchema:schema6.oneOf[2].properties.scale,data:data43};
+const err71 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.scale.type,parentSchema:schema6.oneOf[2].properties.scale,data:data47};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4745,9 +5234,9 @@ errors++;
 }
 }
 if(data.format !== undefined){
-let data44 = data.format;
-if(typeof data44 !== "string"){
-const err72 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.format.type,parentSchema:schema6.oneOf[2].properties.format,data:data44};
+let data48 = data.format;
+if(typeof data48 !== "string"){
+const err72 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.format.type,parentSchema:schema6.oneOf[2].properties.format,data:data48};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4756,8 +5245,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(!(((((data44 === "png") || (data44 === "svg")) || (data44 === "pdf")) || (data44 === "gif")) || (data44 === "apng"))){
-const err73 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.format.enum,parentSchema:schema6.oneOf[2].properties.format,data:data44};
+if(!(((((data48 === "png") || (data48 === "svg")) || (data48 === "pdf")) || (data48 === "gif")) || (data48 === "apng"))){
+const err73 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.format.enum,parentSchema:schema6.oneOf[2].properties.format,data:data48};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4774,9 +5263,9 @@ errors = vErrors.length;
 }
 }
 if(data.kind !== undefined){
-let data46 = data.kind;
-if(typeof data46 !== "string"){
-const err74 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[2].properties.kind,data:data46};
+let data50 = data.kind;
+if(typeof data50 !== "string"){
+const err74 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[2].properties.kind,data:data50};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4785,8 +5274,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-if("diagram" !== data46){
-const err75 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "diagram"},message:"must be equal to constant",schema:"diagram",parentSchema:schema6.oneOf[2].properties.kind,data:data46};
+if("diagram" !== data50){
+const err75 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "diagram"},message:"must be equal to constant",schema:"diagram",parentSchema:schema6.oneOf[2].properties.kind,data:data50};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4809,22 +5298,22 @@ errors = vErrors.length;
 }
 }
 if(data.x !== undefined){
-if(!(validate100(data.x, {instancePath:instancePath+"/x",parentData:data,parentDataProperty:"x",rootData}))){
-vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+if(!(validate112(data.x, {instancePath:instancePath+"/x",parentData:data,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 }
 if(data.y !== undefined){
-if(!(validate102(data.y, {instancePath:instancePath+"/y",parentData:data,parentDataProperty:"y",rootData}))){
-vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+if(!(validate114(data.y, {instancePath:instancePath+"/y",parentData:data,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
 }
 if(data.outputs !== undefined){
-let data51 = data.outputs;
-if(Array.isArray(data51)){
-if(data51.length > 256){
-const err76 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema6.oneOf[2].properties.outputs,data:data51};
+let data55 = data.outputs;
+if(Array.isArray(data55)){
+if(data55.length > 256){
+const err76 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema6.oneOf[2].properties.outputs,data:data55};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4833,8 +5322,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data51.length < 1){
-const err77 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.outputs,data:data51};
+if(data55.length < 1){
+const err77 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.outputs,data:data55};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4843,11 +5332,11 @@ vErrors.push(err77);
 }
 errors++;
 }
-const len0 = data51.length;
+const len0 = data55.length;
 for(let i0=0; i0<len0; i0++){
-let data52 = data51[i0];
-if(typeof data52 !== "string"){
-const err78 = {instancePath:instancePath+"/outputs/" + i0,schemaPath:"#/oneOf/2/properties/outputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.outputs.items.type,parentSchema:schema6.oneOf[2].properties.outputs.items,data:data52};
+let data56 = data55[i0];
+if(typeof data56 !== "string"){
+const err78 = {instancePath:instancePath+"/outputs/" + i0,schemaPath:"#/oneOf/2/properties/outputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.outputs.items.type,parentSchema:schema6.oneOf[2].properties.outputs.items,data:data56};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4859,7 +5348,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.outputs.type,parentSchema:schema6.oneOf[2].properties.outputs,data:data51};
+const err79 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.outputs.type,parentSchema:schema6.oneOf[2].properties.outputs,data:data55};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4870,10 +5359,10 @@ errors++;
 }
 }
 if(data.input !== undefined){
-let data53 = data.input;
-if(Array.isArray(data53)){
-if(data53.length > 4096){
-const err80 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/maxItems",keyword:"maxItems",params:{limit: 4096},message:"must NOT have more than 4096 items",schema:4096,parentSchema:schema6.oneOf[2].properties.input,data:data53};
+let data57 = data.input;
+if(Array.isArray(data57)){
+if(data57.length > 4096){
+const err80 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/maxItems",keyword:"maxItems",params:{limit: 4096},message:"must NOT have more than 4096 items",schema:4096,parentSchema:schema6.oneOf[2].properties.input,data:data57};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4882,8 +5371,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data53.length < 1){
-const err81 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.input,data:data53};
+if(data57.length < 1){
+const err81 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.input,data:data57};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4892,11 +5381,11 @@ vErrors.push(err81);
 }
 errors++;
 }
-const len1 = data53.length;
+const len1 = data57.length;
 for(let i1=0; i1<len1; i1++){
-let data54 = data53[i1];
-if(!(typeof data54 == "number")){
-const err82 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/oneOf/2/properties/input/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.input.items.type,parentSchema:schema6.oneOf[2].properties.input.items,data:data54};
+let data58 = data57[i1];
+if(!(typeof data58 == "number")){
+const err82 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/oneOf/2/properties/input/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.input.items.type,parentSchema:schema6.oneOf[2].properties.input.items,data:data58};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4908,7 +5397,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.input.type,parentSchema:schema6.oneOf[2].properties.input,data:data53};
+const err83 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.input.type,parentSchema:schema6.oneOf[2].properties.input,data:data57};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4919,9 +5408,9 @@ errors++;
 }
 }
 if(data.weights !== undefined){
-let data55 = data.weights;
-if(typeof data55 !== "boolean"){
-const err84 = {instancePath:instancePath+"/weights",schemaPath:"#/oneOf/2/properties/weights/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.weights.type,parentSchema:schema6.oneOf[2].properties.weights,data:data55};
+let data59 = data.weights;
+if(typeof data59 !== "boolean"){
+const err84 = {instancePath:instancePath+"/weights",schemaPath:"#/oneOf/2/properties/weights/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.weights.type,parentSchema:schema6.oneOf[2].properties.weights,data:data59};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4932,9 +5421,9 @@ errors++;
 }
 }
 if(data.activations !== undefined){
-let data56 = data.activations;
-if(typeof data56 !== "string"){
-const err85 = {instancePath:instancePath+"/activations",schemaPath:"#/oneOf/2/properties/activations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.activations.type,parentSchema:schema6.oneOf[2].properties.activations,data:data56};
+let data60 = data.activations;
+if(typeof data60 !== "string"){
+const err85 = {instancePath:instancePath+"/activations",schemaPath:"#/oneOf/2/properties/activations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.activations.type,parentSchema:schema6.oneOf[2].properties.activations,data:data60};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4943,8 +5432,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(!((data56 === "name") || (data56 === "glyph"))){
-const err86 = {instancePath:instancePath+"/activations",schemaPath:"#/oneOf/2/properties/activations/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.activations.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.activations.enum,parentSchema:schema6.oneOf[2].properties.activations,data:data56};
+if(!((data60 === "name") || (data60 === "glyph"))){
+const err86 = {instancePath:instancePath+"/activations",schemaPath:"#/oneOf/2/properties/activations/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.activations.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.activations.enum,parentSchema:schema6.oneOf[2].properties.activations,data:data60};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4955,9 +5444,9 @@ errors++;
 }
 }
 if(data.legend !== undefined){
-let data57 = data.legend;
-if(typeof data57 !== "boolean"){
-const err87 = {instancePath:instancePath+"/legend",schemaPath:"#/oneOf/2/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.legend.type,parentSchema:schema6.oneOf[2].properties.legend,data:data57};
+let data61 = data.legend;
+if(typeof data61 !== "boolean"){
+const err87 = {instancePath:instancePath+"/legend",schemaPath:"#/oneOf/2/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.legend.type,parentSchema:schema6.oneOf[2].properties.legend,data:data61};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4968,9 +5457,9 @@ errors++;
 }
 }
 if(data.maxNeurons !== undefined){
-let data58 = data.maxNeurons;
-if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
-const err88 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.maxNeurons.type,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data58};
+let data62 = data.maxNeurons;
+if(!((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62)))){
+const err88 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.maxNeurons.type,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data62};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4979,9 +5468,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(typeof data58 == "number"){
-if(data58 > 256 || isNaN(data58)){
-const err89 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data58};
+if(typeof data62 == "number"){
+if(data62 > 256 || isNaN(data62)){
+const err89 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data62};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4990,8 +5479,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data58 < 8 || isNaN(data58)){
-const err90 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data58};
+if(data62 < 8 || isNaN(data62)){
+const err90 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data62};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5003,10 +5492,10 @@ errors++;
 }
 }
 if(data.weightScale !== undefined){
-let data59 = data.weightScale;
-if(typeof data59 == "number"){
-if(data59 <= 0 || isNaN(data59)){
-const err91 = {instancePath:instancePath+"/weightScale",schemaPath:"#/oneOf/2/properties/weightScale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema6.oneOf[2].properties.weightScale,data:data59};
+let data63 = data.weightScale;
+if(typeof data63 == "number"){
+if(data63 <= 0 || isNaN(data63)){
+const err91 = {instancePath:instancePath+"/weightScale",schemaPath:"#/oneOf/2/properties/weightScale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema6.oneOf[2].properties.weightScale,data:data63};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5017,7 +5506,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/weightScale",schemaPath:"#/oneOf/2/properties/weightScale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.weightScale.type,parentSchema:schema6.oneOf[2].properties.weightScale,data:data59};
+const err92 = {instancePath:instancePath+"/weightScale",schemaPath:"#/oneOf/2/properties/weightScale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.weightScale.type,parentSchema:schema6.oneOf[2].properties.weightScale,data:data63};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5084,9 +5573,9 @@ errors++;
 }
 }
 if(data.kind !== undefined){
-let data60 = data.kind;
-if(typeof data60 !== "string"){
-const err98 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/3/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.kind.type,parentSchema:schema6.oneOf[3].properties.kind,data:data60};
+let data64 = data.kind;
+if(typeof data64 !== "string"){
+const err98 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/3/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.kind.type,parentSchema:schema6.oneOf[3].properties.kind,data:data64};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5095,8 +5584,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-if("panels" !== data60){
-const err99 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "panels"},message:"must be equal to constant",schema:"panels",parentSchema:schema6.oneOf[3].properties.kind,data:data60};
+if("panels" !== data64){
+const err99 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "panels"},message:"must be equal to constant",schema:"panels",parentSchema:schema6.oneOf[3].properties.kind,data:data64};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5107,9 +5596,9 @@ errors++;
 }
 }
 if(data.$schema !== undefined){
-let data61 = data.$schema;
-if(typeof data61 !== "string"){
-const err100 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/3/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.$schema.type,parentSchema:schema6.oneOf[3].properties.$schema,data:data61};
+let data65 = data.$schema;
+if(typeof data65 !== "string"){
+const err100 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/3/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.$schema.type,parentSchema:schema6.oneOf[3].properties.$schema,data:data65};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5120,10 +5609,10 @@ errors++;
 }
 }
 if(data.name !== undefined){
-let data62 = data.name;
-if(typeof data62 === "string"){
-if(func3(data62) > 100){
-const err101 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[3].properties.name,data:data62};
+let data66 = data.name;
+if(typeof data66 === "string"){
+if(func3(data66) > 100){
+const err101 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[3].properties.name,data:data66};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5132,8 +5621,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(!pattern0.test(data62)){
-const err102 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[3].properties.name,data:data62};
+if(!pattern0.test(data66)){
+const err102 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[3].properties.name,data:data66};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -5144,7 +5633,7 @@ errors++;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.name.type,parentSchema:schema6.oneOf[3].properties.name,data:data62};
+const err103 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.name.type,parentSchema:schema6.oneOf[3].properties.name,data:data66};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5155,9 +5644,9 @@ errors++;
 }
 }
 if(data.title !== undefined){
-let data63 = data.title;
-if(typeof data63 !== "string"){
-const err104 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/3/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.title.type,parentSchema:schema6.oneOf[3].properties.title,data:data63};
+let data67 = data.title;
+if(typeof data67 !== "string"){
+const err104 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/3/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.title.type,parentSchema:schema6.oneOf[3].properties.title,data:data67};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5168,9 +5657,9 @@ errors++;
 }
 }
 if(data.width !== undefined){
-let data64 = data.width;
-if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
-const err105 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.width.type,parentSchema:schema6.oneOf[3].properties.width,data:data64};
+let data68 = data.width;
+if(!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))){
+const err105 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.width.type,parentSchema:schema6.oneOf[3].properties.width,data:data68};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5179,9 +5668,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(typeof data64 == "number"){
-if(data64 > 8000 || isNaN(data64)){
-const err106 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[3].properties.width,data:data64};
+if(typeof data68 == "number"){
+if(data68 > 8000 || isNaN(data68)){
+const err106 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[3].properties.width,data:data68};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5190,8 +5679,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data64 < 100 || isNaN(data64)){
-const err107 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[3].properties.width,data:data64};
+if(data68 < 100 || isNaN(data68)){
+const err107 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[3].properties.width,data:data68};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5203,9 +5692,9 @@ errors++;
 }
 }
 if(data.height !== undefined){
-let data65 = data.height;
-if(!((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65)))){
-const err108 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.height.type,parentSchema:schema6.oneOf[3].properties.height,data:data65};
+let data69 = data.height;
+if(!((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69)))){
+const err108 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.height.type,parentSchema:schema6.oneOf[3].properties.height,data:data69};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5214,9 +5703,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(typeof data65 == "number"){
-if(data65 > 8000 || isNaN(data65)){
-const err109 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[3].properties.height,data:data65};
+if(typeof data69 == "number"){
+if(data69 > 8000 || isNaN(data69)){
+const err109 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[3].properties.height,data:data69};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5225,8 +5714,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data65 < 100 || isNaN(data65)){
-const err110 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[3].properties.height,data:data65};
+if(data69 < 100 || isNaN(data69)){
+const err110 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[3].properties.height,data:data69};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5238,10 +5727,10 @@ errors++;
 }
 }
 if(data.scale !== undefined){
-let data66 = data.scale;
-if(typeof data66 == "number"){
-if(data66 > 4 || isNaN(data66)){
-const err111 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[3].properties.scale,data:data66};
+let data70 = data.scale;
+if(typeof data70 == "number"){
+if(data70 > 4 || isNaN(data70)){
+const err111 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[3].properties.scale,data:data70};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5250,8 +5739,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data66 < 0.5 || isNaN(data66)){
-const err112 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[3].properties.scale,data:data66};
+if(data70 < 0.5 || isNaN(data70)){
+const err112 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[3].properties.scale,data:data70};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5262,7 +5751,7 @@ errors++;
 }
 }
 else {
-const err113 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.scale.type,parentSchema:schema6.oneOf[3].properties.scale,data:data66};
+const err113 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.scale.type,parentSchema:schema6.oneOf[3].properties.scale,data:data70};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -5273,9 +5762,9 @@ errors++;
 }
 }
 if(data.format !== undefined){
-let data67 = data.format;
-if(typeof data67 !== "string"){
-const err114 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/3/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.format.type,parentSchema:schema6.oneOf[3].properties.format,data:data67};
+let data71 = data.format;
+if(typeof data71 !== "string"){
+const err114 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/3/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.format.type,parentSchema:schema6.oneOf[3].properties.format,data:data71};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5284,8 +5773,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!(((((data67 === "png") || (data67 === "svg")) || (data67 === "pdf")) || (data67 === "gif")) || (data67 === "apng"))){
-const err115 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/3/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.format.enum,parentSchema:schema6.oneOf[3].properties.format,data:data67};
+if(!(((((data71 === "png") || (data71 === "svg")) || (data71 === "pdf")) || (data71 === "gif")) || (data71 === "apng"))){
+const err115 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/3/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.format.enum,parentSchema:schema6.oneOf[3].properties.format,data:data71};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -5302,9 +5791,9 @@ errors = vErrors.length;
 }
 }
 if(data.columns !== undefined){
-let data69 = data.columns;
-if(!((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69)))){
-const err116 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.columns.type,parentSchema:schema6.oneOf[3].properties.columns,data:data69};
+let data73 = data.columns;
+if(!((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73)))){
+const err116 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.columns.type,parentSchema:schema6.oneOf[3].properties.columns,data:data73};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -5313,9 +5802,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(typeof data69 == "number"){
-if(data69 > 16 || isNaN(data69)){
-const err117 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema6.oneOf[3].properties.columns,data:data69};
+if(typeof data73 == "number"){
+if(data73 > 16 || isNaN(data73)){
+const err117 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema6.oneOf[3].properties.columns,data:data73};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -5324,8 +5813,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data69 < 1 || isNaN(data69)){
-const err118 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema6.oneOf[3].properties.columns,data:data69};
+if(data73 < 1 || isNaN(data73)){
+const err118 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema6.oneOf[3].properties.columns,data:data73};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -5337,9 +5826,9 @@ errors++;
 }
 }
 if(data.sharedColorbar !== undefined){
-let data70 = data.sharedColorbar;
-if(typeof data70 !== "boolean"){
-const err119 = {instancePath:instancePath+"/sharedColorbar",schemaPath:"#/oneOf/3/properties/sharedColorbar/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.sharedColorbar.type,parentSchema:schema6.oneOf[3].properties.sharedColorbar,data:data70};
+let data74 = data.sharedColorbar;
+if(typeof data74 !== "boolean"){
+const err119 = {instancePath:instancePath+"/sharedColorbar",schemaPath:"#/oneOf/3/properties/sharedColorbar/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.sharedColorbar.type,parentSchema:schema6.oneOf[3].properties.sharedColorbar,data:data74};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -5350,10 +5839,10 @@ errors++;
 }
 }
 if(data.panels !== undefined){
-let data71 = data.panels;
-if(Array.isArray(data71)){
-if(data71.length > 64){
-const err120 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema6.oneOf[3].properties.panels,data:data71};
+let data75 = data.panels;
+if(Array.isArray(data75)){
+if(data75.length > 64){
+const err120 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema6.oneOf[3].properties.panels,data:data75};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -5362,8 +5851,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data71.length < 1){
-const err121 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels,data:data71};
+if(data75.length < 1){
+const err121 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels,data:data75};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -5372,12 +5861,12 @@ vErrors.push(err121);
 }
 errors++;
 }
-const len2 = data71.length;
+const len2 = data75.length;
 for(let i2=0; i2<len2; i2++){
-let data72 = data71[i2];
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.kind === undefined){
-const err122 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.required,parentSchema:schema6.oneOf[3].properties.panels.items,data:data72};
+let data76 = data75[i2];
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.kind === undefined){
+const err122 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.required,parentSchema:schema6.oneOf[3].properties.panels.items,data:data76};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -5386,10 +5875,10 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data72.kind !== undefined){
-let data73 = data72.kind;
-if(!(((data73 === "line") || (data73 === "contour")) || (data73 === "diagram"))){
-const err123 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.panels.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.panels.items.properties.kind.enum,parentSchema:schema6.oneOf[3].properties.panels.items.properties.kind,data:data73};
+if(data76.kind !== undefined){
+let data77 = data76.kind;
+if(!(((data77 === "line") || (data77 === "contour")) || (data77 === "diagram"))){
+const err123 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.panels.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.panels.items.properties.kind.enum,parentSchema:schema6.oneOf[3].properties.panels.items.properties.kind,data:data77};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -5399,12 +5888,12 @@ vErrors.push(err123);
 errors++;
 }
 }
-const tag1 = data72.kind;
+const tag1 = data76.kind;
 if(typeof tag1 == "string"){
 if(tag1 === "line"){
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.kind === undefined){
-const err124 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data72};
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.kind === undefined){
+const err124 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data76};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -5413,8 +5902,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data72.series === undefined){
-const err125 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data72};
+if(data76.series === undefined){
+const err125 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data76};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -5423,9 +5912,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-for(const key4 in data72){
+for(const key4 in data76){
 if(!((((((((key4 === "kind") || (key4 === "title")) || (key4 === "x")) || (key4 === "y")) || (key4 === "grid")) || (key4 === "points")) || (key4 === "series")) || (key4 === "legend"))){
-const err126 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data72};
+const err126 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data76};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -5435,10 +5924,10 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data72.kind !== undefined){
-let data74 = data72.kind;
-if(typeof data74 !== "string"){
-const err127 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind,data:data74};
+if(data76.kind !== undefined){
+let data78 = data76.kind;
+if(typeof data78 !== "string"){
+const err127 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind,data:data78};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -5447,8 +5936,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-if("line" !== data74){
-const err128 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "line"},message:"must be equal to constant",schema:"line",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind,data:data74};
+if("line" !== data78){
+const err128 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "line"},message:"must be equal to constant",schema:"line",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind,data:data78};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -5458,10 +5947,10 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data72.title !== undefined){
-let data75 = data72.title;
-if(typeof data75 !== "string"){
-const err129 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.title,data:data75};
+if(data76.title !== undefined){
+let data79 = data76.title;
+if(typeof data79 !== "string"){
+const err129 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.title,data:data79};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -5471,22 +5960,22 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data72.x !== undefined){
-if(!(validate28(data72.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data72,parentDataProperty:"x",rootData}))){
+if(data76.x !== undefined){
+if(!(validate28(data76.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data76,parentDataProperty:"x",rootData}))){
 vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
 }
-if(data72.y !== undefined){
-if(!(validate30(data72.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data72,parentDataProperty:"y",rootData}))){
+if(data76.y !== undefined){
+if(!(validate30(data76.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data76,parentDataProperty:"y",rootData}))){
 vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
-if(data72.grid !== undefined){
-let data78 = data72.grid;
-if(typeof data78 !== "boolean"){
-const err130 = {instancePath:instancePath+"/panels/" + i2+"/grid",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.grid.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.grid,data:data78};
+if(data76.grid !== undefined){
+let data82 = data76.grid;
+if(typeof data82 !== "boolean"){
+const err130 = {instancePath:instancePath+"/panels/" + i2+"/grid",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.grid.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.grid,data:data82};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -5496,22 +5985,22 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data72.points !== undefined){
-if(!(validate32(data72.points, {instancePath:instancePath+"/panels/" + i2+"/points",parentData:data72,parentDataProperty:"points",rootData}))){
+if(data76.points !== undefined){
+if(!(validate32(data76.points, {instancePath:instancePath+"/panels/" + i2+"/points",parentData:data76,parentDataProperty:"points",rootData}))){
 vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
-if(data72.series !== undefined){
-if(!(validate36(data72.series, {instancePath:instancePath+"/panels/" + i2+"/series",parentData:data72,parentDataProperty:"series",rootData}))){
+if(data76.series !== undefined){
+if(!(validate36(data76.series, {instancePath:instancePath+"/panels/" + i2+"/series",parentData:data76,parentDataProperty:"series",rootData}))){
 vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
 }
-if(data72.legend !== undefined){
-let data81 = data72.legend;
-if(typeof data81 !== "boolean"){
-const err131 = {instancePath:instancePath+"/panels/" + i2+"/legend",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.legend.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.legend,data:data81};
+if(data76.legend !== undefined){
+let data85 = data76.legend;
+if(typeof data85 !== "boolean"){
+const err131 = {instancePath:instancePath+"/panels/" + i2+"/legend",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.legend.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.legend,data:data85};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -5523,7 +6012,7 @@ errors++;
 }
 }
 else {
-const err132 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data72};
+const err132 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data76};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -5534,9 +6023,9 @@ errors++;
 }
 }
 else if(tag1 === "contour"){
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.kind === undefined){
-const err133 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data72};
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.kind === undefined){
+const err133 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data76};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -5545,9 +6034,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-for(const key5 in data72){
+for(const key5 in data76){
 if(!(func2.call(schema6.oneOf[3].properties.panels.items.oneOf[1].properties, key5))){
-const err134 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data72};
+const err134 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data76};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -5557,10 +6046,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data72.kind !== undefined){
-let data82 = data72.kind;
-if(typeof data82 !== "string"){
-const err135 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind,data:data82};
+if(data76.kind !== undefined){
+let data86 = data76.kind;
+if(typeof data86 !== "string"){
+const err135 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind,data:data86};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -5569,8 +6058,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if("contour" !== data82){
-const err136 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "contour"},message:"must be equal to constant",schema:"contour",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind,data:data82};
+if("contour" !== data86){
+const err136 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "contour"},message:"must be equal to constant",schema:"contour",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind,data:data86};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -5580,10 +6069,10 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data72.title !== undefined){
-let data83 = data72.title;
-if(typeof data83 !== "string"){
-const err137 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.title,data:data83};
+if(data76.title !== undefined){
+let data87 = data76.title;
+if(typeof data87 !== "string"){
+const err137 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.title,data:data87};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -5593,22 +6082,22 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data72.x !== undefined){
-if(!(validate76(data72.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data72,parentDataProperty:"x",rootData}))){
+if(data76.x !== undefined){
+if(!(validate76(data76.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data76,parentDataProperty:"x",rootData}))){
 vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
 errors = vErrors.length;
 }
 }
-if(data72.y !== undefined){
-if(!(validate78(data72.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data72,parentDataProperty:"y",rootData}))){
+if(data76.y !== undefined){
+if(!(validate78(data76.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data76,parentDataProperty:"y",rootData}))){
 vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
 errors = vErrors.length;
 }
 }
-if(data72.grid !== undefined){
-let data86 = data72.grid;
-if(typeof data86 !== "boolean"){
-const err138 = {instancePath:instancePath+"/panels/" + i2+"/grid",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.grid.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.grid,data:data86};
+if(data76.grid !== undefined){
+let data90 = data76.grid;
+if(typeof data90 !== "boolean"){
+const err138 = {instancePath:instancePath+"/panels/" + i2+"/grid",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.grid.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.grid,data:data90};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -5618,28 +6107,28 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data72.points !== undefined){
-if(!(validate32(data72.points, {instancePath:instancePath+"/panels/" + i2+"/points",parentData:data72,parentDataProperty:"points",rootData}))){
+if(data76.points !== undefined){
+if(!(validate32(data76.points, {instancePath:instancePath+"/panels/" + i2+"/points",parentData:data76,parentDataProperty:"points",rootData}))){
 vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
-if(data72.perceptron !== undefined){
-if(!(validate81(data72.perceptron, {instancePath:instancePath+"/panels/" + i2+"/perceptron",parentData:data72,parentDataProperty:"perceptron",rootData}))){
+if(data76.perceptron !== undefined){
+if(!(validate81(data76.perceptron, {instancePath:instancePath+"/panels/" + i2+"/perceptron",parentData:data76,parentDataProperty:"perceptron",rootData}))){
 vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
 }
-if(data72.network !== undefined){
-if(!(validate51(data72.network, {instancePath:instancePath+"/panels/" + i2+"/network",parentData:data72,parentDataProperty:"network",rootData}))){
+if(data76.network !== undefined){
+if(!(validate51(data76.network, {instancePath:instancePath+"/panels/" + i2+"/network",parentData:data76,parentDataProperty:"network",rootData}))){
 vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 }
-if(data72.neurons !== undefined){
-let data90 = data72.neurons;
-if(typeof data90 !== "boolean"){
-const err139 = {instancePath:instancePath+"/panels/" + i2+"/neurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/neurons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.neurons.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.neurons,data:data90};
+if(data76.neurons !== undefined){
+let data94 = data76.neurons;
+if(typeof data94 !== "boolean"){
+const err139 = {instancePath:instancePath+"/panels/" + i2+"/neurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/neurons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.neurons.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.neurons,data:data94};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -5649,10 +6138,10 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data72.threshold !== undefined){
-let data91 = data72.threshold;
-if(!(typeof data91 == "number")){
-const err140 = {instancePath:instancePath+"/panels/" + i2+"/threshold",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.threshold.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.threshold,data:data91};
+if(data76.threshold !== undefined){
+let data95 = data76.threshold;
+if(!(typeof data95 == "number")){
+const err140 = {instancePath:instancePath+"/panels/" + i2+"/threshold",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.threshold.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.threshold,data:data95};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -5662,23 +6151,23 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data72.levels !== undefined){
-if(!(validate85(data72.levels, {instancePath:instancePath+"/panels/" + i2+"/levels",parentData:data72,parentDataProperty:"levels",rootData}))){
+if(data76.levels !== undefined){
+if(!(validate85(data76.levels, {instancePath:instancePath+"/panels/" + i2+"/levels",parentData:data76,parentDataProperty:"levels",rootData}))){
 vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
 errors = vErrors.length;
 }
 }
-if(data72.colormap !== undefined){
-if(!(validate87(data72.colormap, {instancePath:instancePath+"/panels/" + i2+"/colormap",parentData:data72,parentDataProperty:"colormap",rootData}))){
+if(data76.colormap !== undefined){
+if(!(validate87(data76.colormap, {instancePath:instancePath+"/panels/" + i2+"/colormap",parentData:data76,parentDataProperty:"colormap",rootData}))){
 vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
 errors = vErrors.length;
 }
 }
-if(data72.alpha !== undefined){
-let data94 = data72.alpha;
-if(typeof data94 == "number"){
-if(data94 > 1 || isNaN(data94)){
-const err141 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data94};
+if(data76.alpha !== undefined){
+let data98 = data76.alpha;
+if(typeof data98 == "number"){
+if(data98 > 1 || isNaN(data98)){
+const err141 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data98};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -5687,8 +6176,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(data94 < 0 || isNaN(data94)){
-const err142 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data94};
+if(data98 < 0 || isNaN(data98)){
+const err142 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data98};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -5699,7 +6188,7 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data94};
+const err143 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data98};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -5709,21 +6198,45 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data72.colorbar !== undefined){
-if(!(validate89(data72.colorbar, {instancePath:instancePath+"/panels/" + i2+"/colorbar",parentData:data72,parentDataProperty:"colorbar",rootData}))){
+if(data76.colorbar !== undefined){
+if(!(validate89(data76.colorbar, {instancePath:instancePath+"/panels/" + i2+"/colorbar",parentData:data76,parentDataProperty:"colorbar",rootData}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 }
-if(data72.boundary !== undefined){
-if(!(validate93(data72.boundary, {instancePath:instancePath+"/panels/" + i2+"/boundary",parentData:data72,parentDataProperty:"boundary",rootData}))){
+if(data76.boundary !== undefined){
+if(!(validate93(data76.boundary, {instancePath:instancePath+"/panels/" + i2+"/boundary",parentData:data76,parentDataProperty:"boundary",rootData}))){
 vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data76.data !== undefined){
+if(!(validate97(data76.data, {instancePath:instancePath+"/panels/" + i2+"/data",parentData:data76,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
+if(data76.view !== undefined){
+if(!(validate103(data76.view, {instancePath:instancePath+"/panels/" + i2+"/view",parentData:data76,parentDataProperty:"view",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+}
+if(data76.classes !== undefined){
+if(!(validate105(data76.classes, {instancePath:instancePath+"/panels/" + i2+"/classes",parentData:data76,parentDataProperty:"classes",rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+}
+if(data76.sampling !== undefined){
+if(!(validate107(data76.sampling, {instancePath:instancePath+"/panels/" + i2+"/sampling",parentData:data76,parentDataProperty:"sampling",rootData}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err144 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data72};
+const err144 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data76};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -5734,9 +6247,9 @@ errors++;
 }
 }
 else if(tag1 === "diagram"){
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.kind === undefined){
-const err145 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data72};
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.kind === undefined){
+const err145 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data76};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -5745,9 +6258,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-for(const key6 in data72){
+for(const key6 in data76){
 if(!(func2.call(schema6.oneOf[3].properties.panels.items.oneOf[2].properties, key6))){
-const err146 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data72};
+const err146 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data76};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -5757,10 +6270,10 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data72.kind !== undefined){
-let data97 = data72.kind;
-if(typeof data97 !== "string"){
-const err147 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind,data:data97};
+if(data76.kind !== undefined){
+let data105 = data76.kind;
+if(typeof data105 !== "string"){
+const err147 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind,data:data105};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -5769,8 +6282,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-if("diagram" !== data97){
-const err148 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "diagram"},message:"must be equal to constant",schema:"diagram",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind,data:data97};
+if("diagram" !== data105){
+const err148 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "diagram"},message:"must be equal to constant",schema:"diagram",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind,data:data105};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -5780,10 +6293,10 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data72.title !== undefined){
-let data98 = data72.title;
-if(typeof data98 !== "string"){
-const err149 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.title,data:data98};
+if(data76.title !== undefined){
+let data106 = data76.title;
+if(typeof data106 !== "string"){
+const err149 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.title,data:data106};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -5793,35 +6306,35 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data72.perceptron !== undefined){
-if(!(validate81(data72.perceptron, {instancePath:instancePath+"/panels/" + i2+"/perceptron",parentData:data72,parentDataProperty:"perceptron",rootData}))){
+if(data76.perceptron !== undefined){
+if(!(validate81(data76.perceptron, {instancePath:instancePath+"/panels/" + i2+"/perceptron",parentData:data76,parentDataProperty:"perceptron",rootData}))){
 vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
 }
-if(data72.network !== undefined){
-if(!(validate51(data72.network, {instancePath:instancePath+"/panels/" + i2+"/network",parentData:data72,parentDataProperty:"network",rootData}))){
+if(data76.network !== undefined){
+if(!(validate51(data76.network, {instancePath:instancePath+"/panels/" + i2+"/network",parentData:data76,parentDataProperty:"network",rootData}))){
 vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 }
-if(data72.x !== undefined){
-if(!(validate100(data72.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data72,parentDataProperty:"x",rootData}))){
-vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+if(data76.x !== undefined){
+if(!(validate112(data76.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data76,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 }
-if(data72.y !== undefined){
-if(!(validate102(data72.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data72,parentDataProperty:"y",rootData}))){
-vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+if(data76.y !== undefined){
+if(!(validate114(data76.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data76,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
 }
-if(data72.outputs !== undefined){
-let data103 = data72.outputs;
-if(Array.isArray(data103)){
-if(data103.length > 256){
-const err150 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data103};
+if(data76.outputs !== undefined){
+let data111 = data76.outputs;
+if(Array.isArray(data111)){
+if(data111.length > 256){
+const err150 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data111};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -5830,8 +6343,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data103.length < 1){
-const err151 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data103};
+if(data111.length < 1){
+const err151 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data111};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -5840,11 +6353,11 @@ vErrors.push(err151);
 }
 errors++;
 }
-const len3 = data103.length;
+const len3 = data111.length;
 for(let i3=0; i3<len3; i3++){
-let data104 = data103[i3];
-if(typeof data104 !== "string"){
-const err152 = {instancePath:instancePath+"/panels/" + i2+"/outputs/" + i3,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.items.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.items,data:data104};
+let data112 = data111[i3];
+if(typeof data112 !== "string"){
+const err152 = {instancePath:instancePath+"/panels/" + i2+"/outputs/" + i3,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.items.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.items,data:data112};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -5856,7 +6369,7 @@ errors++;
 }
 }
 else {
-const err153 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data103};
+const err153 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data111};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -5866,11 +6379,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data72.input !== undefined){
-let data105 = data72.input;
-if(Array.isArray(data105)){
-if(data105.length > 4096){
-const err154 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/maxItems",keyword:"maxItems",params:{limit: 4096},message:"must NOT have more than 4096 items",schema:4096,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data105};
+if(data76.input !== undefined){
+let data113 = data76.input;
+if(Array.isArray(data113)){
+if(data113.length > 4096){
+const err154 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/maxItems",keyword:"maxItems",params:{limit: 4096},message:"must NOT have more than 4096 items",schema:4096,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data113};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -5879,8 +6392,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data105.length < 1){
-const err155 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data105};
+if(data113.length < 1){
+const err155 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data113};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -5889,11 +6402,11 @@ vErrors.push(err155);
 }
 errors++;
 }
-const len4 = data105.length;
+const len4 = data113.length;
 for(let i4=0; i4<len4; i4++){
-let data106 = data105[i4];
-if(!(typeof data106 == "number")){
-const err156 = {instancePath:instancePath+"/panels/" + i2+"/input/" + i4,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.items.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.items,data:data106};
+let data114 = data113[i4];
+if(!(typeof data114 == "number")){
+const err156 = {instancePath:instancePath+"/panels/" + i2+"/input/" + i4,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.items.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.items,data:data114};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -5905,7 +6418,7 @@ errors++;
 }
 }
 else {
-const err157 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data105};
+const err157 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data113};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -5915,10 +6428,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data72.weights !== undefined){
-let data107 = data72.weights;
-if(typeof data107 !== "boolean"){
-const err158 = {instancePath:instancePath+"/panels/" + i2+"/weights",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weights/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weights.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weights,data:data107};
+if(data76.weights !== undefined){
+let data115 = data76.weights;
+if(typeof data115 !== "boolean"){
+const err158 = {instancePath:instancePath+"/panels/" + i2+"/weights",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weights/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weights.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weights,data:data115};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -5928,10 +6441,10 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data72.activations !== undefined){
-let data108 = data72.activations;
-if(typeof data108 !== "string"){
-const err159 = {instancePath:instancePath+"/panels/" + i2+"/activations",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/activations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations,data:data108};
+if(data76.activations !== undefined){
+let data116 = data76.activations;
+if(typeof data116 !== "string"){
+const err159 = {instancePath:instancePath+"/panels/" + i2+"/activations",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/activations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations,data:data116};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -5940,8 +6453,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(!((data108 === "name") || (data108 === "glyph"))){
-const err160 = {instancePath:instancePath+"/panels/" + i2+"/activations",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/activations/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.enum,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations,data:data108};
+if(!((data116 === "name") || (data116 === "glyph"))){
+const err160 = {instancePath:instancePath+"/panels/" + i2+"/activations",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/activations/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.enum,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations,data:data116};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -5951,10 +6464,10 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data72.legend !== undefined){
-let data109 = data72.legend;
-if(typeof data109 !== "boolean"){
-const err161 = {instancePath:instancePath+"/panels/" + i2+"/legend",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.legend.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.legend,data:data109};
+if(data76.legend !== undefined){
+let data117 = data76.legend;
+if(typeof data117 !== "boolean"){
+const err161 = {instancePath:instancePath+"/panels/" + i2+"/legend",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.legend.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.legend,data:data117};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -5964,10 +6477,10 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data72.maxNeurons !== undefined){
-let data110 = data72.maxNeurons;
-if(!((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110)))){
-const err162 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data110};
+if(data76.maxNeurons !== undefined){
+let data118 = data76.maxNeurons;
+if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
+const err162 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data118};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -5976,9 +6489,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(typeof data110 == "number"){
-if(data110 > 256 || isNaN(data110)){
-const err163 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data110};
+if(typeof data118 == "number"){
+if(data118 > 256 || isNaN(data118)){
+const err163 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data118};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -5987,8 +6500,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data110 < 8 || isNaN(data110)){
-const err164 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data110};
+if(data118 < 8 || isNaN(data118)){
+const err164 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data118};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -5999,11 +6512,11 @@ errors++;
 }
 }
 }
-if(data72.weightScale !== undefined){
-let data111 = data72.weightScale;
-if(typeof data111 == "number"){
-if(data111 <= 0 || isNaN(data111)){
-const err165 = {instancePath:instancePath+"/panels/" + i2+"/weightScale",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weightScale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale,data:data111};
+if(data76.weightScale !== undefined){
+let data119 = data76.weightScale;
+if(typeof data119 == "number"){
+if(data119 <= 0 || isNaN(data119)){
+const err165 = {instancePath:instancePath+"/panels/" + i2+"/weightScale",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weightScale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale,data:data119};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -6014,7 +6527,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/panels/" + i2+"/weightScale",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weightScale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale,data:data111};
+const err166 = {instancePath:instancePath+"/panels/" + i2+"/weightScale",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weightScale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale,data:data119};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -6026,7 +6539,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data72};
+const err167 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data76};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -6037,7 +6550,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag1},message:"value of tag \"kind\" must be in oneOf",schema:schema6.oneOf[3].properties.panels.items.discriminator,parentSchema:schema6.oneOf[3].properties.panels.items,data:data72};
+const err168 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag1},message:"value of tag \"kind\" must be in oneOf",schema:schema6.oneOf[3].properties.panels.items.discriminator,parentSchema:schema6.oneOf[3].properties.panels.items,data:data76};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -6048,7 +6561,7 @@ errors++;
 }
 }
 else {
-const err169 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag1},message:"tag \"kind\" must be string",schema:schema6.oneOf[3].properties.panels.items.discriminator,parentSchema:schema6.oneOf[3].properties.panels.items,data:data72};
+const err169 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag1},message:"tag \"kind\" must be string",schema:schema6.oneOf[3].properties.panels.items.discriminator,parentSchema:schema6.oneOf[3].properties.panels.items,data:data76};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -6059,7 +6572,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.type,parentSchema:schema6.oneOf[3].properties.panels.items,data:data72};
+const err170 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.type,parentSchema:schema6.oneOf[3].properties.panels.items,data:data76};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -6071,7 +6584,7 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.type,parentSchema:schema6.oneOf[3].properties.panels,data:data71};
+const err171 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.type,parentSchema:schema6.oneOf[3].properties.panels,data:data75};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -6129,4 +6642,4 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
-export const sharedSubschemas = {"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number or string of its config","type":"object","required":["path"],"properties":{"path":{"minLength":1,"description":"the dotted path of the value to vary, e.g. \"perceptron.bias\" or \"network.file\"","type":"string"},"from":{"description":"the value of the first frame (with \"to\" and \"frames\")","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"values":{"$ref":"#/$defs/s1"},"labels":{"minItems":2,"maxItems":500,"description":"the caption of each frame, one per value (instead of \"label\")","type":"array","items":{"type":"string"}},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"},"colorScale":{"$ref":"#/$defs/s2"}}},"s1":{"minItems":2,"maxItems":500,"description":"the value of each frame, in order (instead of \"from\", \"to\" and \"frames\"): numbers, or strings such as checkpoint files","type":"array","items":{"description":"a number or a string","anyOf":[{"type":"number"},{"minLength":1,"maxLength":1000,"type":"string"}]}},"s2":{"type":"string","enum":["fixed","frame"],"default":"fixed","description":"a colour scale (fixed, frame): \"fixed\" spreads contour levels and edge widths over all frames, so a colour means the same value in every frame; \"frame\" fits each frame on its own"},"s3":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s4":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s5":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s7":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s8"}},"s8":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s9"},"network":{"$ref":"#/$defs/s15"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s9":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s10"},"else":{"$ref":"#/$defs/s11"}},"s10":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s11"}},"allOf":[{"$ref":"#/$defs/s12"},{"$ref":"#/$defs/s13"},{"$ref":"#/$defs/s14"}]},"s11":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s12":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s13":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s14":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s15":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s16"},"else":{"$ref":"#/$defs/s21"}},"s16":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s17"},"inputs":{"$ref":"#/$defs/s19"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s17":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s9"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s19":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s20"}},"s20":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s21":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s22"}}},"s22":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s23"}},"s23":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s24"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s9"}}},"s24":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s25":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s26":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s27":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s9"}}},"s28":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s29":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s30":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s32":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s33"}]},"s33":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}},"s34":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the first input (default \"x1\", as a contour labels its x axis)","type":"string"}}},"s35":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the second input (default \"x2\"); further inputs are x3, x4, ...","type":"string"}}}};
+export const sharedSubschemas = {"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number or string of its config","type":"object","required":["path"],"properties":{"path":{"minLength":1,"description":"the dotted path of the value to vary, e.g. \"perceptron.bias\" or \"network.file\"","type":"string"},"from":{"description":"the value of the first frame (with \"to\" and \"frames\")","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"values":{"$ref":"#/$defs/s1"},"labels":{"minItems":2,"maxItems":500,"description":"the caption of each frame, one per value (instead of \"label\")","type":"array","items":{"type":"string"}},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"},"colorScale":{"$ref":"#/$defs/s2"}}},"s1":{"minItems":2,"maxItems":500,"description":"the value of each frame, in order (instead of \"from\", \"to\" and \"frames\"): numbers, or strings such as checkpoint files","type":"array","items":{"description":"a number or a string","anyOf":[{"type":"number"},{"minLength":1,"maxLength":1000,"type":"string"}]}},"s2":{"type":"string","enum":["fixed","frame"],"default":"fixed","description":"a colour scale (fixed, frame): \"fixed\" spreads contour levels and edge widths over all frames, so a colour means the same value in every frame; \"frame\" fits each frame on its own"},"s3":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s4":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s5":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s7":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s8"}},"s8":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s9"},"network":{"$ref":"#/$defs/s15"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s9":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s10"},"else":{"$ref":"#/$defs/s11"}},"s10":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s11"}},"allOf":[{"$ref":"#/$defs/s12"},{"$ref":"#/$defs/s13"},{"$ref":"#/$defs/s14"}]},"s11":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s12":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s13":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s14":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s15":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s16"},"else":{"$ref":"#/$defs/s21"}},"s16":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s17"},"inputs":{"$ref":"#/$defs/s19"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s17":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s9"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s19":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s20"}},"s20":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s21":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s22"}}},"s22":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s23"}},"s23":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s24"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s9"}}},"s24":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s25":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s26":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s27":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s9"}}},"s28":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s29":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s30":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s32":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s33"}]},"s33":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}},"s34":{"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s35"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}},"s35":{"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s36"}},"s36":{"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}},"s37":{"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"},"s38":{"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}},"s39":{"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"},"s40":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the first input (default \"x1\", as a contour labels its x axis)","type":"string"}}},"s41":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the second input (default \"x2\"); further inputs are x3, x4, ...","type":"string"}}}};

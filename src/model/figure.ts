@@ -53,6 +53,8 @@ export interface ResolvedSweep {
   models: FigureModels;
   /** Per frame, when the swept value changes which model files are read (`network.file`). */
   frameModels: FigureModels[] | null;
+  /** The data files and rows the figure draws, read once (absent when it draws none). */
+  points?: FigurePoints;
 }
 
 export interface ResolvedPoint {
@@ -129,6 +131,50 @@ export interface ResolvedLinePlot extends PlotCommon {
   legend: boolean;
 }
 
+/** What a classifier's surface shows (docs/surfaces.md). */
+export type SurfaceView = 'output' | 'class' | 'probability';
+
+/** The function a contour draws, as plain data (core/surface.ts evaluates it). */
+export type SurfaceSpec =
+  | { kind: 'perceptron'; weights: [number, number]; bias: number; activation: ActivationSpec }
+  | { kind: 'network'; spec: NetworkSpec; layer: number; neuron: number };
+
+/** What a pixel needs besides the function: the view, the threshold of one output, the classes. */
+export interface SurfaceFunction {
+  surface: SurfaceSpec;
+  view: SurfaceView;
+  threshold: number;
+  classes: number;
+}
+
+/** Data points as read from a file or a config's rows: one entry per point in each list. */
+export interface DataPoints {
+  xs: number[];
+  ys: number[];
+  /** Each point's class index, or -1 for all when the data names no class column. */
+  classes: number[];
+  /** The file as the config's folder joined with `file`, and its sha256 (absent for inline rows). */
+  source?: { file: string; sha256: string };
+  /** Stands for the points in the input hash (a data file's digest and the columns read), like a model's. */
+  contentDigest?: string;
+}
+
+/** The data points of each plot of a figure, by the plot's JSON pointer ("" or "/panels/1"). */
+export type FigurePoints = Record<string, DataPoints>;
+
+export interface ResolvedData {
+  points: DataPoints;
+  highlight: 'misclassified' | null;
+}
+
+/** A classifier's classes: a colour for each, and their names when the config gives them. */
+export interface ResolvedClasses {
+  count: number;
+  /** From `"classes"`; null: the classes are shown by number. */
+  names: string[] | null;
+  colors: string[];
+}
+
 export interface ResolvedContourPlot extends PlotCommon {
   kind: 'contour';
   y: ResolvedAxis & { range: [number, number] };
@@ -144,6 +190,14 @@ export interface ResolvedContourPlot extends PlotCommon {
   alpha: number;
   colorbar: { show: boolean; ticks: Ticks; label: string };
   boundary: ResolvedBoundary | null;
+  /** Absent: "output" (kept out of the figure so the seed's figures hash as before). */
+  view?: SurfaceView;
+  /** For a class or probability view, or data with a class column. */
+  classes?: ResolvedClasses;
+  /** Absent: "grid". "pixel": the surface evaluated at every device pixel centre. */
+  sampling?: 'pixel';
+  /** Data points drawn over the surface. */
+  data?: ResolvedData;
 }
 
 /** A network diagram: the layers it draws (a perceptron is a network of one neuron), names and what is written on it. */
@@ -177,6 +231,8 @@ export interface ResolvedPanels extends Output {
   title: string;
   columns: number;
   sharedColorbar: boolean;
+  /** Contour panels keep the same room for their colorbars, so their plots are equally wide ("neurons": true). */
+  alignColorbars?: boolean;
   panels: ResolvedPlot[];
 }
 export type ResolvedFigure = ResolvedLine | ResolvedContour | ResolvedDiagram | ResolvedPanels;

@@ -152,6 +152,8 @@ function staleReason(m: Manifest, e: ManifestEntry, fig: ResolvedFigure, fonts: 
   if (m.fonts !== fonts || stableJson(e.fonts) !== stableJson(figureFonts(fig))) return 'the fonts changed since it was rendered';
   const models = figureModelFiles(fig);
   const changed = Object.keys(models).filter((f) => e.models?.[f] !== undefined && e.models[f] !== models[f]);
-  if (changed.length > 0) return `model changed: ${changed.join(', ')} is not the file it was rendered from`;
+  // Data files (CSV, JSON) are recorded with the model files; say which kind changed.
+  const kind = changed.every((f) => /\.(csv|json)$/i.test(f)) ? 'data' : 'model';
+  if (changed.length > 0) return `${kind} changed: ${changed.join(', ')} is not the file it was rendered from`;
   return 'its config changed since it was rendered';
 }

@@ -79,12 +79,15 @@ function walk(dir: string, out: Map<string, string>, skip: ReadonlySet<string>):
   } catch {
     real = undefined;
   }
+  // The folder's spelling joined once; each entry's is that and its name.
+  const base = path.join(dir);
+  const prefix = base === '.' ? '' : base.endsWith(path.sep) ? base : base + path.sep;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
+    const full = prefix + entry.name;
     if (entry.isDirectory()) walk(full, out, skip);
     else if (entry.name.endsWith('.json') && entry.isFile() && real !== undefined) {
-      const key = path.join(real, entry.name);
+      const key = real + (real.endsWith(path.sep) ? '' : path.sep) + entry.name;
       if (!out.has(key)) out.set(key, full);
     } else if (entry.name.endsWith('.json') && (entry.isFile() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice())) add(out, full);
   }

@@ -10,18 +10,67 @@ import { usedFonts } from '../text/used-fonts.js';
 
 /** JSON with object keys sorted at every level and no whitespace; `undefined` members are dropped. */
 export function stableJson(value: unknown): string {
+  const parts: string[] = [];
+  writeStable(value, parts);
+  return parts.join('');
+}
+
+/**
+ * A list of plain values is written exactly as JSON.stringify writes it (undefined and functions
+ * as null); a list with holes is not (its holes are written as nothing, as they always were).
+ */
+function isFlat(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    if ((v !== null && typeof v === 'object') || !(i in list)) return false;
+  }
+  return true;
+}
+
+/**
+ * Appends the pieces of `value`'s stable JSON to `parts`, joined once at the end: an up-to-date
+ * run hashes every figure, and building each level's string from its children's made that the
+ * largest cost of a run that renders nothing.
+ */
+function writeStable(value: unknown, parts: string[]): void {
   if (value === null || typeof value !== 'object') {
     const s = JSON.stringify(value);
-    return s === undefined ? 'null' : s;
+    parts.push(s === undefined ? 'null' : s);
+    return;
   }
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (ArrayBuffer.isView(value)) return stableJson(Array.from(value as unknown as ArrayLike<number>));
+  if (Array.isArray(value)) {
+    if (isFlat(value)) {
+      parts.push(JSON.stringify(value));
+      return;
+    }
+    parts.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) parts.push(',');
+      if (i in value) writeStable(value[i], parts);
+    }
+    parts.push(']');
+    return;
+  }
+  if (ArrayBuffer.isView(value)) return writeStable(Array.from(value as unknown as ArrayLike<number>), parts);
   const obj = value as Record<string, unknown>;
   // A network read from a model file names its digest (the file's sha256 and how the config uses
   // it): hashing that rather than up to 10^7 weights keeps the hash cheap and exact.
-  if (typeof obj.contentDigest === 'string') return `{"contentDigest":${JSON.stringify(obj.contentDigest)}}`;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`).join(',')}}`;
+  if (typeof obj.contentDigest === 'string') {
+    parts.push(`{"contentDigest":${JSON.stringify(obj.contentDigest)}}`);
+    return;
+  }
+  const keys = Object.keys(obj).sort();
+  let first = true;
+  parts.push('{');
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    if (!first) parts.push(',');
+    first = false;
+    parts.push(JSON.stringify(k), ':');
+    writeStable(v, parts);
+  }
+  parts.push('}');
 }
 
 export function sha256(data: string | Uint8Array): string {

@@ -10,6 +10,8 @@ import { LIMITS } from '../config/limits.js';
 import { budgetProblems } from '../config/budget.js';
 import type { ResolvedFigure } from '../model/figure.js';
 import { findConfigs } from './find-configs.js';
+import { figureModels } from './figure-record.js';
+import path from 'node:path';
 
 export interface Job {
   file: string;
@@ -75,24 +77,33 @@ export function plan(paths: readonly string[], exclude: readonly string[] = [], 
   errors.push(...refused.map((r) => new ConfigError(r.path, '', r.reason)));
   const jobs: Job[] = [];
   const byName = new Map<string, Job>();
+  // Each file's errors (its own, then its figures' clashes and overrides), kept apart until it is
+  // known which files are configs at all.
+  const fileErrors = new Map<string, ConfigError[]>();
   for (const file of files) {
     const r = loadFile(file);
-    errors.push(...r.errors);
+    const own = [...r.errors];
+    fileErrors.set(file, own);
     for (const job of r.jobs) {
       const prior = byName.get(job.figure.name);
       if (prior) {
         const loc = prior.locateName?.();
         const at = loc ? `${prior.file}:${loc.line}:${loc.column}` : prior.file;
-        errors.push(new ConfigError(job.file, where(job), `duplicate figure name "${job.figure.name}" (also in ${at})`, job.locateName?.()));
+        own.push(new ConfigError(job.file, where(job), `duplicate figure name "${job.figure.name}" (also in ${at})`, job.locateName?.()));
         continue;
       }
       byName.set(job.figure.name, job);
       const final = override(job, overrides);
-      if (final instanceof ConfigError) errors.push(final);
+      if (final instanceof ConfigError) own.push(final);
       else jobs.push(final);
     }
   }
-  return { files, jobs, errors };
+  // A JSON file that a figure reads as its data (or model) is not a config, though it sits among
+  // them: its "expected a figure object" is no error.
+  const read = new Set(jobs.flatMap((j) => Object.keys(figureModels(j.figure)).map((f) => path.resolve(f))));
+  const configs = files.filter((f) => !read.has(path.resolve(f)));
+  for (const f of configs) errors.push(...(fileErrors.get(f) ?? []));
+  return { files: configs, jobs, errors };
 }
 
 function where(job: Job): string {

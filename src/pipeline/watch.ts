@@ -68,8 +68,9 @@ export async function watchRender(opts: WatchOptions): Promise<void> {
       if (full === outAbs || full.startsWith(outAbs + path.sep)) return true;
       const base = path.basename(full);
       if (base.startsWith('.') || base === 'node_modules') return true;
-      // Folders are searched; of their files *.json are configs, and model files re-render the figures that read them.
-      return st !== undefined && !st.isDirectory() && !base.endsWith('.json') && !(MODEL_EXTENSIONS as readonly string[]).includes(path.extname(base).toLowerCase());
+      // Folders are searched; of their files *.json are configs, and model and data (.csv) files re-render the figures that read them.
+      const ext = path.extname(base).toLowerCase();
+      return st !== undefined && !st.isDirectory() && !base.endsWith('.json') && ext !== '.csv' && !(MODEL_EXTENSIONS as readonly string[]).includes(ext);
     },
   });
   watcher.on('all', () => schedule());

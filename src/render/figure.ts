@@ -42,7 +42,11 @@ export function sceneFor(fig: ResolvedFigure): Scene {
 
 /** After drawing: the scene's grids go back for the next figure; the scene must not be used again. */
 function recycle(scene: Scene): void {
-  for (const item of scene.items) if (item.type === 'field' && item.grid.z instanceof Float64Array) recycleGridBuffer(item.grid.z);
+  for (const item of scene.items) {
+    if (item.type !== 'field') continue;
+    if (item.grid.z instanceof Float64Array) recycleGridBuffer(item.grid.z);
+    for (const c of item.classes?.channels ?? []) if (c instanceof Float64Array) recycleGridBuffer(c);
+  }
 }
 
 /** `scene` drawn on a raster canvas from the pool, of its size × `scale`; its grids go back for the next figure. */

@@ -5,54 +5,14 @@
  * (antialiased=False by default), band edges are not anti-aliased.
  */
 import type { FieldItem } from '../scene/scene.js';
-import { cssToBytes } from '../scale/colormap.js';
+import { bandOf, isUniform, rgbaWord } from './field-colors.js';
+import { paintExact } from './exact-field.js';
+import { paintClasses } from './class-field.js';
 
 export interface RgbaImage {
   data: Uint8ClampedArray;
   width: number;
   height: number;
-}
-
-/** Whether this machine stores the low byte of a Uint32 first (then RGBA is r | g << 8 | ...). */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
-/** `#rrggbb` as the one 32-bit word whose bytes in memory are r, g, b, 255. */
-function rgbaWord(css: string): number {
-  const [r, g, b] = cssToBytes(css);
-  return (LITTLE_ENDIAN ? (255 << 24) | (b << 16) | (g << 8) | r : (r << 24) | (g << 16) | (b << 8) | 255) >>> 0;
-}
-
-/** Whether levels are evenly spaced (within rounding), so a division finds the band. */
-function isUniform(levels: ArrayLike<number>): boolean {
-  const n = levels.length;
-  const lo = levels[0];
-  const hi = levels[n - 1];
-  const step = (hi - lo) / (n - 1);
-  for (let i = 0; i < n; i++) if (!(Math.abs(levels[i] - (lo + i * step)) <= 1e-9 * Math.max(1, Math.abs(hi), Math.abs(lo)))) return false;
-  return true;
-}
-
-/**
- * The band k with levels[k] <= v < levels[k + 1] (the top level belongs to the top band), for v
- * within [levels[0], levels[n - 1]]. The answer is unique, so how it is found does not matter:
- * a division when the levels are even (then corrected at exact level values), else a binary search.
- */
-function bandOf(v: number, levels: Float64Array, uniform: boolean, step: number): number {
-  const top = levels.length - 2;
-  if (uniform) {
-    let k = Math.min(top, Math.floor((v - levels[0]) / step));
-    while (k > 0 && v < levels[k]) k--;
-    while (k < top && v >= levels[k + 1]) k++;
-    return k;
-  }
-  let a = 0;
-  let b = top;
-  while (a < b) {
-    const m = (a + b + 1) >> 1;
-    if (levels[m] <= v) a = m;
-    else b = m - 1;
-  }
-  return a;
 }
 
 /** What the pixel loop reads: the grid, the band tables and the per-column interpolation tables. */
@@ -91,6 +51,12 @@ export function rasterizeField(field: FieldItem, scale: number, memory?: ArrayBu
   const H = Math.max(0, Math.round((rect.y + rect.height) * scale) - Y0);
   // Into `memory` when it is big enough: its old pixels are all overwritten below.
   const data = memory && memory.byteLength >= W * H * 4 ? new Uint8ClampedArray(memory, 0, W * H * 4) : new Uint8ClampedArray(W * H * 4);
+  if (field.exact || field.classes) {
+    const words = new Uint32Array(data.buffer, data.byteOffset, W * H);
+    if (field.exact) paintExact(field, field.exact, words, W, H);
+    else paintClasses(field, field.classes!, words, W, H);
+    return { image: { data, width: W, height: H }, x: X0, y: Y0 };
+  }
   const { nx, ny, x0, x1, y0, y1 } = grid;
   const levels = Float64Array.from(field.levels);
   const n = levels.length;

@@ -29,9 +29,47 @@ export function fieldAreas(field: FieldItem): AreaItem[] {
     items.push({ type: 'area', polygons, fill, clip: rect });
   };
   const { levels, colors } = field;
+  if (field.classes) {
+    classAreas(field.classes, levels, colors, values.length, (grid, level, fill) => {
+      values.splice(0, values.length, ...grid);
+      paint(level, fill);
+    });
+    return items;
+  }
   for (let i = 0; i + 1 < levels.length; i++) paint(levels[i], colors[i]);
   // Above the top level matplotlib leaves the plot unpainted; so do we.
   const top = levels[levels.length - 1];
   if (zMax > top) paint(nextUp(top), field.background);
   return items;
+}
+
+/**
+ * A classifier's regions as polygons: class c where its margin over the best other class,
+ * m = s_c − max_{j≠c} s_j, is above 0 (traced on the margin itself, so the edge is the one the
+ * boundary lines follow); in a probability view each band within it where also p_c ≥ the band's
+ * level (min(m, p_c − level) ≥ 0), in painter's order. The first class of a class view is painted
+ * under everything, so the regions leave no gap.
+ */
+function classAreas(classes: NonNullable<FieldItem['classes']>, levels: readonly number[], colors: readonly string[], n: number, paint: (grid: number[], level: number, fill: string) => void): void {
+  const k = classes.channels.length;
+  const bands = levels.length - 1;
+  const margin = new Float64Array(n);
+  const grid = new Array<number>(n);
+  for (let c = 0; c < k; c++) {
+    const mine = classes.channels[c];
+    for (let o = 0; o < n; o++) {
+      let other = -Infinity;
+      for (let j = 0; j < k; j++) if (j !== c && classes.channels[j][o] > other) other = classes.channels[j][o];
+      margin[o] = mine[o] - other;
+    }
+    if (classes.mode === 'class') {
+      for (let o = 0; o < n; o++) grid[o] = c === 0 ? 1 : margin[o];
+      paint(grid, 0, colors[c]);
+      continue;
+    }
+    for (let b = 0; b < bands; b++) {
+      for (let o = 0; o < n; o++) grid[o] = Math.min(margin[o], mine[o] - levels[b]);
+      paint(grid, 0, colors[c * bands + b]);
+    }
+  }
 }

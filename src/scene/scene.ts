@@ -3,6 +3,8 @@
  * it; render/draw.ts paints it with node-canvas; nothing else about pixels is decided after this.
  * Tests read scenes as JSON (with a numeric tolerance), so they hold no class instances.
  */
+import type { SurfaceFunction } from '../model/figure.js';
+
 export interface Font {
   family: string;
   /** Size in CSS pixels. */
@@ -88,6 +90,19 @@ export interface FieldItem {
   colors: string[];
   /** What shows where z lies outside the levels (matplotlib leaves it unpainted). */
   background: string;
+  /**
+   * A classifier's surface (docs/surfaces.md): each pixel takes the colour of the class whose score,
+   * interpolated from `channels` (one grid per class, like z), is largest. In `class` mode `colors`
+   * has one colour per class; in `probability` mode one per class and band of the winner's
+   * probability: colors[class * (levels.length - 1) + band].
+   */
+  classes?: { mode: 'class' | 'probability'; channels: ArrayLike<number>[] };
+  /**
+   * `"sampling": "pixel"`: the function itself, as plain data, for a raster renderer to evaluate at
+   * every device pixel centre (with edges anti-aliased) instead of interpolating the grid; vector
+   * output traces the grid, which then has a sample per CSS pixel.
+   */
+  exact?: SurfaceFunction;
 }
 
 export type Item = RectItem | PathItem | AreaItem | TextItem | CircleItem | FieldItem;

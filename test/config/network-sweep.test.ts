@@ -42,7 +42,7 @@ describe('network configs', () => {
       /: network\.layers\[1\]\.weights\[0\]: expected 2 numbers \(one per input: the 2 neurons of layer 0\), got 3$/],
     ['biases that do not match the rows', net({ network: { layers: [{ weights: [[1, 2]], biases: [0, 1], activation: 'relu' }] } }),
       /: network\.layers\[0\]\.biases: expected 1 number \(one per neuron, as weights has 1 row\), got 2$/],
-    ['two outputs', net({ network: { layers: [xorNet.layers[0]] } }), /: network\.layers\[0\]\.weights: expected 1 output neuron in the last layer for a contour, got 2$/],
+    ['two outputs', net({ network: { layers: [xorNet.layers[0]] } }), /: network\.layers\[0\]\.weights: expected 1 output neuron in the last layer for a contour \(or "view": "class" for a classifier\), got 2$/],
     ['both perceptron and network', net({ perceptron: { weights: [1, 2], activation: 'relu' } }), /: give "perceptron" or "network" \(exactly one of them\)$/],
     ['neither', { name: 'n', kind: 'contour' }, /give "perceptron" or "network"/],
     ['neurons with a perceptron', contour({ neurons: true }), /: neurons: "neurons" shows the hidden neurons of a "network"/],

@@ -71,6 +71,8 @@ describe('generated reference pages', () => {
     expect([d(series.weights), d(series.bias), d(series.derivative), d(series.jumps)]).toEqual([line.series[0].weights, line.series[0].bias, line.series[0].derivative, line.series[0].jumps]);
     expect([d(contourS.properties.levels), d(contourS.properties.colormap), d(contourS.properties.alpha), d(contourS.properties.neurons), d(contourS.properties.colorbar)]).toEqual([contour.levels, contour.colormap, contour.alpha, contour.neurons, contour.colorbar.show]);
     expect(d(deref(contourS.properties.perceptron).properties.bias)).toBe(contour.perceptron.bias);
+    // A figure of the defaults leaves view and sampling out (so the seed's figures hash as before).
+    expect([d(contourS.properties.view), d(contourS.properties.sampling)]).toEqual([contour.view ?? 'output', contour.sampling ?? 'grid']);
     const boundary = deref(deref(contourS.properties.boundary).anyOf[1]).properties;
     expect([d(boundary.color), d(boundary.dash), d(boundary.width) * (100 / 72)]).toEqual([contour.boundary.color, contour.boundary.dash, contour.boundary.width]);
     expect(d(deref(contourS.properties.boundary))).toBe(false);

@@ -21,7 +21,7 @@ function summarize(scene: Scene): unknown {
     ...scene,
     items: scene.items.map((i) =>
       i.type === 'area' ? { type: 'area', fill: i.fill, polygons: i.polygons.length, points: i.polygons.flat(2).length / 2, clip: i.clip }
-      : i.type === 'field' ? { ...i, grid: { ...i.grid, z: `${i.grid.z.length} values` } }
+      : i.type === 'field' ? { ...i, grid: { ...i.grid, z: `${i.grid.z.length} values` }, ...(i.classes ? { classes: { mode: i.classes.mode, channels: `${i.classes.channels.length} grids` } } : {}) }
       : i),
   });
 }
@@ -59,6 +59,11 @@ const cases: [string, ResolvedFigure][] = [
     { kind: 'diagram', perceptron: { weights: [1, 2], bias: -5, activation: 'step' }, activations: 'glyph' },
     { kind: 'contour', perceptron: { weights: [1, 2], bias: -5, activation: 'step' }, levels: 6, boundary: true },
   ] })],
+  ['class-view', fig({ name: 'cv', kind: 'contour', width: 400, height: 300, title: 'Three classes', network: { file: 'models/three-class.onnx' }, view: 'class', classes: ['A', 'B', 'C'],
+    data: { rows: [{ x1: -3, x2: -2, label: 0 }, { x1: 3, x2: -2, label: 'B' }, { x1: 0, x2: 3, label: 2 }, { x1: 0, x2: 3.5, label: 0 }, { x1: 9, x2: 0, label: 1 }], class: 'label', highlight: 'misclassified' } })],
+  ['probability-view', fig({ name: 'pv', kind: 'contour', width: 400, height: 300, network: { file: 'models/moons.onnx' }, view: 'probability', levels: 6, boundary: true,
+    data: { rows: [{ x1: -3, x2: 1, label: 0 }, { x1: 2, x2: -2, label: 1 }], class: 'label' } })],
+  ['pixel-step', fig(contour({ width: 400, height: 300, perceptron: { weights: [1, 2], bias: -5, activation: 'step' }, sampling: 'pixel', levels: 6, boundary: true }))],
 ];
 
 describe('scene goldens (JSON, numbers within 0.5 px)', () => {
