@@ -16,6 +16,10 @@ import { sha256 } from '../../src/pipeline/hash.js';
 import { forward } from '../../src/core/network.js';
 import { buildNetwork } from '../../src/core/sample-figure.js';
 import type { ResolvedContour, ResolvedDiagram, ResolvedFigure, ResolvedLine } from '../../src/model/figure.js';
+import { sceneFor } from '../../src/render/figure.js';
+import type { Item, TextItem } from '../../src/scene/scene.js';
+
+const texts = (items: Item[]) => items.filter((i): i is TextItem => i.type === 'text').map((t) => t.text);
 
 const one = (config: unknown) => {
   const r = check(config);
@@ -71,6 +75,18 @@ describe('a training animation from checkpoints (network.file values)', () => {
     expect(frames.map((f) => f.title)).toEqual(['epoch 1', 'epoch 10', 'epoch 30', 'epoch 100', 'epoch 300'].map((e) => `Two moons, 2-16-16-1, while it trains (${e})`));
     // The manifest records every checkpoint, so a changed one re-renders the animation.
     expect(Object.keys(figureModelFiles(gif))).toEqual(expect.arrayContaining(CKPTS));
+  });
+  it('the data overlay rings, in each frame, the points that frame\'s checkpoint misclassifies', () => {
+    const gif = training().figures.find((f) => f.figure.name === 'moons-training-data')!.figure;
+    const rows = fs.readFileSync('configs/models/moons.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+    const frames = animationFrames(gif) as ResolvedContour[];
+    const counts = frames.map((f) => {
+      const net = buildNetwork(f.network!.spec);
+      // Independently: the model's class (p > 0.5) against the label, for the points inside the plot.
+      return rows.filter(([x1, x2, c]) => Math.abs(x1) <= 5 && Math.abs(x2) <= 5 && (forward(net, [x1, x2])[0] > 0.5 ? 1 : 0) !== c).length;
+    });
+    expect(new Set(counts).size).toBeGreaterThan(2);
+    frames.forEach((f, i) => expect(texts(sceneFor(f).items)).toContain(`misclassified (${counts[i]})`));
   });
   it('a missing checkpoint is an error at its value, before any frame is drawn', () => {
     const config = JSON.parse(fs.readFileSync(TRAINING, 'utf8')).figures[0];
