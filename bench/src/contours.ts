@@ -8,7 +8,8 @@
  * - matplotlib drawing the same 100 figures in one Python process (contourf + colorbar + savefig),
  *   when Debian's python3-matplotlib is installed;
  * - one figure from a cold start: `actiplot render` of one config into a fresh folder, and the floor
- *   program on that one figure.
+ *   program on that one figure; and, to show where that time goes, the same figure drawn by a process
+ *   that loads only the drawing code (draw-only.ts), and `actiplot --version` (starting the CLI).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +25,7 @@ import { ROOT, writeContourConfigs } from './figures.js';
 
 const BIN = path.join(ROOT, 'bin/actiplot.js');
 const FLOOR = path.join(ROOT, 'bench/dist/floor-program.js');
+const DRAW_ONLY = path.join(ROOT, 'bench/dist/draw-only.js');
 const MATPLOTLIB = path.join(ROOT, 'bench/matplotlib/contours.py');
 /** Debian's Python, where python3-matplotlib installs (a python3 earlier on PATH may be another). */
 const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -80,6 +82,9 @@ export interface ContoursResult {
   matplotlib: number | null;
   single: number;
   floorSingle: number;
+  /** The one figure drawn by a process that loads only the drawing code; `actiplot --version`. */
+  drawOnly: number;
+  version: number;
   /** render / floor; matplotlib / render; single / floorSingle. */
   renderOfFloor: number;
   matplotlibOfRender: number | null;
@@ -97,6 +102,7 @@ export async function contours(count: number, rounds: number, matplotlibRounds: 
     fs.writeFileSync(path.join(dir, 'one.json'), JSON.stringify(figures.slice(0, 1)));
     fs.mkdirSync(path.join(dir, 'one'));
     fs.copyFileSync(path.join(configs, fs.readdirSync(configs).sort()[0]), path.join(dir, 'one', 'figure.json'));
+    fs.writeFileSync(path.join(dir, 'resolved.json'), JSON.stringify(loadFile(path.join(dir, 'one', 'figure.json')).jobs[0].figure));
     const fresh = (name: string) => {
       const out = path.join(dir, name);
       fs.rmSync(out, { recursive: true, force: true });
@@ -110,6 +116,8 @@ export async function contours(count: number, rounds: number, matplotlibRounds: 
       floor: () => timed(process.execPath, [FLOOR, 'figures.json', fresh('floor')], dir),
       single: () => timed(process.execPath, [BIN, 'render', 'one', '--out', fresh('out-one'), '--quiet'], dir),
       floorSingle: () => timed(process.execPath, [FLOOR, 'one.json', fresh('floor-one')], dir),
+      drawOnly: () => timed(process.execPath, [DRAW_ONLY, 'resolved.json', fresh('draw-one')], dir),
+      version: () => timed(process.execPath, [BIN, '--version'], dir),
     };
     const order = Object.keys(variants);
     const runs: Record<string, number[]> = Object.fromEntries([...order, 'matplotlib'].map((k) => [k, []]));
@@ -129,7 +137,7 @@ export async function contours(count: number, rounds: number, matplotlibRounds: 
     const m = (k: string) => median(runs[k]);
     const matplotlib = mpl ? m('matplotlib') : null;
     return {
-      figures: count, render: m('render'), jobs1: m('jobs1'), jobs2: m('jobs2'), floor: m('floor'), matplotlib, single: m('single'), floorSingle: m('floorSingle'),
+      figures: count, render: m('render'), jobs1: m('jobs1'), jobs2: m('jobs2'), floor: m('floor'), matplotlib, single: m('single'), floorSingle: m('floorSingle'), drawOnly: m('drawOnly'), version: m('version'),
       renderOfFloor: m('render') / m('floor'), matplotlibOfRender: matplotlib === null ? null : matplotlib / m('render'), singleOfFloor: m('single') / m('floorSingle'),
       cores: os.availableParallelism(), runs,
     };

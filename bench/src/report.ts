@@ -90,6 +90,13 @@ export function markdown(r: BenchResult): string {
       ['one figure from a cold start: `actiplot render` of one config', ms(c.single), '–', ratio(c.single / c.render)],
       ['one figure from a cold start: the floor program', ms(c.floorSingle), '–', ratio(c.floorSingle / c.render)],
     ]));
+    parts.push('Where the one figure\'s cold start goes, beside the floor program\'s one figure:');
+    parts.push(table(['process', 'ms', '× the floor program'], [
+      ['`actiplot render` of the one config', ms(c.single), ratio(c.single / c.floorSingle)],
+      ['the bundled drawing code alone, the figure resolved ahead of time (draw-only.ts)', ms(c.drawOnly), ratio(c.drawOnly / c.floorSingle)],
+      ['`actiplot --version` (node and the CLI starting)', ms(c.version), ratio(c.version / c.floorSingle)],
+      ['the floor program', ms(c.floorSingle), '1.00×'],
+    ]));
     if (c.matplotlib === null) parts.push('matplotlib was not measured: install Debian\'s python3-matplotlib.');
   }
   if (r.batch) {

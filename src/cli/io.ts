@@ -20,6 +20,7 @@ const EXAMPLES: Record<string, string> = {
   render: 'actiplot render configs --out output',
   check: 'actiplot check configs --out output',
   merge: 'actiplot merge shards/*/manifest.shard-*.json --out output',
+  snippet: 'actiplot snippet relu --out output',
   validate: 'actiplot validate configs',
   eval: 'actiplot eval --activation relu --weights 2,3 --bias -5 --input 1,2',
   schema: 'actiplot schema > config.schema.json',

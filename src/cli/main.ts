@@ -5,7 +5,7 @@
 import type { Argv, CommandModule, Options } from 'yargs';
 import { activationNames, isActivationName } from '../core/activation.js';
 import type { EvalOptions, EvalRequest } from './eval.js';
-import { PATHS_ARG, checkCommand, mergeCommand, noConfigsWarning, pathsProblem, renderCommand, shown, wholeNumber } from './pipeline.js';
+import { PATHS_ARG, checkCommand, mergeCommand, noConfigsWarning, pathsProblem, renderCommand, shown, snippetCommand, wholeNumber } from './pipeline.js';
 import { diffCommand } from './diff.js';
 import { commandOf, defaultIo, examples, usageHint, UsageError, type Io } from './io.js';
 import { VERSION } from '../version.js';
@@ -166,6 +166,7 @@ function commands(io: Io, setCode: (code: number) => void): CommandModule<any, a
     checkCommand(io, setCode),
     mergeCommand(io, setCode),
     diffCommand(io, setCode),
+    snippetCommand(io, setCode),
     {
       command: 'validate [paths..]',
       describe: 'Check configs without rendering',
@@ -276,7 +277,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         (y, m) => y.command(m),
         common(yargs(joinNegativeValues(argv)).scriptName('actiplot').usage('$0 <command> [options]'))
           .recommendCommands()
-          .demandCommand(1, 'Give a command: render, check, merge, diff, validate, eval or schema.')
+          .demandCommand(1, 'Give a command: render, check, merge, diff, snippet, validate, eval or schema.')
           .epilogue(
             examples([
               ['render every config in configs/ into output/ (only what changed)', 'actiplot render configs --out output'],

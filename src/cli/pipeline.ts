@@ -137,10 +137,22 @@ interface RenderArgs {
   gallery: boolean;
   format?: string;
   scale?: unknown;
+  themes?: string;
 }
 
-/** `--format` and `--scale`, checked; undefined (after a usage line) when they are bad. */
-function overridesOf(io: Io, command: CommandName, args: { format?: string; scale?: unknown }): Overrides | undefined {
+const THEMES = ['light', 'dark'] as const;
+
+/** `--themes light,dark`: known themes, each once; a usage message otherwise. */
+export function parseThemes(text: string): Overrides['themes'] | string {
+  const parts = text.split(',').map((s) => s.trim());
+  const bad = parts.find((p) => !(THEMES as readonly string[]).includes(p));
+  if (bad !== undefined) return `--themes: expected a comma-separated list of ${THEMES.join(', ')}, got ${JSON.stringify(text)}`;
+  if (new Set(parts).size !== parts.length) return `--themes: each theme once, got ${JSON.stringify(text)}`;
+  return parts as ('light' | 'dark')[];
+}
+
+/** `--format`, `--scale` and `--themes`, checked; undefined (after a usage line) when they are bad. */
+function overridesOf(io: Io, command: CommandName, args: { format?: string; scale?: unknown; themes?: string }): Overrides | undefined {
   let scale: number | undefined;
   if (args.scale !== undefined) {
     const s = numberIn('scale', args.scale, 0.5, 4);
@@ -150,7 +162,16 @@ function overridesOf(io: Io, command: CommandName, args: { format?: string; scal
     }
     scale = s;
   }
-  return { format: args.format as Overrides['format'], scale };
+  let themes: Overrides['themes'];
+  if (args.themes !== undefined) {
+    const t = parseThemes(String(args.themes));
+    if (typeof t === 'string') {
+      usage(io, command, t);
+      return undefined;
+    }
+    themes = t;
+  }
+  return { format: args.format as Overrides['format'], scale, ...(themes ? { themes } : {}) };
 }
 
 /** The config paths and the output folder: the same for render, check, merge and validate. */
@@ -178,6 +199,7 @@ const RENDER_OPTIONS = {
   json: JSON_OPTION,
   format: { choices: ['png', 'svg', 'pdf'] as const, describe: 'render every still figure in this format (an animation keeps its own)' },
   scale: { requiresArg: true, describe: 'the pixel density of every figure, a number from 0.5 to 4 (2 for HiDPI pages)' },
+  themes: { type: 'string', requiresArg: true, describe: 'every figure in each theme: light,dark writes <name>.png (light) and <name>.dark.png (dark)' },
 } satisfies Record<string, Options>;
 
 const CHECK_OPTIONS = {
@@ -188,6 +210,7 @@ const CHECK_OPTIONS = {
   json: JSON_OPTION,
   format: { choices: ['png', 'svg', 'pdf'] as const, describe: 'the --format the figures were rendered with' },
   scale: { requiresArg: true, describe: 'the --scale the figures were rendered with' },
+  themes: { type: 'string', requiresArg: true, describe: 'the --themes the figures were rendered with' },
   verify: { type: 'boolean', default: false, describe: 're-render figures in memory and compare their bytes with the files (trusts no manifest)' },
   figure: { type: 'string', array: true, describe: 'with --verify: re-render only this figure (repeat for more)' },
 } satisfies Record<string, Options>;
@@ -213,6 +236,7 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
           ['render every figure again, even those up to date', 'actiplot render configs --out output --force'],
           ['every figure at twice the pixels', 'actiplot render configs --out hidpi --scale 2'],
           ['the second quarter of the figures (a CI matrix of 4)', 'actiplot render configs --out output --shard 2/4'],
+          ['each figure for light and for dark pages (relu.png and relu.dark.png)', 'actiplot render configs --out output --themes light,dark'],
         ])) as unknown as Argv<RenderArgs>,
     handler: async (args) => {
       const jobs = args.jobs === undefined ? undefined : wholeNumber('jobs', args.jobs, 1, 256);
@@ -285,6 +309,7 @@ interface CheckArgs {
   out: string;
   format?: string;
   scale?: unknown;
+  themes?: string;
   gallery: boolean;
   summary?: string;
   quiet: boolean;
@@ -395,6 +420,55 @@ export function mergeCommand(io: Io, setCode: SetCode): CommandModule<object, Me
       if (!args.quiet && r.ok) io.err(`merged ${plural(args.manifests.length, 'manifest')}: ${plural(r.figures.length, 'figure')} in ${r.manifest}${r.copied.length ? `, ${r.copied.length} copied` : ''}`);
       if (!r.ok) io.err(`actiplot merge: nothing written (${plural(r.errors.length, 'problem')})`);
       setCode(r.ok ? 0 : 1);
+    },
+  };
+}
+
+interface SnippetArgs {
+  figure: string;
+  out: string;
+  markdown: boolean;
+  'base-url'?: string;
+}
+
+export function snippetCommand(io: Io, setCode: SetCode): CommandModule<object, SnippetArgs> {
+  return {
+    command: 'snippet <figure>',
+    describe: 'Print the HTML (or Markdown) that shows a rendered figure: <picture> with its dark variant, size and alt text',
+    builder: (y: Argv) =>
+      y
+        .positional('figure', { type: 'string', demandOption: true, describe: 'the name of a rendered figure (in the manifest of --out)' })
+        .options({
+          out: { ...OUT_OPTION, describe: 'the output folder the figure was rendered into' },
+          markdown: { type: 'boolean', default: false, describe: 'print Markdown: an image with its alt text, or the <picture> HTML block when there is a dark variant' },
+          'base-url': { type: 'string', requiresArg: true, describe: 'the URL of the output folder as the page links to it, e.g. /img/figures/ (default: none, files beside the page)' },
+        })
+        .epilogue(examples([
+          ['the <picture> of relu.png and relu.dark.png', 'actiplot snippet relu --out output'],
+          ['Markdown for a page in docs/guide/', 'actiplot snippet relu --markdown --base-url ../../output/'],
+        ])) as unknown as Argv<SnippetArgs>,
+    handler: async (args) => {
+      const bad = pathsProblem([], args.out);
+      if (bad) return setCode(usage(io, 'snippet', bad));
+      const [{ readManifest, MANIFEST_FILE }, { pictureHtml, pictureMarkdown, variantsOf }] = await Promise.all([import('../pipeline/manifest.js'), import('../pipeline/snippet.js')]);
+      const file = path.join(args.out, MANIFEST_FILE);
+      const m = readManifest(file);
+      if (m.state === 'absent') return setCode(usage(io, 'snippet', `no ${file}: render the figures first ("actiplot render configs --out ${args.out}")`));
+      if (m.state === 'invalid') {
+        io.err(`actiplot: ${file} is not an actiplot manifest (${m.reason})`);
+        return setCode(1);
+      }
+      const entries = m.manifest.figures;
+      const main = entries.find((e) => e.name === String(args.figure));
+      if (!main) {
+        const names = entries.filter((e) => e.variantOf === undefined).map((e) => e.name);
+        const { suggest } = await import('../config/messages.js');
+        return setCode(usage(io, 'snippet', `no figure "${args.figure}" in ${file}${suggest(String(args.figure), names)} (it has ${names.length ? names.join(', ') : 'none'})`));
+      }
+      const opts = { baseUrl: args['base-url'] };
+      const variants = variantsOf(main, entries);
+      io.out(args.markdown ? pictureMarkdown(main, variants, opts) : pictureHtml(main, variants, opts));
+      setCode(0);
     },
   };
 }

@@ -234,6 +234,11 @@ export function resolveFigure(f: FigureConfig, models: FigureModels = {}, points
     scale: f.scale ?? 1,
     format: f.format ?? (f.sweep ? 'gif' : 'png'),
     sweep: f.sweep ? resolveSweep(f, models, points) : null,
+    // Only when given: figures without them keep the input hash they had before these keys existed.
+    ...(f.alt !== undefined ? { alt: f.alt } : {}),
+    ...(f.lang !== undefined ? { lang: f.lang } : {}),
+    ...(f.theme !== undefined && f.theme !== 'light' ? { theme: f.theme } : {}),
+    ...(f.background !== undefined ? { background: f.background } : {}),
   };
   let panels: ResolvedPlot[];
   let columns: number;

@@ -33,6 +33,8 @@ export const LIMITS = {
   manifestBytes: 64 * 1024 * 1024,
   /** Characters in one text drawn on a figure (title, label, caption): more than any figure shows. */
   textChars: 500,
+  /** Characters in a config's own alt text: a long description belongs in the page beside the figure. */
+  altChars: 2000,
 } as const;
 
 /**

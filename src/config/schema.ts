@@ -9,6 +9,7 @@ import { colormapNames } from '../scale/colormap.js';
 import { LIMITS } from './limits.js';
 import { Sweep } from './schema-sweep.js';
 import { diagramKeys } from './schema-diagram.js';
+import { presentationKeys } from './schema-presentation.js';
 import { surfaceKeys } from './schema-surfaces.js';
 
 const Finite = (opts: object = {}) => Type.Number(opts);
@@ -86,6 +87,7 @@ const outputKeys = {
   scale: Type.Optional(Type.Number({ minimum: 0.5, maximum: 4, default: 1, description: 'the pixel density (2 for HiDPI)' })),
   format: Type.Optional(StringEnum(['png', 'svg', 'pdf', 'gif', 'apng'] as const, 'an output format (png, svg, pdf; gif, apng with a sweep)', 'png')),
   sweep: Type.Optional(Sweep),
+  ...presentationKeys,
 };
 
 /** Keys of one plot (a whole figure, or one panel of a "panels" figure). */

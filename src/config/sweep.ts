@@ -21,6 +21,23 @@ export function caption(sweep: ResolvedSweep, i: number): string {
   return sweep.label.replace('{value}', () => text);
 }
 
+/**
+ * The look a figure's frames and contact sheet share with it: its theme and background, which
+ * `render --themes` may have set on the figure rather than in its config, and its language.
+ */
+function lookOf(fig: ResolvedFigure): Pick<ResolvedFigure, 'theme' | 'background' | 'lang'> {
+  const look: Pick<ResolvedFigure, 'theme' | 'background' | 'lang'> = {};
+  if (fig.theme !== undefined) look.theme = fig.theme;
+  if (fig.background !== undefined) look.background = fig.background;
+  if (fig.lang !== undefined) look.lang = fig.lang;
+  return look;
+}
+
+function withLook<T extends ResolvedFigure>(target: T, fig: ResolvedFigure): T {
+  const { theme: _t, background: _b, lang: _l, ...rest } = target;
+  return { ...rest, ...lookOf(fig) } as T;
+}
+
 /** The resolved figure of each frame, captioned with its value. */
 export function sweepFrames(fig: ResolvedFigure): ResolvedFigure[] {
   const sw = fig.sweep;
@@ -30,7 +47,7 @@ export function sweepFrames(fig: ResolvedFigure): ResolvedFigure[] {
     const frame = resolveFigure({ ...config, format: 'png' } as FigureConfig, sw.frameModels?.[i] ?? sw.models, sw.points);
     const text = caption(sw, i);
     // The figure's own scale, which --scale may have set: the frames do not read it from the config.
-    return { ...frame, name: fig.name, scale: fig.scale, sweep: null, title: frame.title ? `${frame.title} (${text})` : text } as ResolvedFigure;
+    return withLook({ ...frame, name: fig.name, scale: fig.scale, sweep: null, title: frame.title ? `${frame.title} (${text})` : text } as ResolvedFigure, fig);
   });
 }
 
@@ -54,7 +71,7 @@ export function contactSheet(fig: ResolvedFigure): ResolvedPanels {
   // Up to 5 frames stand in one row; more wrap at 4 a row.
   const columns = panels.length <= 5 ? panels.length : 4;
   const rows = Math.ceil(panels.length / columns);
-  return {
+  return withLook<ResolvedPanels>({
     kind: 'panels',
     name: fig.name,
     width: Math.min(8000, Math.round(base.width * 0.5 * columns)),
@@ -67,7 +84,7 @@ export function contactSheet(fig: ResolvedFigure): ResolvedPanels {
     // With a fixed scale every frame has the same levels: one colorbar says it once.
     sharedColorbar: sw.colorScale === 'fixed' && panels.some((p) => p.kind === 'contour'),
     panels,
-  };
+  }, fig);
 }
 
 /** The frames an animation draws: with a fixed colour scale (the default), on one scale for all. */

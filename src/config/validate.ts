@@ -383,6 +383,16 @@ function checkSemantics(f: FigureConfig, base: string, fail: Fail, attempt: Atte
     if (RESERVED.test(f.name)) throw fail(`${base}/name`, `"${f.name}" is a reserved device name on Windows; choose another name`);
   });
   attempt(() => {
+    // The background reaches SVG attributes and the canvas like any colour; "transparent" draws none.
+    if (f.background !== undefined && f.background !== 'transparent') {
+      const problem = colorProblem(f.background);
+      if (problem) throw fail(`${base}/background`, `${problem.replace(/^expected /, 'expected "transparent" or ')}`);
+    }
+    // The alt text goes into PNG text chunks, SVG and PDF metadata: printable text and line breaks only.
+    const control = f.alt !== undefined ? /[\u0000-\u0008\u000b-\u001f\u007f]/.exec(f.alt) : null;
+    if (control) throw fail(`${base}/alt`, `the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} cannot stand in an alt text; remove it`);
+  });
+  attempt(() => {
     const scale = f.scale ?? 1;
     const pixels = (f.width ?? DEFAULTS.width) * (f.height ?? DEFAULTS.height) * scale * scale;
     if (pixels > LIMITS.imagePixels) {

@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"type":"object","description":"a figure object with a \"kind\" of line, contour, diagram or panels","required":["kind"],"properties":{"kind":{"enum":["line","contour","diagram","panels"],"description":"a figure kind (line, contour, diagram, panels)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["name","kind","series"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"a line graph","const":"line","type":"string"},"x":{"$ref":"#/$defs/s3"},"y":{"$ref":"#/$defs/s4"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"series":{"$ref":"#/$defs/s7"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"x":{"$ref":"#/$defs/s25"},"y":{"$ref":"#/$defs/s26"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s28"},"colormap":{"$ref":"#/$defs/s29"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s30"},"boundary":{"$ref":"#/$defs/s32"},"data":{"$ref":"#/$defs/s34"},"view":{"$ref":"#/$defs/s37"},"classes":{"$ref":"#/$defs/s38"},"sampling":{"$ref":"#/$defs/s39"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"kind":{"description":"a diagram of a perceptron or network: nodes, weighted edges, biases and activations","const":"diagram","type":"string"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"x":{"$ref":"#/$defs/s40"},"y":{"$ref":"#/$defs/s41"},"outputs":{"minItems":1,"maxItems":256,"description":"the names of the output neurons, one per output (default \"y\", or y1, y2, ...)","type":"array","items":{"type":"string"}},"input":{"minItems":1,"maxItems":4096,"description":"a value for every input: each neuron then shows a = w·x + b and f(a)","type":"array","items":{"type":"number"}},"weights":{"description":"write each weight on its edge (default: true when the diagram draws at most 16 edges)","type":"boolean"},"activations":{"type":"string","enum":["name","glyph"],"description":"how a neuron shows its activation (name, glyph); default: the name where it fits in the circle, else a glyph of the curve"},"legend":{"default":true,"description":"a legend of the edge colours (sign) and widths (|weight|)","type":"boolean"},"maxNeurons":{"minimum":8,"maximum":256,"default":32,"description":"layers with more neurons than this are summarised: their first and last 4 neurons and \"… N more\"","type":"integer"},"weightScale":{"exclusiveMinimum":0,"description":"the |weight| drawn with the widest edge (default: the largest |weight| shown; a sweep uses the largest of all its frames)","type":"number"}}},{"additionalProperties":false,"type":"object","required":["kind","name","panels"],"properties":{"kind":{"description":"several line, contour or diagram plots in a grid","const":"panels","type":"string"},"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"columns":{"minimum":1,"maximum":16,"description":"the number of columns","type":"integer"},"sharedColorbar":{"default":false,"description":"contour panels share one colour scale (the first contour panel's levels and colormap) and one colorbar at the right","type":"boolean"},"panels":{"minItems":1,"maxItems":64,"description":"a list of panels","type":"array","items":{"type":"object","description":"a panel object with a \"kind\" of line, contour or diagram","required":["kind"],"properties":{"kind":{"enum":["line","contour","diagram"],"description":"a panel kind (line, contour, diagram)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","series"],"properties":{"kind":{"description":"a line graph","const":"line","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s3"},"y":{"$ref":"#/$defs/s4"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"series":{"$ref":"#/$defs/s7"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s25"},"y":{"$ref":"#/$defs/s26"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s28"},"colormap":{"$ref":"#/$defs/s29"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s30"},"boundary":{"$ref":"#/$defs/s32"},"data":{"$ref":"#/$defs/s34"},"view":{"$ref":"#/$defs/s37"},"classes":{"$ref":"#/$defs/s38"},"sampling":{"$ref":"#/$defs/s39"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"a diagram of a perceptron or network: nodes, weighted edges, biases and activations","const":"diagram","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"x":{"$ref":"#/$defs/s40"},"y":{"$ref":"#/$defs/s41"},"outputs":{"minItems":1,"maxItems":256,"description":"the names of the output neurons, one per output (default \"y\", or y1, y2, ...)","type":"array","items":{"type":"string"}},"input":{"minItems":1,"maxItems":4096,"description":"a value for every input: each neuron then shows a = w·x + b and f(a)","type":"array","items":{"type":"number"}},"weights":{"description":"write each weight on its edge (default: true when the diagram draws at most 16 edges)","type":"boolean"},"activations":{"type":"string","enum":["name","glyph"],"description":"how a neuron shows its activation (name, glyph); default: the name where it fits in the circle, else a glyph of the curve"},"legend":{"default":true,"description":"a legend of the edge colours (sign) and widths (|weight|)","type":"boolean"},"maxNeurons":{"minimum":8,"maximum":256,"default":32,"description":"layers with more neurons than this are summarised: their first and last 4 neurons and \"… N more\"","type":"integer"},"weightScale":{"exclusiveMinimum":0,"description":"the |weight| drawn with the widest edge (default: the largest |weight| shown; a sweep uses the largest of all its frames)","type":"number"}}}]}}}}],"$defs":{"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number or string of its config","type":"object","required":["path"],"properties":{"path":{"minLength":1,"description":"the dotted path of the value to vary, e.g. \"perceptron.bias\" or \"network.file\"","type":"string"},"from":{"description":"the value of the first frame (with \"to\" and \"frames\")","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"values":{"$ref":"#/$defs/s1"},"labels":{"minItems":2,"maxItems":500,"description":"the caption of each frame, one per value (instead of \"label\")","type":"array","items":{"type":"string"}},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"},"colorScale":{"$ref":"#/$defs/s2"}}},"s1":{"minItems":2,"maxItems":500,"description":"the value of each frame, in order (instead of \"from\", \"to\" and \"frames\"): numbers, or strings such as checkpoint files","type":"array","items":{"description":"a number or a string","anyOf":[{"type":"number"},{"minLength":1,"maxLength":1000,"type":"string"}]}},"s2":{"type":"string","enum":["fixed","frame"],"default":"fixed","description":"a colour scale (fixed, frame): \"fixed\" spreads contour levels and edge widths over all frames, so a colour means the same value in every frame; \"frame\" fits each frame on its own"},"s3":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s4":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s5":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s7":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s8"}},"s8":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s9"},"network":{"$ref":"#/$defs/s15"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s9":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s10"},"else":{"$ref":"#/$defs/s11"}},"s10":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s11"}},"allOf":[{"$ref":"#/$defs/s12"},{"$ref":"#/$defs/s13"},{"$ref":"#/$defs/s14"}]},"s11":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s12":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s13":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s14":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s15":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s16"},"else":{"$ref":"#/$defs/s21"}},"s16":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s17"},"inputs":{"$ref":"#/$defs/s19"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s17":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s9"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s19":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s20"}},"s20":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s21":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s22"}}},"s22":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s23"}},"s23":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s24"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s9"}}},"s24":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s25":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s26":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s27":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s9"}}},"s28":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s29":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s30":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s32":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s33"}]},"s33":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}},"s34":{"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s35"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}},"s35":{"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s36"}},"s36":{"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}},"s37":{"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"},"s38":{"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}},"s39":{"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"},"s40":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the first input (default \"x1\", as a contour labels its x axis)","type":"string"}}},"s41":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the second input (default \"x2\"); further inputs are x3, x4, ...","type":"string"}}}}};
+const schema6 = {"type":"object","description":"a figure object with a \"kind\" of line, contour, diagram or panels","required":["kind"],"properties":{"kind":{"enum":["line","contour","diagram","panels"],"description":"a figure kind (line, contour, diagram, panels)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["name","kind","series"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"kind":{"description":"a line graph","const":"line","type":"string"},"x":{"$ref":"#/$defs/s3"},"y":{"$ref":"#/$defs/s4"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"series":{"$ref":"#/$defs/s7"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"x":{"$ref":"#/$defs/s25"},"y":{"$ref":"#/$defs/s26"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s28"},"colormap":{"$ref":"#/$defs/s29"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s30"},"boundary":{"$ref":"#/$defs/s32"},"data":{"$ref":"#/$defs/s34"},"view":{"$ref":"#/$defs/s37"},"classes":{"$ref":"#/$defs/s38"},"sampling":{"$ref":"#/$defs/s39"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"kind":{"description":"a diagram of a perceptron or network: nodes, weighted edges, biases and activations","const":"diagram","type":"string"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"x":{"$ref":"#/$defs/s40"},"y":{"$ref":"#/$defs/s41"},"outputs":{"minItems":1,"maxItems":256,"description":"the names of the output neurons, one per output (default \"y\", or y1, y2, ...)","type":"array","items":{"type":"string"}},"input":{"minItems":1,"maxItems":4096,"description":"a value for every input: each neuron then shows a = w·x + b and f(a)","type":"array","items":{"type":"number"}},"weights":{"description":"write each weight on its edge (default: true when the diagram draws at most 16 edges)","type":"boolean"},"activations":{"type":"string","enum":["name","glyph"],"description":"how a neuron shows its activation (name, glyph); default: the name where it fits in the circle, else a glyph of the curve"},"legend":{"default":true,"description":"a legend of the edge colours (sign) and widths (|weight|)","type":"boolean"},"maxNeurons":{"minimum":8,"maximum":256,"default":32,"description":"layers with more neurons than this are summarised: their first and last 4 neurons and \"… N more\"","type":"integer"},"weightScale":{"exclusiveMinimum":0,"description":"the |weight| drawn with the widest edge (default: the largest |weight| shown; a sweep uses the largest of all its frames)","type":"number"}}},{"additionalProperties":false,"type":"object","required":["kind","name","panels"],"properties":{"kind":{"description":"several line, contour or diagram plots in a grid","const":"panels","type":"string"},"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"columns":{"minimum":1,"maximum":16,"description":"the number of columns","type":"integer"},"sharedColorbar":{"default":false,"description":"contour panels share one colour scale (the first contour panel's levels and colormap) and one colorbar at the right","type":"boolean"},"panels":{"minItems":1,"maxItems":64,"description":"a list of panels","type":"array","items":{"type":"object","description":"a panel object with a \"kind\" of line, contour or diagram","required":["kind"],"properties":{"kind":{"enum":["line","contour","diagram"],"description":"a panel kind (line, contour, diagram)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","series"],"properties":{"kind":{"description":"a line graph","const":"line","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s3"},"y":{"$ref":"#/$defs/s4"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"series":{"$ref":"#/$defs/s7"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s25"},"y":{"$ref":"#/$defs/s26"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s28"},"colormap":{"$ref":"#/$defs/s29"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s30"},"boundary":{"$ref":"#/$defs/s32"},"data":{"$ref":"#/$defs/s34"},"view":{"$ref":"#/$defs/s37"},"classes":{"$ref":"#/$defs/s38"},"sampling":{"$ref":"#/$defs/s39"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"a diagram of a perceptron or network: nodes, weighted edges, biases and activations","const":"diagram","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"x":{"$ref":"#/$defs/s40"},"y":{"$ref":"#/$defs/s41"},"outputs":{"minItems":1,"maxItems":256,"description":"the names of the output neurons, one per output (default \"y\", or y1, y2, ...)","type":"array","items":{"type":"string"}},"input":{"minItems":1,"maxItems":4096,"description":"a value for every input: each neuron then shows a = w·x + b and f(a)","type":"array","items":{"type":"number"}},"weights":{"description":"write each weight on its edge (default: true when the diagram draws at most 16 edges)","type":"boolean"},"activations":{"type":"string","enum":["name","glyph"],"description":"how a neuron shows its activation (name, glyph); default: the name where it fits in the circle, else a glyph of the curve"},"legend":{"default":true,"description":"a legend of the edge colours (sign) and widths (|weight|)","type":"boolean"},"maxNeurons":{"minimum":8,"maximum":256,"default":32,"description":"layers with more neurons than this are summarised: their first and last 4 neurons and \"… N more\"","type":"integer"},"weightScale":{"exclusiveMinimum":0,"description":"the |weight| drawn with the widest edge (default: the largest |weight| shown; a sweep uses the largest of all its frames)","type":"number"}}}]}}}}],"$defs":{"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number or string of its config","type":"object","required":["path"],"properties":{"path":{"minLength":1,"description":"the dotted path of the value to vary, e.g. \"perceptron.bias\" or \"network.file\"","type":"string"},"from":{"description":"the value of the first frame (with \"to\" and \"frames\")","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"values":{"$ref":"#/$defs/s1"},"labels":{"minItems":2,"maxItems":500,"description":"the caption of each frame, one per value (instead of \"label\")","type":"array","items":{"type":"string"}},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"},"colorScale":{"$ref":"#/$defs/s2"}}},"s1":{"minItems":2,"maxItems":500,"description":"the value of each frame, in order (instead of \"from\", \"to\" and \"frames\"): numbers, or strings such as checkpoint files","type":"array","items":{"description":"a number or a string","anyOf":[{"type":"number"},{"minLength":1,"maxLength":1000,"type":"string"}]}},"s2":{"type":"string","enum":["fixed","frame"],"default":"fixed","description":"a colour scale (fixed, frame): \"fixed\" spreads contour levels and edge widths over all frames, so a colour means the same value in every frame; \"frame\" fits each frame on its own"},"s3":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s4":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s5":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s7":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s8"}},"s8":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s9"},"network":{"$ref":"#/$defs/s15"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s9":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s10"},"else":{"$ref":"#/$defs/s11"}},"s10":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s11"}},"allOf":[{"$ref":"#/$defs/s12"},{"$ref":"#/$defs/s13"},{"$ref":"#/$defs/s14"}]},"s11":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s12":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s13":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s14":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s15":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s16"},"else":{"$ref":"#/$defs/s21"}},"s16":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s17"},"inputs":{"$ref":"#/$defs/s19"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s17":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s9"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s19":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s20"}},"s20":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s21":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s22"}}},"s22":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s23"}},"s23":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s24"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s9"}}},"s24":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s25":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s26":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s27":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s9"}}},"s28":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s29":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s30":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s32":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s33"}]},"s33":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}},"s34":{"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s35"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}},"s35":{"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s36"}},"s36":{"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}},"s37":{"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"},"s38":{"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}},"s39":{"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"},"s40":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the first input (default \"x1\", as a contour labels its x axis)","type":"string"}}},"s41":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the second input (default \"x2\"); further inputs are x3, x4, ...","type":"string"}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9_][a-z0-9._-]*$", "u");
@@ -4532,10 +4532,11 @@ vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.error
 errors = vErrors.length;
 }
 }
-if(data.kind !== undefined){
-let data9 = data.kind;
-if(typeof data9 !== "string"){
-const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[0].properties.kind.type,parentSchema:schema6.oneOf[0].properties.kind,data:data9};
+if(data.alt !== undefined){
+let data9 = data.alt;
+if(typeof data9 === "string"){
+if(func3(data9) > 2000){
+const err22 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/0/properties/alt/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema6.oneOf[0].properties.alt,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4544,13 +4545,118 @@ vErrors.push(err22);
 }
 errors++;
 }
-if("line" !== data9){
-const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "line"},message:"must be equal to constant",schema:"line",parentSchema:schema6.oneOf[0].properties.kind,data:data9};
+if(func3(data9) < 1){
+const err23 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/0/properties/alt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.oneOf[0].properties.alt,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/0/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[0].properties.alt.type,parentSchema:schema6.oneOf[0].properties.alt,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.lang !== undefined){
+let data10 = data.lang;
+if(typeof data10 !== "string"){
+const err25 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/0/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[0].properties.lang.type,parentSchema:schema6.oneOf[0].properties.lang,data:data10};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!((data10 === "en") || (data10 === "ja"))){
+const err26 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/0/properties/lang/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[0].properties.lang.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[0].properties.lang.enum,parentSchema:schema6.oneOf[0].properties.lang,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.theme !== undefined){
+let data11 = data.theme;
+if(typeof data11 !== "string"){
+const err27 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/0/properties/theme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[0].properties.theme.type,parentSchema:schema6.oneOf[0].properties.theme,data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(!((data11 === "light") || (data11 === "dark"))){
+const err28 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/0/properties/theme/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[0].properties.theme.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[0].properties.theme.enum,parentSchema:schema6.oneOf[0].properties.theme,data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.background !== undefined){
+let data12 = data.background;
+if(typeof data12 === "string"){
+if(func3(data12) > 100){
+const err29 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/0/properties/background/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[0].properties.background,data:data12};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/0/properties/background/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[0].properties.background.type,parentSchema:schema6.oneOf[0].properties.background,data:data12};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data13 = data.kind;
+if(typeof data13 !== "string"){
+const err31 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[0].properties.kind.type,parentSchema:schema6.oneOf[0].properties.kind,data:data13};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if("line" !== data13){
+const err32 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "line"},message:"must be equal to constant",schema:"line",parentSchema:schema6.oneOf[0].properties.kind,data:data13};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -4568,14 +4674,14 @@ errors = vErrors.length;
 }
 }
 if(data.grid !== undefined){
-let data12 = data.grid;
-if(typeof data12 !== "boolean"){
-const err24 = {instancePath:instancePath+"/grid",schemaPath:"#/oneOf/0/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[0].properties.grid.type,parentSchema:schema6.oneOf[0].properties.grid,data:data12};
+let data16 = data.grid;
+if(typeof data16 !== "boolean"){
+const err33 = {instancePath:instancePath+"/grid",schemaPath:"#/oneOf/0/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[0].properties.grid.type,parentSchema:schema6.oneOf[0].properties.grid,data:data16};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err33];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -4593,116 +4699,9 @@ errors = vErrors.length;
 }
 }
 if(data.legend !== undefined){
-let data15 = data.legend;
-if(typeof data15 !== "boolean"){
-const err25 = {instancePath:instancePath+"/legend",schemaPath:"#/oneOf/0/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[0].properties.legend.type,parentSchema:schema6.oneOf[0].properties.legend,data:data15};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[0].type,parentSchema:schema6.oneOf[0],data};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else if(tag0 === "contour"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.name === undefined){
-const err27 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.oneOf[1].required,parentSchema:schema6.oneOf[1],data};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err28 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[1].required,parentSchema:schema6.oneOf[1],data};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-for(const key1 in data){
-if(!(func2.call(schema6.oneOf[1].properties, key1))){
-const err29 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[1],data};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.$schema !== undefined){
-let data16 = data.$schema;
-if(typeof data16 !== "string"){
-const err30 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/1/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.$schema.type,parentSchema:schema6.oneOf[1].properties.$schema,data:data16};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data17 = data.name;
-if(typeof data17 === "string"){
-if(func3(data17) > 100){
-const err31 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[1].properties.name,data:data17};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(!pattern0.test(data17)){
-const err32 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[1].properties.name,data:data17};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.name.type,parentSchema:schema6.oneOf[1].properties.name,data:data17};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data.title !== undefined){
-let data18 = data.title;
-if(typeof data18 !== "string"){
-const err34 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.title.type,parentSchema:schema6.oneOf[1].properties.title,data:data18};
+let data19 = data.legend;
+if(typeof data19 !== "boolean"){
+const err34 = {instancePath:instancePath+"/legend",schemaPath:"#/oneOf/0/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[0].properties.legend.type,parentSchema:schema6.oneOf[0].properties.legend,data:data19};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4712,10 +4711,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.width !== undefined){
-let data19 = data.width;
-if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
-const err35 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/1/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[1].properties.width.type,parentSchema:schema6.oneOf[1].properties.width,data:data19};
+}
+else {
+const err35 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[0].type,parentSchema:schema6.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4724,9 +4722,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(typeof data19 == "number"){
-if(data19 > 8000 || isNaN(data19)){
-const err36 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/1/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[1].properties.width,data:data19};
+}
+else if(tag0 === "contour"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err36 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.oneOf[1].required,parentSchema:schema6.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4735,8 +4735,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data19 < 100 || isNaN(data19)){
-const err37 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/1/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[1].properties.width,data:data19};
+if(data.kind === undefined){
+const err37 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[1].required,parentSchema:schema6.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4745,12 +4745,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-if(data.height !== undefined){
-let data20 = data.height;
-if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
-const err38 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/1/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[1].properties.height.type,parentSchema:schema6.oneOf[1].properties.height,data:data20};
+for(const key1 in data){
+if(!(func2.call(schema6.oneOf[1].properties, key1))){
+const err38 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4759,9 +4756,11 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(typeof data20 == "number"){
-if(data20 > 8000 || isNaN(data20)){
-const err39 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/1/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[1].properties.height,data:data20};
+}
+if(data.$schema !== undefined){
+let data20 = data.$schema;
+if(typeof data20 !== "string"){
+const err39 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/1/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.$schema.type,parentSchema:schema6.oneOf[1].properties.$schema,data:data20};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4770,8 +4769,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data20 < 100 || isNaN(data20)){
-const err40 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/1/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[1].properties.height,data:data20};
+}
+if(data.name !== undefined){
+let data21 = data.name;
+if(typeof data21 === "string"){
+if(func3(data21) > 100){
+const err40 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[1].properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4780,13 +4783,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-if(data.scale !== undefined){
-let data21 = data.scale;
-if(typeof data21 == "number"){
-if(data21 > 4 || isNaN(data21)){
-const err41 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/1/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[1].properties.scale,data:data21};
+if(!pattern0.test(data21)){
+const err41 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[1].properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4795,8 +4793,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data21 < 0.5 || isNaN(data21)){
-const err42 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/1/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[1].properties.scale,data:data21};
+}
+else {
+const err42 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.name.type,parentSchema:schema6.oneOf[1].properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4806,8 +4805,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[1].properties.scale.type,parentSchema:schema6.oneOf[1].properties.scale,data:data21};
+if(data.title !== undefined){
+let data22 = data.title;
+if(typeof data22 !== "string"){
+const err43 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.title.type,parentSchema:schema6.oneOf[1].properties.title,data:data22};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4817,10 +4818,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.format !== undefined){
-let data22 = data.format;
-if(typeof data22 !== "string"){
-const err44 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/1/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.format.type,parentSchema:schema6.oneOf[1].properties.format,data:data22};
+if(data.width !== undefined){
+let data23 = data.width;
+if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
+const err44 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/1/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[1].properties.width.type,parentSchema:schema6.oneOf[1].properties.width,data:data23};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4829,13 +4830,118 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!(((((data22 === "png") || (data22 === "svg")) || (data22 === "pdf")) || (data22 === "gif")) || (data22 === "apng"))){
-const err45 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/1/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[1].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[1].properties.format.enum,parentSchema:schema6.oneOf[1].properties.format,data:data22};
+if(typeof data23 == "number"){
+if(data23 > 8000 || isNaN(data23)){
+const err45 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/1/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[1].properties.width,data:data23};
 if(vErrors === null){
 vErrors = [err45];
 }
 else {
 vErrors.push(err45);
+}
+errors++;
+}
+if(data23 < 100 || isNaN(data23)){
+const err46 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/1/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[1].properties.width,data:data23};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+if(data.height !== undefined){
+let data24 = data.height;
+if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
+const err47 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/1/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[1].properties.height.type,parentSchema:schema6.oneOf[1].properties.height,data:data24};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(typeof data24 == "number"){
+if(data24 > 8000 || isNaN(data24)){
+const err48 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/1/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[1].properties.height,data:data24};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data24 < 100 || isNaN(data24)){
+const err49 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/1/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[1].properties.height,data:data24};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+if(data.scale !== undefined){
+let data25 = data.scale;
+if(typeof data25 == "number"){
+if(data25 > 4 || isNaN(data25)){
+const err50 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/1/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[1].properties.scale,data:data25};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(data25 < 0.5 || isNaN(data25)){
+const err51 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/1/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[1].properties.scale,data:data25};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[1].properties.scale.type,parentSchema:schema6.oneOf[1].properties.scale,data:data25};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data26 = data.format;
+if(typeof data26 !== "string"){
+const err53 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/1/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.format.type,parentSchema:schema6.oneOf[1].properties.format,data:data26};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(!(((((data26 === "png") || (data26 === "svg")) || (data26 === "pdf")) || (data26 === "gif")) || (data26 === "apng"))){
+const err54 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/1/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[1].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[1].properties.format.enum,parentSchema:schema6.oneOf[1].properties.format,data:data26};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
 }
 errors++;
 }
@@ -4846,25 +4952,131 @@ vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.error
 errors = vErrors.length;
 }
 }
-if(data.kind !== undefined){
-let data24 = data.kind;
-if(typeof data24 !== "string"){
-const err46 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.kind.type,parentSchema:schema6.oneOf[1].properties.kind,data:data24};
+if(data.alt !== undefined){
+let data28 = data.alt;
+if(typeof data28 === "string"){
+if(func3(data28) > 2000){
+const err55 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/1/properties/alt/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema6.oneOf[1].properties.alt,data:data28};
 if(vErrors === null){
-vErrors = [err46];
+vErrors = [err55];
 }
 else {
-vErrors.push(err46);
+vErrors.push(err55);
 }
 errors++;
 }
-if("contour" !== data24){
-const err47 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "contour"},message:"must be equal to constant",schema:"contour",parentSchema:schema6.oneOf[1].properties.kind,data:data24};
+if(func3(data28) < 1){
+const err56 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/1/properties/alt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.oneOf[1].properties.alt,data:data28};
 if(vErrors === null){
-vErrors = [err47];
+vErrors = [err56];
 }
 else {
-vErrors.push(err47);
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/1/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.alt.type,parentSchema:schema6.oneOf[1].properties.alt,data:data28};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.lang !== undefined){
+let data29 = data.lang;
+if(typeof data29 !== "string"){
+const err58 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/1/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.lang.type,parentSchema:schema6.oneOf[1].properties.lang,data:data29};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(!((data29 === "en") || (data29 === "ja"))){
+const err59 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/1/properties/lang/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[1].properties.lang.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[1].properties.lang.enum,parentSchema:schema6.oneOf[1].properties.lang,data:data29};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.theme !== undefined){
+let data30 = data.theme;
+if(typeof data30 !== "string"){
+const err60 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/1/properties/theme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.theme.type,parentSchema:schema6.oneOf[1].properties.theme,data:data30};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(!((data30 === "light") || (data30 === "dark"))){
+const err61 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/1/properties/theme/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[1].properties.theme.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[1].properties.theme.enum,parentSchema:schema6.oneOf[1].properties.theme,data:data30};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data.background !== undefined){
+let data31 = data.background;
+if(typeof data31 === "string"){
+if(func3(data31) > 100){
+const err62 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/1/properties/background/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[1].properties.background,data:data31};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/1/properties/background/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.background.type,parentSchema:schema6.oneOf[1].properties.background,data:data31};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data32 = data.kind;
+if(typeof data32 !== "string"){
+const err64 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[1].properties.kind.type,parentSchema:schema6.oneOf[1].properties.kind,data:data32};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if("contour" !== data32){
+const err65 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "contour"},message:"must be equal to constant",schema:"contour",parentSchema:schema6.oneOf[1].properties.kind,data:data32};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
 }
 errors++;
 }
@@ -4882,14 +5094,14 @@ errors = vErrors.length;
 }
 }
 if(data.grid !== undefined){
-let data27 = data.grid;
-if(typeof data27 !== "boolean"){
-const err48 = {instancePath:instancePath+"/grid",schemaPath:"#/oneOf/1/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[1].properties.grid.type,parentSchema:schema6.oneOf[1].properties.grid,data:data27};
+let data35 = data.grid;
+if(typeof data35 !== "boolean"){
+const err66 = {instancePath:instancePath+"/grid",schemaPath:"#/oneOf/1/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[1].properties.grid.type,parentSchema:schema6.oneOf[1].properties.grid,data:data35};
 if(vErrors === null){
-vErrors = [err48];
+vErrors = [err66];
 }
 else {
-vErrors.push(err48);
+vErrors.push(err66);
 }
 errors++;
 }
@@ -4913,27 +5125,27 @@ errors = vErrors.length;
 }
 }
 if(data.neurons !== undefined){
-let data31 = data.neurons;
-if(typeof data31 !== "boolean"){
-const err49 = {instancePath:instancePath+"/neurons",schemaPath:"#/oneOf/1/properties/neurons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[1].properties.neurons.type,parentSchema:schema6.oneOf[1].properties.neurons,data:data31};
+let data39 = data.neurons;
+if(typeof data39 !== "boolean"){
+const err67 = {instancePath:instancePath+"/neurons",schemaPath:"#/oneOf/1/properties/neurons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[1].properties.neurons.type,parentSchema:schema6.oneOf[1].properties.neurons,data:data39};
 if(vErrors === null){
-vErrors = [err49];
+vErrors = [err67];
 }
 else {
-vErrors.push(err49);
+vErrors.push(err67);
 }
 errors++;
 }
 }
 if(data.threshold !== undefined){
-let data32 = data.threshold;
-if(!(typeof data32 == "number")){
-const err50 = {instancePath:instancePath+"/threshold",schemaPath:"#/oneOf/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[1].properties.threshold.type,parentSchema:schema6.oneOf[1].properties.threshold,data:data32};
+let data40 = data.threshold;
+if(!(typeof data40 == "number")){
+const err68 = {instancePath:instancePath+"/threshold",schemaPath:"#/oneOf/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[1].properties.threshold.type,parentSchema:schema6.oneOf[1].properties.threshold,data:data40};
 if(vErrors === null){
-vErrors = [err50];
+vErrors = [err68];
 }
 else {
-vErrors.push(err50);
+vErrors.push(err68);
 }
 errors++;
 }
@@ -4951,36 +5163,36 @@ errors = vErrors.length;
 }
 }
 if(data.alpha !== undefined){
-let data35 = data.alpha;
-if(typeof data35 == "number"){
-if(data35 > 1 || isNaN(data35)){
-const err51 = {instancePath:instancePath+"/alpha",schemaPath:"#/oneOf/1/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema6.oneOf[1].properties.alpha,data:data35};
+let data43 = data.alpha;
+if(typeof data43 == "number"){
+if(data43 > 1 || isNaN(data43)){
+const err69 = {instancePath:instancePath+"/alpha",schemaPath:"#/oneOf/1/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema6.oneOf[1].properties.alpha,data:data43};
 if(vErrors === null){
-vErrors = [err51];
+vErrors = [err69];
 }
 else {
-vErrors.push(err51);
+vErrors.push(err69);
 }
 errors++;
 }
-if(data35 < 0 || isNaN(data35)){
-const err52 = {instancePath:instancePath+"/alpha",schemaPath:"#/oneOf/1/properties/alpha/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema6.oneOf[1].properties.alpha,data:data35};
+if(data43 < 0 || isNaN(data43)){
+const err70 = {instancePath:instancePath+"/alpha",schemaPath:"#/oneOf/1/properties/alpha/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema6.oneOf[1].properties.alpha,data:data43};
 if(vErrors === null){
-vErrors = [err52];
+vErrors = [err70];
 }
 else {
-vErrors.push(err52);
+vErrors.push(err70);
 }
 errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/alpha",schemaPath:"#/oneOf/1/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[1].properties.alpha.type,parentSchema:schema6.oneOf[1].properties.alpha,data:data35};
+const err71 = {instancePath:instancePath+"/alpha",schemaPath:"#/oneOf/1/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[1].properties.alpha.type,parentSchema:schema6.oneOf[1].properties.alpha,data:data43};
 if(vErrors === null){
-vErrors = [err53];
+vErrors = [err71];
 }
 else {
-vErrors.push(err53);
+vErrors.push(err71);
 }
 errors++;
 }
@@ -5023,220 +5235,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err54 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[1].type,parentSchema:schema6.oneOf[1],data};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-else if(tag0 === "diagram"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.name === undefined){
-const err55 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err56 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-for(const key2 in data){
-if(!(func2.call(schema6.oneOf[2].properties, key2))){
-const err57 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2],data};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data.$schema !== undefined){
-let data42 = data.$schema;
-if(typeof data42 !== "string"){
-const err58 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.$schema.type,parentSchema:schema6.oneOf[2].properties.$schema,data:data42};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data43 = data.name;
-if(typeof data43 === "string"){
-if(func3(data43) > 100){
-const err59 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.name,data:data43};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if(!pattern0.test(data43)){
-const err60 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[2].properties.name,data:data43};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.name.type,parentSchema:schema6.oneOf[2].properties.name,data:data43};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data.title !== undefined){
-let data44 = data.title;
-if(typeof data44 !== "string"){
-const err62 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[2].properties.title,data:data44};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data.width !== undefined){
-let data45 = data.width;
-if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
-const err63 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.width.type,parentSchema:schema6.oneOf[2].properties.width,data:data45};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(typeof data45 == "number"){
-if(data45 > 8000 || isNaN(data45)){
-const err64 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.width,data:data45};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(data45 < 100 || isNaN(data45)){
-const err65 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.width,data:data45};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-}
-if(data.height !== undefined){
-let data46 = data.height;
-if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
-const err66 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.height.type,parentSchema:schema6.oneOf[2].properties.height,data:data46};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(typeof data46 == "number"){
-if(data46 > 8000 || isNaN(data46)){
-const err67 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.height,data:data46};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data46 < 100 || isNaN(data46)){
-const err68 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.height,data:data46};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-}
-if(data.scale !== undefined){
-let data47 = data.scale;
-if(typeof data47 == "number"){
-if(data47 > 4 || isNaN(data47)){
-const err69 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[2].properties.scale,data:data47};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-if(data47 < 0.5 || isNaN(data47)){
-const err70 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[2].properties.scale,data:data47};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.scale.type,parentSchema:schema6.oneOf[2].properties.scale,data:data47};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data.format !== undefined){
-let data48 = data.format;
-if(typeof data48 !== "string"){
-const err72 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.format.type,parentSchema:schema6.oneOf[2].properties.format,data:data48};
+const err72 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[1].type,parentSchema:schema6.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5245,13 +5244,226 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(!(((((data48 === "png") || (data48 === "svg")) || (data48 === "pdf")) || (data48 === "gif")) || (data48 === "apng"))){
-const err73 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.format.enum,parentSchema:schema6.oneOf[2].properties.format,data:data48};
+}
+else if(tag0 === "diagram"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err73 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err73];
 }
 else {
 vErrors.push(err73);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err74 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+for(const key2 in data){
+if(!(func2.call(schema6.oneOf[2].properties, key2))){
+const err75 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2],data};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+let data50 = data.$schema;
+if(typeof data50 !== "string"){
+const err76 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.$schema.type,parentSchema:schema6.oneOf[2].properties.$schema,data:data50};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data51 = data.name;
+if(typeof data51 === "string"){
+if(func3(data51) > 100){
+const err77 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.name,data:data51};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(!pattern0.test(data51)){
+const err78 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[2].properties.name,data:data51};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.name.type,parentSchema:schema6.oneOf[2].properties.name,data:data51};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data52 = data.title;
+if(typeof data52 !== "string"){
+const err80 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[2].properties.title,data:data52};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data.width !== undefined){
+let data53 = data.width;
+if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
+const err81 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.width.type,parentSchema:schema6.oneOf[2].properties.width,data:data53};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(typeof data53 == "number"){
+if(data53 > 8000 || isNaN(data53)){
+const err82 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.width,data:data53};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data53 < 100 || isNaN(data53)){
+const err83 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.width,data:data53};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+if(data.height !== undefined){
+let data54 = data.height;
+if(!((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54)))){
+const err84 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.height.type,parentSchema:schema6.oneOf[2].properties.height,data:data54};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(typeof data54 == "number"){
+if(data54 > 8000 || isNaN(data54)){
+const err85 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.height,data:data54};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(data54 < 100 || isNaN(data54)){
+const err86 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.height,data:data54};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+if(data.scale !== undefined){
+let data55 = data.scale;
+if(typeof data55 == "number"){
+if(data55 > 4 || isNaN(data55)){
+const err87 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[2].properties.scale,data:data55};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(data55 < 0.5 || isNaN(data55)){
+const err88 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[2].properties.scale,data:data55};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.scale.type,parentSchema:schema6.oneOf[2].properties.scale,data:data55};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data56 = data.format;
+if(typeof data56 !== "string"){
+const err90 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.format.type,parentSchema:schema6.oneOf[2].properties.format,data:data56};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(!(((((data56 === "png") || (data56 === "svg")) || (data56 === "pdf")) || (data56 === "gif")) || (data56 === "apng"))){
+const err91 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.format.enum,parentSchema:schema6.oneOf[2].properties.format,data:data56};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
 }
 errors++;
 }
@@ -5262,25 +5474,131 @@ vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.error
 errors = vErrors.length;
 }
 }
-if(data.kind !== undefined){
-let data50 = data.kind;
-if(typeof data50 !== "string"){
-const err74 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[2].properties.kind,data:data50};
+if(data.alt !== undefined){
+let data58 = data.alt;
+if(typeof data58 === "string"){
+if(func3(data58) > 2000){
+const err92 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema6.oneOf[2].properties.alt,data:data58};
 if(vErrors === null){
-vErrors = [err74];
+vErrors = [err92];
 }
 else {
-vErrors.push(err74);
+vErrors.push(err92);
 }
 errors++;
 }
-if("diagram" !== data50){
-const err75 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "diagram"},message:"must be equal to constant",schema:"diagram",parentSchema:schema6.oneOf[2].properties.kind,data:data50};
+if(func3(data58) < 1){
+const err93 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.oneOf[2].properties.alt,data:data58};
 if(vErrors === null){
-vErrors = [err75];
+vErrors = [err93];
 }
 else {
-vErrors.push(err75);
+vErrors.push(err93);
+}
+errors++;
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.alt.type,parentSchema:schema6.oneOf[2].properties.alt,data:data58};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data.lang !== undefined){
+let data59 = data.lang;
+if(typeof data59 !== "string"){
+const err95 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/2/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.lang.type,parentSchema:schema6.oneOf[2].properties.lang,data:data59};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(!((data59 === "en") || (data59 === "ja"))){
+const err96 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/2/properties/lang/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.lang.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.lang.enum,parentSchema:schema6.oneOf[2].properties.lang,data:data59};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data.theme !== undefined){
+let data60 = data.theme;
+if(typeof data60 !== "string"){
+const err97 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/2/properties/theme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.theme.type,parentSchema:schema6.oneOf[2].properties.theme,data:data60};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(!((data60 === "light") || (data60 === "dark"))){
+const err98 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/2/properties/theme/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.theme.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.theme.enum,parentSchema:schema6.oneOf[2].properties.theme,data:data60};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data.background !== undefined){
+let data61 = data.background;
+if(typeof data61 === "string"){
+if(func3(data61) > 100){
+const err99 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/2/properties/background/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.background,data:data61};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/2/properties/background/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.background.type,parentSchema:schema6.oneOf[2].properties.background,data:data61};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data62 = data.kind;
+if(typeof data62 !== "string"){
+const err101 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[2].properties.kind,data:data62};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+if("diagram" !== data62){
+const err102 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "diagram"},message:"must be equal to constant",schema:"diagram",parentSchema:schema6.oneOf[2].properties.kind,data:data62};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
 }
 errors++;
 }
@@ -5310,330 +5628,10 @@ errors = vErrors.length;
 }
 }
 if(data.outputs !== undefined){
-let data55 = data.outputs;
-if(Array.isArray(data55)){
-if(data55.length > 256){
-const err76 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema6.oneOf[2].properties.outputs,data:data55};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-if(data55.length < 1){
-const err77 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.outputs,data:data55};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-const len0 = data55.length;
-for(let i0=0; i0<len0; i0++){
-let data56 = data55[i0];
-if(typeof data56 !== "string"){
-const err78 = {instancePath:instancePath+"/outputs/" + i0,schemaPath:"#/oneOf/2/properties/outputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.outputs.items.type,parentSchema:schema6.oneOf[2].properties.outputs.items,data:data56};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.outputs.type,parentSchema:schema6.oneOf[2].properties.outputs,data:data55};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data.input !== undefined){
-let data57 = data.input;
-if(Array.isArray(data57)){
-if(data57.length > 4096){
-const err80 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/maxItems",keyword:"maxItems",params:{limit: 4096},message:"must NOT have more than 4096 items",schema:4096,parentSchema:schema6.oneOf[2].properties.input,data:data57};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-if(data57.length < 1){
-const err81 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.input,data:data57};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-const len1 = data57.length;
-for(let i1=0; i1<len1; i1++){
-let data58 = data57[i1];
-if(!(typeof data58 == "number")){
-const err82 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/oneOf/2/properties/input/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.input.items.type,parentSchema:schema6.oneOf[2].properties.input.items,data:data58};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-}
-else {
-const err83 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.input.type,parentSchema:schema6.oneOf[2].properties.input,data:data57};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data.weights !== undefined){
-let data59 = data.weights;
-if(typeof data59 !== "boolean"){
-const err84 = {instancePath:instancePath+"/weights",schemaPath:"#/oneOf/2/properties/weights/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.weights.type,parentSchema:schema6.oneOf[2].properties.weights,data:data59};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data.activations !== undefined){
-let data60 = data.activations;
-if(typeof data60 !== "string"){
-const err85 = {instancePath:instancePath+"/activations",schemaPath:"#/oneOf/2/properties/activations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.activations.type,parentSchema:schema6.oneOf[2].properties.activations,data:data60};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-if(!((data60 === "name") || (data60 === "glyph"))){
-const err86 = {instancePath:instancePath+"/activations",schemaPath:"#/oneOf/2/properties/activations/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.activations.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.activations.enum,parentSchema:schema6.oneOf[2].properties.activations,data:data60};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data.legend !== undefined){
-let data61 = data.legend;
-if(typeof data61 !== "boolean"){
-const err87 = {instancePath:instancePath+"/legend",schemaPath:"#/oneOf/2/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.legend.type,parentSchema:schema6.oneOf[2].properties.legend,data:data61};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data.maxNeurons !== undefined){
-let data62 = data.maxNeurons;
-if(!((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62)))){
-const err88 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.maxNeurons.type,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data62};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-if(typeof data62 == "number"){
-if(data62 > 256 || isNaN(data62)){
-const err89 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data62};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if(data62 < 8 || isNaN(data62)){
-const err90 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data62};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-}
-if(data.weightScale !== undefined){
-let data63 = data.weightScale;
-if(typeof data63 == "number"){
-if(data63 <= 0 || isNaN(data63)){
-const err91 = {instancePath:instancePath+"/weightScale",schemaPath:"#/oneOf/2/properties/weightScale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema6.oneOf[2].properties.weightScale,data:data63};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/weightScale",schemaPath:"#/oneOf/2/properties/weightScale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.weightScale.type,parentSchema:schema6.oneOf[2].properties.weightScale,data:data63};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-else {
-const err93 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].type,parentSchema:schema6.oneOf[2],data};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-else if(tag0 === "panels"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err94 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].required,parentSchema:schema6.oneOf[3],data};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-if(data.name === undefined){
-const err95 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.oneOf[3].required,parentSchema:schema6.oneOf[3],data};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-if(data.panels === undefined){
-const err96 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "panels"},message:"must have required property '"+"panels"+"'",schema:schema6.oneOf[3].required,parentSchema:schema6.oneOf[3],data};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-for(const key3 in data){
-if(!(func2.call(schema6.oneOf[3].properties, key3))){
-const err97 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3],data};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data64 = data.kind;
-if(typeof data64 !== "string"){
-const err98 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/3/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.kind.type,parentSchema:schema6.oneOf[3].properties.kind,data:data64};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-if("panels" !== data64){
-const err99 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "panels"},message:"must be equal to constant",schema:"panels",parentSchema:schema6.oneOf[3].properties.kind,data:data64};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(data.$schema !== undefined){
-let data65 = data.$schema;
-if(typeof data65 !== "string"){
-const err100 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/3/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.$schema.type,parentSchema:schema6.oneOf[3].properties.$schema,data:data65};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data66 = data.name;
-if(typeof data66 === "string"){
-if(func3(data66) > 100){
-const err101 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[3].properties.name,data:data66};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-if(!pattern0.test(data66)){
-const err102 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[3].properties.name,data:data66};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.name.type,parentSchema:schema6.oneOf[3].properties.name,data:data66};
+let data67 = data.outputs;
+if(Array.isArray(data67)){
+if(data67.length > 256){
+const err103 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema6.oneOf[2].properties.outputs,data:data67};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5642,11 +5640,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data.title !== undefined){
-let data67 = data.title;
-if(typeof data67 !== "string"){
-const err104 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/3/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.title.type,parentSchema:schema6.oneOf[3].properties.title,data:data67};
+if(data67.length < 1){
+const err104 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.outputs,data:data67};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5655,11 +5650,11 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data.width !== undefined){
-let data68 = data.width;
-if(!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))){
-const err105 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.width.type,parentSchema:schema6.oneOf[3].properties.width,data:data68};
+const len0 = data67.length;
+for(let i0=0; i0<len0; i0++){
+let data68 = data67[i0];
+if(typeof data68 !== "string"){
+const err105 = {instancePath:instancePath+"/outputs/" + i0,schemaPath:"#/oneOf/2/properties/outputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.outputs.items.type,parentSchema:schema6.oneOf[2].properties.outputs.items,data:data68};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5668,9 +5663,10 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(typeof data68 == "number"){
-if(data68 > 8000 || isNaN(data68)){
-const err106 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[3].properties.width,data:data68};
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.outputs.type,parentSchema:schema6.oneOf[2].properties.outputs,data:data67};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5679,8 +5675,12 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data68 < 100 || isNaN(data68)){
-const err107 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[3].properties.width,data:data68};
+}
+if(data.input !== undefined){
+let data69 = data.input;
+if(Array.isArray(data69)){
+if(data69.length > 4096){
+const err107 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/maxItems",keyword:"maxItems",params:{limit: 4096},message:"must NOT have more than 4096 items",schema:4096,parentSchema:schema6.oneOf[2].properties.input,data:data69};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5689,12 +5689,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-}
-if(data.height !== undefined){
-let data69 = data.height;
-if(!((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69)))){
-const err108 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.height.type,parentSchema:schema6.oneOf[3].properties.height,data:data69};
+if(data69.length < 1){
+const err108 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.input,data:data69};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5703,9 +5699,11 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(typeof data69 == "number"){
-if(data69 > 8000 || isNaN(data69)){
-const err109 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[3].properties.height,data:data69};
+const len1 = data69.length;
+for(let i1=0; i1<len1; i1++){
+let data70 = data69[i1];
+if(!(typeof data70 == "number")){
+const err109 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/oneOf/2/properties/input/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.input.items.type,parentSchema:schema6.oneOf[2].properties.input.items,data:data70};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5714,8 +5712,10 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data69 < 100 || isNaN(data69)){
-const err110 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[3].properties.height,data:data69};
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.input.type,parentSchema:schema6.oneOf[2].properties.input,data:data69};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5725,12 +5725,10 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-if(data.scale !== undefined){
-let data70 = data.scale;
-if(typeof data70 == "number"){
-if(data70 > 4 || isNaN(data70)){
-const err111 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[3].properties.scale,data:data70};
+if(data.weights !== undefined){
+let data71 = data.weights;
+if(typeof data71 !== "boolean"){
+const err111 = {instancePath:instancePath+"/weights",schemaPath:"#/oneOf/2/properties/weights/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.weights.type,parentSchema:schema6.oneOf[2].properties.weights,data:data71};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5739,8 +5737,11 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data70 < 0.5 || isNaN(data70)){
-const err112 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[3].properties.scale,data:data70};
+}
+if(data.activations !== undefined){
+let data72 = data.activations;
+if(typeof data72 !== "string"){
+const err112 = {instancePath:instancePath+"/activations",schemaPath:"#/oneOf/2/properties/activations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.activations.type,parentSchema:schema6.oneOf[2].properties.activations,data:data72};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5749,9 +5750,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-else {
-const err113 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.scale.type,parentSchema:schema6.oneOf[3].properties.scale,data:data70};
+if(!((data72 === "name") || (data72 === "glyph"))){
+const err113 = {instancePath:instancePath+"/activations",schemaPath:"#/oneOf/2/properties/activations/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.activations.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.activations.enum,parentSchema:schema6.oneOf[2].properties.activations,data:data72};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -5761,10 +5761,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data.format !== undefined){
-let data71 = data.format;
-if(typeof data71 !== "string"){
-const err114 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/3/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.format.type,parentSchema:schema6.oneOf[3].properties.format,data:data71};
+if(data.legend !== undefined){
+let data73 = data.legend;
+if(typeof data73 !== "boolean"){
+const err114 = {instancePath:instancePath+"/legend",schemaPath:"#/oneOf/2/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.legend.type,parentSchema:schema6.oneOf[2].properties.legend,data:data73};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5773,13 +5773,331 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!(((((data71 === "png") || (data71 === "svg")) || (data71 === "pdf")) || (data71 === "gif")) || (data71 === "apng"))){
-const err115 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/3/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.format.enum,parentSchema:schema6.oneOf[3].properties.format,data:data71};
+}
+if(data.maxNeurons !== undefined){
+let data74 = data.maxNeurons;
+if(!((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74)))){
+const err115 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.maxNeurons.type,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data74};
 if(vErrors === null){
 vErrors = [err115];
 }
 else {
 vErrors.push(err115);
+}
+errors++;
+}
+if(typeof data74 == "number"){
+if(data74 > 256 || isNaN(data74)){
+const err116 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data74};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(data74 < 8 || isNaN(data74)){
+const err117 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data74};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+if(data.weightScale !== undefined){
+let data75 = data.weightScale;
+if(typeof data75 == "number"){
+if(data75 <= 0 || isNaN(data75)){
+const err118 = {instancePath:instancePath+"/weightScale",schemaPath:"#/oneOf/2/properties/weightScale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema6.oneOf[2].properties.weightScale,data:data75};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/weightScale",schemaPath:"#/oneOf/2/properties/weightScale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.weightScale.type,parentSchema:schema6.oneOf[2].properties.weightScale,data:data75};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].type,parentSchema:schema6.oneOf[2],data};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+else if(tag0 === "panels"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err121 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].required,parentSchema:schema6.oneOf[3],data};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(data.name === undefined){
+const err122 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.oneOf[3].required,parentSchema:schema6.oneOf[3],data};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if(data.panels === undefined){
+const err123 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "panels"},message:"must have required property '"+"panels"+"'",schema:schema6.oneOf[3].required,parentSchema:schema6.oneOf[3],data};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+for(const key3 in data){
+if(!(func2.call(schema6.oneOf[3].properties, key3))){
+const err124 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3],data};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data76 = data.kind;
+if(typeof data76 !== "string"){
+const err125 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/3/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.kind.type,parentSchema:schema6.oneOf[3].properties.kind,data:data76};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if("panels" !== data76){
+const err126 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "panels"},message:"must be equal to constant",schema:"panels",parentSchema:schema6.oneOf[3].properties.kind,data:data76};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+let data77 = data.$schema;
+if(typeof data77 !== "string"){
+const err127 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/3/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.$schema.type,parentSchema:schema6.oneOf[3].properties.$schema,data:data77};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data78 = data.name;
+if(typeof data78 === "string"){
+if(func3(data78) > 100){
+const err128 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[3].properties.name,data:data78};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if(!pattern0.test(data78)){
+const err129 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[3].properties.name,data:data78};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.name.type,parentSchema:schema6.oneOf[3].properties.name,data:data78};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data79 = data.title;
+if(typeof data79 !== "string"){
+const err131 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/3/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.title.type,parentSchema:schema6.oneOf[3].properties.title,data:data79};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data.width !== undefined){
+let data80 = data.width;
+if(!((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80)))){
+const err132 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.width.type,parentSchema:schema6.oneOf[3].properties.width,data:data80};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+if(typeof data80 == "number"){
+if(data80 > 8000 || isNaN(data80)){
+const err133 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[3].properties.width,data:data80};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+if(data80 < 100 || isNaN(data80)){
+const err134 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[3].properties.width,data:data80};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+}
+if(data.height !== undefined){
+let data81 = data.height;
+if(!((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81)))){
+const err135 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.height.type,parentSchema:schema6.oneOf[3].properties.height,data:data81};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if(typeof data81 == "number"){
+if(data81 > 8000 || isNaN(data81)){
+const err136 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[3].properties.height,data:data81};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(data81 < 100 || isNaN(data81)){
+const err137 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[3].properties.height,data:data81};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+if(data.scale !== undefined){
+let data82 = data.scale;
+if(typeof data82 == "number"){
+if(data82 > 4 || isNaN(data82)){
+const err138 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[3].properties.scale,data:data82};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if(data82 < 0.5 || isNaN(data82)){
+const err139 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[3].properties.scale,data:data82};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.scale.type,parentSchema:schema6.oneOf[3].properties.scale,data:data82};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data83 = data.format;
+if(typeof data83 !== "string"){
+const err141 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/3/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.format.type,parentSchema:schema6.oneOf[3].properties.format,data:data83};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if(!(((((data83 === "png") || (data83 === "svg")) || (data83 === "pdf")) || (data83 === "gif")) || (data83 === "apng"))){
+const err142 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/3/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.format.enum,parentSchema:schema6.oneOf[3].properties.format,data:data83};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
 }
 errors++;
 }
@@ -5790,405 +6108,11 @@ vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.error
 errors = vErrors.length;
 }
 }
-if(data.columns !== undefined){
-let data73 = data.columns;
-if(!((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73)))){
-const err116 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.columns.type,parentSchema:schema6.oneOf[3].properties.columns,data:data73};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-if(typeof data73 == "number"){
-if(data73 > 16 || isNaN(data73)){
-const err117 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema6.oneOf[3].properties.columns,data:data73};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-if(data73 < 1 || isNaN(data73)){
-const err118 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema6.oneOf[3].properties.columns,data:data73};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-}
-if(data.sharedColorbar !== undefined){
-let data74 = data.sharedColorbar;
-if(typeof data74 !== "boolean"){
-const err119 = {instancePath:instancePath+"/sharedColorbar",schemaPath:"#/oneOf/3/properties/sharedColorbar/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.sharedColorbar.type,parentSchema:schema6.oneOf[3].properties.sharedColorbar,data:data74};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-if(data.panels !== undefined){
-let data75 = data.panels;
-if(Array.isArray(data75)){
-if(data75.length > 64){
-const err120 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema6.oneOf[3].properties.panels,data:data75};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-if(data75.length < 1){
-const err121 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels,data:data75};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-const len2 = data75.length;
-for(let i2=0; i2<len2; i2++){
-let data76 = data75[i2];
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.kind === undefined){
-const err122 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.required,parentSchema:schema6.oneOf[3].properties.panels.items,data:data76};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-if(data76.kind !== undefined){
-let data77 = data76.kind;
-if(!(((data77 === "line") || (data77 === "contour")) || (data77 === "diagram"))){
-const err123 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.panels.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.panels.items.properties.kind.enum,parentSchema:schema6.oneOf[3].properties.panels.items.properties.kind,data:data77};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-}
-const tag1 = data76.kind;
-if(typeof tag1 == "string"){
-if(tag1 === "line"){
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.kind === undefined){
-const err124 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data76};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-if(data76.series === undefined){
-const err125 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data76};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-for(const key4 in data76){
-if(!((((((((key4 === "kind") || (key4 === "title")) || (key4 === "x")) || (key4 === "y")) || (key4 === "grid")) || (key4 === "points")) || (key4 === "series")) || (key4 === "legend"))){
-const err126 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data76};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data76.kind !== undefined){
-let data78 = data76.kind;
-if(typeof data78 !== "string"){
-const err127 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind,data:data78};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-if("line" !== data78){
-const err128 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "line"},message:"must be equal to constant",schema:"line",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind,data:data78};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-if(data76.title !== undefined){
-let data79 = data76.title;
-if(typeof data79 !== "string"){
-const err129 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.title,data:data79};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-}
-if(data76.x !== undefined){
-if(!(validate28(data76.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data76,parentDataProperty:"x",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-if(data76.y !== undefined){
-if(!(validate30(data76.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data76,parentDataProperty:"y",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-if(data76.grid !== undefined){
-let data82 = data76.grid;
-if(typeof data82 !== "boolean"){
-const err130 = {instancePath:instancePath+"/panels/" + i2+"/grid",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.grid.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.grid,data:data82};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-}
-if(data76.points !== undefined){
-if(!(validate32(data76.points, {instancePath:instancePath+"/panels/" + i2+"/points",parentData:data76,parentDataProperty:"points",rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
-}
-}
-if(data76.series !== undefined){
-if(!(validate36(data76.series, {instancePath:instancePath+"/panels/" + i2+"/series",parentData:data76,parentDataProperty:"series",rootData}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
-errors = vErrors.length;
-}
-}
-if(data76.legend !== undefined){
-let data85 = data76.legend;
-if(typeof data85 !== "boolean"){
-const err131 = {instancePath:instancePath+"/panels/" + i2+"/legend",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.legend.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.legend,data:data85};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-}
-}
-else {
-const err132 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data76};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-}
-else if(tag1 === "contour"){
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.kind === undefined){
-const err133 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data76};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-for(const key5 in data76){
-if(!(func2.call(schema6.oneOf[3].properties.panels.items.oneOf[1].properties, key5))){
-const err134 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data76};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-if(data76.kind !== undefined){
-let data86 = data76.kind;
-if(typeof data86 !== "string"){
-const err135 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind,data:data86};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-if("contour" !== data86){
-const err136 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "contour"},message:"must be equal to constant",schema:"contour",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind,data:data86};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-}
-if(data76.title !== undefined){
-let data87 = data76.title;
-if(typeof data87 !== "string"){
-const err137 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.title,data:data87};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-}
-if(data76.x !== undefined){
-if(!(validate76(data76.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data76,parentDataProperty:"x",rootData}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
-errors = vErrors.length;
-}
-}
-if(data76.y !== undefined){
-if(!(validate78(data76.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data76,parentDataProperty:"y",rootData}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data76.grid !== undefined){
-let data90 = data76.grid;
-if(typeof data90 !== "boolean"){
-const err138 = {instancePath:instancePath+"/panels/" + i2+"/grid",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.grid.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.grid,data:data90};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-if(data76.points !== undefined){
-if(!(validate32(data76.points, {instancePath:instancePath+"/panels/" + i2+"/points",parentData:data76,parentDataProperty:"points",rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
-}
-}
-if(data76.perceptron !== undefined){
-if(!(validate81(data76.perceptron, {instancePath:instancePath+"/panels/" + i2+"/perceptron",parentData:data76,parentDataProperty:"perceptron",rootData}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-errors = vErrors.length;
-}
-}
-if(data76.network !== undefined){
-if(!(validate51(data76.network, {instancePath:instancePath+"/panels/" + i2+"/network",parentData:data76,parentDataProperty:"network",rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-errors = vErrors.length;
-}
-}
-if(data76.neurons !== undefined){
-let data94 = data76.neurons;
-if(typeof data94 !== "boolean"){
-const err139 = {instancePath:instancePath+"/panels/" + i2+"/neurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/neurons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.neurons.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.neurons,data:data94};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-if(data76.threshold !== undefined){
-let data95 = data76.threshold;
-if(!(typeof data95 == "number")){
-const err140 = {instancePath:instancePath+"/panels/" + i2+"/threshold",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.threshold.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.threshold,data:data95};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-if(data76.levels !== undefined){
-if(!(validate85(data76.levels, {instancePath:instancePath+"/panels/" + i2+"/levels",parentData:data76,parentDataProperty:"levels",rootData}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
-errors = vErrors.length;
-}
-}
-if(data76.colormap !== undefined){
-if(!(validate87(data76.colormap, {instancePath:instancePath+"/panels/" + i2+"/colormap",parentData:data76,parentDataProperty:"colormap",rootData}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
-errors = vErrors.length;
-}
-}
-if(data76.alpha !== undefined){
-let data98 = data76.alpha;
-if(typeof data98 == "number"){
-if(data98 > 1 || isNaN(data98)){
-const err141 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data98};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-if(data98 < 0 || isNaN(data98)){
-const err142 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data98};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data98};
+if(data.alt !== undefined){
+let data85 = data.alt;
+if(typeof data85 === "string"){
+if(func3(data85) > 2000){
+const err143 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/3/properties/alt/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema6.oneOf[3].properties.alt,data:data85};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -6197,46 +6121,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data76.colorbar !== undefined){
-if(!(validate89(data76.colorbar, {instancePath:instancePath+"/panels/" + i2+"/colorbar",parentData:data76,parentDataProperty:"colorbar",rootData}))){
-vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
-errors = vErrors.length;
-}
-}
-if(data76.boundary !== undefined){
-if(!(validate93(data76.boundary, {instancePath:instancePath+"/panels/" + i2+"/boundary",parentData:data76,parentDataProperty:"boundary",rootData}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
-errors = vErrors.length;
-}
-}
-if(data76.data !== undefined){
-if(!(validate97(data76.data, {instancePath:instancePath+"/panels/" + i2+"/data",parentData:data76,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
-errors = vErrors.length;
-}
-}
-if(data76.view !== undefined){
-if(!(validate103(data76.view, {instancePath:instancePath+"/panels/" + i2+"/view",parentData:data76,parentDataProperty:"view",rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
-errors = vErrors.length;
-}
-}
-if(data76.classes !== undefined){
-if(!(validate105(data76.classes, {instancePath:instancePath+"/panels/" + i2+"/classes",parentData:data76,parentDataProperty:"classes",rootData}))){
-vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
-errors = vErrors.length;
-}
-}
-if(data76.sampling !== undefined){
-if(!(validate107(data76.sampling, {instancePath:instancePath+"/panels/" + i2+"/sampling",parentData:data76,parentDataProperty:"sampling",rootData}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err144 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data76};
+if(func3(data85) < 1){
+const err144 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/3/properties/alt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.oneOf[3].properties.alt,data:data85};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -6246,10 +6132,8 @@ vErrors.push(err144);
 errors++;
 }
 }
-else if(tag1 === "diagram"){
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.kind === undefined){
-const err145 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data76};
+else {
+const err145 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/3/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.alt.type,parentSchema:schema6.oneOf[3].properties.alt,data:data85};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -6258,9 +6142,11 @@ vErrors.push(err145);
 }
 errors++;
 }
-for(const key6 in data76){
-if(!(func2.call(schema6.oneOf[3].properties.panels.items.oneOf[2].properties, key6))){
-const err146 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data76};
+}
+if(data.lang !== undefined){
+let data86 = data.lang;
+if(typeof data86 !== "string"){
+const err146 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/3/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.lang.type,parentSchema:schema6.oneOf[3].properties.lang,data:data86};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -6269,11 +6155,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-if(data76.kind !== undefined){
-let data105 = data76.kind;
-if(typeof data105 !== "string"){
-const err147 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind,data:data105};
+if(!((data86 === "en") || (data86 === "ja"))){
+const err147 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/3/properties/lang/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.lang.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.lang.enum,parentSchema:schema6.oneOf[3].properties.lang,data:data86};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -6282,8 +6165,11 @@ vErrors.push(err147);
 }
 errors++;
 }
-if("diagram" !== data105){
-const err148 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "diagram"},message:"must be equal to constant",schema:"diagram",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind,data:data105};
+}
+if(data.theme !== undefined){
+let data87 = data.theme;
+if(typeof data87 !== "string"){
+const err148 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/3/properties/theme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.theme.type,parentSchema:schema6.oneOf[3].properties.theme,data:data87};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -6292,11 +6178,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data76.title !== undefined){
-let data106 = data76.title;
-if(typeof data106 !== "string"){
-const err149 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.title,data:data106};
+if(!((data87 === "light") || (data87 === "dark"))){
+const err149 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/3/properties/theme/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.theme.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.theme.enum,parentSchema:schema6.oneOf[3].properties.theme,data:data87};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -6306,35 +6189,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data76.perceptron !== undefined){
-if(!(validate81(data76.perceptron, {instancePath:instancePath+"/panels/" + i2+"/perceptron",parentData:data76,parentDataProperty:"perceptron",rootData}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-errors = vErrors.length;
-}
-}
-if(data76.network !== undefined){
-if(!(validate51(data76.network, {instancePath:instancePath+"/panels/" + i2+"/network",parentData:data76,parentDataProperty:"network",rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-errors = vErrors.length;
-}
-}
-if(data76.x !== undefined){
-if(!(validate112(data76.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data76,parentDataProperty:"x",rootData}))){
-vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
-errors = vErrors.length;
-}
-}
-if(data76.y !== undefined){
-if(!(validate114(data76.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data76,parentDataProperty:"y",rootData}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
-errors = vErrors.length;
-}
-}
-if(data76.outputs !== undefined){
-let data111 = data76.outputs;
-if(Array.isArray(data111)){
-if(data111.length > 256){
-const err150 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data111};
+if(data.background !== undefined){
+let data88 = data.background;
+if(typeof data88 === "string"){
+if(func3(data88) > 100){
+const err150 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/3/properties/background/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[3].properties.background,data:data88};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -6343,8 +6202,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data111.length < 1){
-const err151 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data111};
+}
+else {
+const err151 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/3/properties/background/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.background.type,parentSchema:schema6.oneOf[3].properties.background,data:data88};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -6353,11 +6213,11 @@ vErrors.push(err151);
 }
 errors++;
 }
-const len3 = data111.length;
-for(let i3=0; i3<len3; i3++){
-let data112 = data111[i3];
-if(typeof data112 !== "string"){
-const err152 = {instancePath:instancePath+"/panels/" + i2+"/outputs/" + i3,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.items.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.items,data:data112};
+}
+if(data.columns !== undefined){
+let data89 = data.columns;
+if(!((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89)))){
+const err152 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.columns.type,parentSchema:schema6.oneOf[3].properties.columns,data:data89};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -6366,10 +6226,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-}
-else {
-const err153 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data111};
+if(typeof data89 == "number"){
+if(data89 > 16 || isNaN(data89)){
+const err153 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema6.oneOf[3].properties.columns,data:data89};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -6378,12 +6237,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data76.input !== undefined){
-let data113 = data76.input;
-if(Array.isArray(data113)){
-if(data113.length > 4096){
-const err154 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/maxItems",keyword:"maxItems",params:{limit: 4096},message:"must NOT have more than 4096 items",schema:4096,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data113};
+if(data89 < 1 || isNaN(data89)){
+const err154 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema6.oneOf[3].properties.columns,data:data89};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -6392,8 +6247,12 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data113.length < 1){
-const err155 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data113};
+}
+}
+if(data.sharedColorbar !== undefined){
+let data90 = data.sharedColorbar;
+if(typeof data90 !== "boolean"){
+const err155 = {instancePath:instancePath+"/sharedColorbar",schemaPath:"#/oneOf/3/properties/sharedColorbar/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.sharedColorbar.type,parentSchema:schema6.oneOf[3].properties.sharedColorbar,data:data90};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -6402,11 +6261,12 @@ vErrors.push(err155);
 }
 errors++;
 }
-const len4 = data113.length;
-for(let i4=0; i4<len4; i4++){
-let data114 = data113[i4];
-if(!(typeof data114 == "number")){
-const err156 = {instancePath:instancePath+"/panels/" + i2+"/input/" + i4,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.items.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.items,data:data114};
+}
+if(data.panels !== undefined){
+let data91 = data.panels;
+if(Array.isArray(data91)){
+if(data91.length > 64){
+const err156 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema6.oneOf[3].properties.panels,data:data91};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -6415,10 +6275,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-}
-else {
-const err157 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data113};
+if(data91.length < 1){
+const err157 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels,data:data91};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -6427,11 +6285,12 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data76.weights !== undefined){
-let data115 = data76.weights;
-if(typeof data115 !== "boolean"){
-const err158 = {instancePath:instancePath+"/panels/" + i2+"/weights",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weights/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weights.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weights,data:data115};
+const len2 = data91.length;
+for(let i2=0; i2<len2; i2++){
+let data92 = data91[i2];
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.kind === undefined){
+const err158 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.required,parentSchema:schema6.oneOf[3].properties.panels.items,data:data92};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -6440,11 +6299,10 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data76.activations !== undefined){
-let data116 = data76.activations;
-if(typeof data116 !== "string"){
-const err159 = {instancePath:instancePath+"/panels/" + i2+"/activations",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/activations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations,data:data116};
+if(data92.kind !== undefined){
+let data93 = data92.kind;
+if(!(((data93 === "line") || (data93 === "contour")) || (data93 === "diagram"))){
+const err159 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.panels.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.panels.items.properties.kind.enum,parentSchema:schema6.oneOf[3].properties.panels.items.properties.kind,data:data93};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -6453,8 +6311,13 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(!((data116 === "name") || (data116 === "glyph"))){
-const err160 = {instancePath:instancePath+"/panels/" + i2+"/activations",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/activations/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.enum,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations,data:data116};
+}
+const tag1 = data92.kind;
+if(typeof tag1 == "string"){
+if(tag1 === "line"){
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.kind === undefined){
+const err160 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data92};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -6463,11 +6326,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data76.legend !== undefined){
-let data117 = data76.legend;
-if(typeof data117 !== "boolean"){
-const err161 = {instancePath:instancePath+"/panels/" + i2+"/legend",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.legend.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.legend,data:data117};
+if(data92.series === undefined){
+const err161 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data92};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -6476,11 +6336,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-if(data76.maxNeurons !== undefined){
-let data118 = data76.maxNeurons;
-if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
-const err162 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data118};
+for(const key4 in data92){
+if(!((((((((key4 === "kind") || (key4 === "title")) || (key4 === "x")) || (key4 === "y")) || (key4 === "grid")) || (key4 === "points")) || (key4 === "series")) || (key4 === "legend"))){
+const err162 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data92};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -6489,9 +6347,11 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(typeof data118 == "number"){
-if(data118 > 256 || isNaN(data118)){
-const err163 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data118};
+}
+if(data92.kind !== undefined){
+let data94 = data92.kind;
+if(typeof data94 !== "string"){
+const err163 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind,data:data94};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -6500,8 +6360,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data118 < 8 || isNaN(data118)){
-const err164 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data118};
+if("line" !== data94){
+const err164 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "line"},message:"must be equal to constant",schema:"line",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind,data:data94};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -6511,12 +6371,10 @@ vErrors.push(err164);
 errors++;
 }
 }
-}
-if(data76.weightScale !== undefined){
-let data119 = data76.weightScale;
-if(typeof data119 == "number"){
-if(data119 <= 0 || isNaN(data119)){
-const err165 = {instancePath:instancePath+"/panels/" + i2+"/weightScale",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weightScale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale,data:data119};
+if(data92.title !== undefined){
+let data95 = data92.title;
+if(typeof data95 !== "string"){
+const err165 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.title,data:data95};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -6526,8 +6384,22 @@ vErrors.push(err165);
 errors++;
 }
 }
-else {
-const err166 = {instancePath:instancePath+"/panels/" + i2+"/weightScale",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weightScale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale,data:data119};
+if(data92.x !== undefined){
+if(!(validate28(data92.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data92,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data92.y !== undefined){
+if(!(validate30(data92.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data92,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data92.grid !== undefined){
+let data98 = data92.grid;
+if(typeof data98 !== "boolean"){
+const err166 = {instancePath:instancePath+"/panels/" + i2+"/grid",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.grid.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.grid,data:data98};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -6537,9 +6409,22 @@ vErrors.push(err166);
 errors++;
 }
 }
+if(data92.points !== undefined){
+if(!(validate32(data92.points, {instancePath:instancePath+"/panels/" + i2+"/points",parentData:data92,parentDataProperty:"points",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
 }
-else {
-const err167 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data76};
+}
+if(data92.series !== undefined){
+if(!(validate36(data92.series, {instancePath:instancePath+"/panels/" + i2+"/series",parentData:data92,parentDataProperty:"series",rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
+if(data92.legend !== undefined){
+let data101 = data92.legend;
+if(typeof data101 !== "boolean"){
+const err167 = {instancePath:instancePath+"/panels/" + i2+"/legend",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.legend.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.legend,data:data101};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -6549,8 +6434,9 @@ vErrors.push(err167);
 errors++;
 }
 }
+}
 else {
-const err168 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag1},message:"value of tag \"kind\" must be in oneOf",schema:schema6.oneOf[3].properties.panels.items.discriminator,parentSchema:schema6.oneOf[3].properties.panels.items,data:data76};
+const err168 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data92};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -6560,8 +6446,10 @@ vErrors.push(err168);
 errors++;
 }
 }
-else {
-const err169 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag1},message:"tag \"kind\" must be string",schema:schema6.oneOf[3].properties.panels.items.discriminator,parentSchema:schema6.oneOf[3].properties.panels.items,data:data76};
+else if(tag1 === "contour"){
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.kind === undefined){
+const err169 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data92};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -6570,9 +6458,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-else {
-const err170 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.type,parentSchema:schema6.oneOf[3].properties.panels.items,data:data76};
+for(const key5 in data92){
+if(!(func2.call(schema6.oneOf[3].properties.panels.items.oneOf[1].properties, key5))){
+const err170 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data92};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -6582,9 +6470,10 @@ vErrors.push(err170);
 errors++;
 }
 }
-}
-else {
-const err171 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.type,parentSchema:schema6.oneOf[3].properties.panels,data:data75};
+if(data92.kind !== undefined){
+let data102 = data92.kind;
+if(typeof data102 !== "string"){
+const err171 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind,data:data102};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -6593,10 +6482,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-}
-else {
-const err172 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].type,parentSchema:schema6.oneOf[3],data};
+if("contour" !== data102){
+const err172 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "contour"},message:"must be equal to constant",schema:"contour",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind,data:data102};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -6606,8 +6493,10 @@ vErrors.push(err172);
 errors++;
 }
 }
-else {
-const err173 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema6.discriminator,parentSchema:schema6,data};
+if(data92.title !== undefined){
+let data103 = data92.title;
+if(typeof data103 !== "string"){
+const err173 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.title,data:data103};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -6617,8 +6506,22 @@ vErrors.push(err173);
 errors++;
 }
 }
-else {
-const err174 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema6.discriminator,parentSchema:schema6,data};
+if(data92.x !== undefined){
+if(!(validate76(data92.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data92,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data92.y !== undefined){
+if(!(validate78(data92.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data92,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data92.grid !== undefined){
+let data106 = data92.grid;
+if(typeof data106 !== "boolean"){
+const err174 = {instancePath:instancePath+"/panels/" + i2+"/grid",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.grid.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.grid,data:data106};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -6628,13 +6531,534 @@ vErrors.push(err174);
 errors++;
 }
 }
-else {
-const err175 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+if(data92.points !== undefined){
+if(!(validate32(data92.points, {instancePath:instancePath+"/panels/" + i2+"/points",parentData:data92,parentDataProperty:"points",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data92.perceptron !== undefined){
+if(!(validate81(data92.perceptron, {instancePath:instancePath+"/panels/" + i2+"/perceptron",parentData:data92,parentDataProperty:"perceptron",rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+errors = vErrors.length;
+}
+}
+if(data92.network !== undefined){
+if(!(validate51(data92.network, {instancePath:instancePath+"/panels/" + i2+"/network",parentData:data92,parentDataProperty:"network",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data92.neurons !== undefined){
+let data110 = data92.neurons;
+if(typeof data110 !== "boolean"){
+const err175 = {instancePath:instancePath+"/panels/" + i2+"/neurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/neurons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.neurons.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.neurons,data:data110};
 if(vErrors === null){
 vErrors = [err175];
 }
 else {
 vErrors.push(err175);
+}
+errors++;
+}
+}
+if(data92.threshold !== undefined){
+let data111 = data92.threshold;
+if(!(typeof data111 == "number")){
+const err176 = {instancePath:instancePath+"/panels/" + i2+"/threshold",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.threshold.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.threshold,data:data111};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+if(data92.levels !== undefined){
+if(!(validate85(data92.levels, {instancePath:instancePath+"/panels/" + i2+"/levels",parentData:data92,parentDataProperty:"levels",rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+errors = vErrors.length;
+}
+}
+if(data92.colormap !== undefined){
+if(!(validate87(data92.colormap, {instancePath:instancePath+"/panels/" + i2+"/colormap",parentData:data92,parentDataProperty:"colormap",rootData}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+}
+if(data92.alpha !== undefined){
+let data114 = data92.alpha;
+if(typeof data114 == "number"){
+if(data114 > 1 || isNaN(data114)){
+const err177 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data114};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+if(data114 < 0 || isNaN(data114)){
+const err178 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data114};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data114};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+if(data92.colorbar !== undefined){
+if(!(validate89(data92.colorbar, {instancePath:instancePath+"/panels/" + i2+"/colorbar",parentData:data92,parentDataProperty:"colorbar",rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+}
+if(data92.boundary !== undefined){
+if(!(validate93(data92.boundary, {instancePath:instancePath+"/panels/" + i2+"/boundary",parentData:data92,parentDataProperty:"boundary",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data92.data !== undefined){
+if(!(validate97(data92.data, {instancePath:instancePath+"/panels/" + i2+"/data",parentData:data92,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
+if(data92.view !== undefined){
+if(!(validate103(data92.view, {instancePath:instancePath+"/panels/" + i2+"/view",parentData:data92,parentDataProperty:"view",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+}
+if(data92.classes !== undefined){
+if(!(validate105(data92.classes, {instancePath:instancePath+"/panels/" + i2+"/classes",parentData:data92,parentDataProperty:"classes",rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+}
+if(data92.sampling !== undefined){
+if(!(validate107(data92.sampling, {instancePath:instancePath+"/panels/" + i2+"/sampling",parentData:data92,parentDataProperty:"sampling",rootData}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data92};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+else if(tag1 === "diagram"){
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.kind === undefined){
+const err181 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data92};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+for(const key6 in data92){
+if(!(func2.call(schema6.oneOf[3].properties.panels.items.oneOf[2].properties, key6))){
+const err182 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data92};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data92.kind !== undefined){
+let data121 = data92.kind;
+if(typeof data121 !== "string"){
+const err183 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind,data:data121};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+if("diagram" !== data121){
+const err184 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "diagram"},message:"must be equal to constant",schema:"diagram",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind,data:data121};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data92.title !== undefined){
+let data122 = data92.title;
+if(typeof data122 !== "string"){
+const err185 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.title,data:data122};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+if(data92.perceptron !== undefined){
+if(!(validate81(data92.perceptron, {instancePath:instancePath+"/panels/" + i2+"/perceptron",parentData:data92,parentDataProperty:"perceptron",rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+errors = vErrors.length;
+}
+}
+if(data92.network !== undefined){
+if(!(validate51(data92.network, {instancePath:instancePath+"/panels/" + i2+"/network",parentData:data92,parentDataProperty:"network",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data92.x !== undefined){
+if(!(validate112(data92.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data92,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+}
+if(data92.y !== undefined){
+if(!(validate114(data92.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data92,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+errors = vErrors.length;
+}
+}
+if(data92.outputs !== undefined){
+let data127 = data92.outputs;
+if(Array.isArray(data127)){
+if(data127.length > 256){
+const err186 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data127};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+if(data127.length < 1){
+const err187 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data127};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+const len3 = data127.length;
+for(let i3=0; i3<len3; i3++){
+let data128 = data127[i3];
+if(typeof data128 !== "string"){
+const err188 = {instancePath:instancePath+"/panels/" + i2+"/outputs/" + i3,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.items.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.items,data:data128};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data127};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data92.input !== undefined){
+let data129 = data92.input;
+if(Array.isArray(data129)){
+if(data129.length > 4096){
+const err190 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/maxItems",keyword:"maxItems",params:{limit: 4096},message:"must NOT have more than 4096 items",schema:4096,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data129};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+if(data129.length < 1){
+const err191 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data129};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+const len4 = data129.length;
+for(let i4=0; i4<len4; i4++){
+let data130 = data129[i4];
+if(!(typeof data130 == "number")){
+const err192 = {instancePath:instancePath+"/panels/" + i2+"/input/" + i4,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.items.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.items,data:data130};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data129};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+if(data92.weights !== undefined){
+let data131 = data92.weights;
+if(typeof data131 !== "boolean"){
+const err194 = {instancePath:instancePath+"/panels/" + i2+"/weights",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weights/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weights.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weights,data:data131};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data92.activations !== undefined){
+let data132 = data92.activations;
+if(typeof data132 !== "string"){
+const err195 = {instancePath:instancePath+"/panels/" + i2+"/activations",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/activations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations,data:data132};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+if(!((data132 === "name") || (data132 === "glyph"))){
+const err196 = {instancePath:instancePath+"/panels/" + i2+"/activations",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/activations/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.enum,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations,data:data132};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+if(data92.legend !== undefined){
+let data133 = data92.legend;
+if(typeof data133 !== "boolean"){
+const err197 = {instancePath:instancePath+"/panels/" + i2+"/legend",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.legend.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.legend,data:data133};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data92.maxNeurons !== undefined){
+let data134 = data92.maxNeurons;
+if(!((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134)))){
+const err198 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data134};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+if(typeof data134 == "number"){
+if(data134 > 256 || isNaN(data134)){
+const err199 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data134};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+if(data134 < 8 || isNaN(data134)){
+const err200 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data134};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+if(data92.weightScale !== undefined){
+let data135 = data92.weightScale;
+if(typeof data135 == "number"){
+if(data135 <= 0 || isNaN(data135)){
+const err201 = {instancePath:instancePath+"/panels/" + i2+"/weightScale",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weightScale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale,data:data135};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/panels/" + i2+"/weightScale",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weightScale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale,data:data135};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+}
+else {
+const err203 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data92};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag1},message:"value of tag \"kind\" must be in oneOf",schema:schema6.oneOf[3].properties.panels.items.discriminator,parentSchema:schema6.oneOf[3].properties.panels.items,data:data92};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag1},message:"tag \"kind\" must be string",schema:schema6.oneOf[3].properties.panels.items.discriminator,parentSchema:schema6.oneOf[3].properties.panels.items,data:data92};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.type,parentSchema:schema6.oneOf[3].properties.panels.items,data:data92};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.type,parentSchema:schema6.oneOf[3].properties.panels,data:data91};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+else {
+const err208 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].type,parentSchema:schema6.oneOf[3],data};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+else {
+const err209 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema6.discriminator,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+else {
+const err210 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema6.discriminator,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+else {
+const err211 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
 }
 errors++;
 }

@@ -8,7 +8,7 @@
 import type { ResolvedDiagramPlot } from '../model/figure.js';
 import { largestWeight, type DiagramData } from '../core/sample-diagram.js';
 import type { Item, Measure, Rect } from '../scene/scene.js';
-import { PT, THEME } from '../scene/theme.js';
+import { LIGHT, PT, THEME, type Palette } from '../scene/theme.js';
 import { outerPad } from './dimensions.js';
 import { title, titleHeight, wrapTitle } from '../marks/title.js';
 import { resolveActivation } from '../core/activation.js';
@@ -47,7 +47,11 @@ function tint(color: string, t: number): string {
   return `rgb(${mix((v >> 16) & 255)},${mix((v >> 8) & 255)},${mix(v & 255)})`;
 }
 
-export function layoutDiagram(fig: ResolvedDiagramPlot, data: DiagramData, measure: Measure, size: Size): { items: Item[]; plot: Rect } {
+/**
+ * `palette` colours what lies on the page (names, values, legend); the nodes keep their light fill
+ * and dark outline in every theme, so what is written inside them stays readable.
+ */
+export function layoutDiagram(fig: ResolvedDiagramPlot, data: DiagramData, measure: Measure, size: Size, palette: Palette = LIGHT): { items: Item[]; plot: Rect } {
   const layers = fig.network.layers;
   const values = data.values;
   const inputs = layers[0].weights[0].length;
@@ -109,10 +113,10 @@ export function layoutDiagram(fig: ResolvedDiagramPlot, data: DiagramData, measu
     if (k < 0) continue;
     const [x, y] = pos[last + 1].get(k)!;
     const x1 = x + r + arrow - gap * 0.5;
-    items.push({ type: 'path', lines: [[x + r, y, x1, y], [x1 - head, y - head * 0.7, x1, y, x1 - head, y + head * 0.7]], stroke: THEME.text, lineWidth: 1 * PT });
-    items.push({ type: 'text', x: x1 + gap * 0.5, y, text: outputText(k), font, fill: THEME.text, align: 'left', baseline: 'middle' });
+    items.push({ type: 'path', lines: [[x + r, y, x1, y], [x1 - head, y - head * 0.7, x1, y, x1 - head, y + head * 0.7]], stroke: palette.text, lineWidth: 1 * PT });
+    items.push({ type: 'text', x: x1 + gap * 0.5, y, text: outputText(k), font, fill: palette.text, align: 'left', baseline: 'middle' });
   }
-  items.push(...edgeLabels(edges, scale));
+  items.push(...edgeLabels(edges, scale, palette.background));
 
   const stroke = '#333333';
   slots.forEach((col, c) => {
@@ -120,12 +124,12 @@ export function layoutDiagram(fig: ResolvedDiagramPlot, data: DiagramData, measu
       const x = colX(c);
       const y = slotY(c, s);
       if (idx < 0) {
-        items.push({ type: 'text', x, y, text: `\u2026 ${-idx} more`, font: small, fill: THEME.text, align: 'center', baseline: 'middle', halo: THEME.background });
+        items.push({ type: 'text', x, y, text: `\u2026 ${-idx} more`, font: small, fill: palette.text, align: 'center', baseline: 'middle', halo: palette.background });
         return;
       }
       if (c === 0) {
         items.push({ type: 'circle', x, y, r, fill: '#eeeeee', stroke, lineWidth: 1.2 * PT });
-        items.push({ type: 'text', x: x - r - gap, y, text: inputText(idx), font, fill: THEME.text, align: 'right', baseline: 'middle' });
+        items.push({ type: 'text', x: x - r - gap, y, text: inputText(idx), font, fill: palette.text, align: 'right', baseline: 'middle' });
         return;
       }
       const layer = layers[c - 1];
@@ -136,26 +140,26 @@ export function layoutDiagram(fig: ResolvedDiagramPlot, data: DiagramData, measu
       items.push(...activationMark(fig, layer, x, y, r, measure));
       if (!annotate(c)) return;
       if (fig.weightLabels) {
-        items.push({ type: 'text', x, y: y - r - 2, text: `b = ${formatWeight(b)}`, font: small, fill: THEME.text, align: 'center', baseline: 'bottom', halo: THEME.background });
+        items.push({ type: 'text', x, y: y - r - 2, text: `b = ${formatWeight(b)}`, font: small, fill: palette.text, align: 'center', baseline: 'bottom', halo: palette.background });
       }
       if (values) {
         const v = values[c - 1];
         [`a = ${formatWeight(v.a[idx])}`, `f(a) = ${formatWeight(v.out[idx])}`].forEach((text, n) => {
-          items.push({ type: 'text', x, y: y + r + 2 + n * lineH, text, font: small, fill: THEME.text, align: 'center', baseline: 'top', halo: THEME.background });
+          items.push({ type: 'text', x, y: y + r + 2 + n * lineH, text, font: small, fill: palette.text, align: 'center', baseline: 'top', halo: palette.background });
         });
       }
     });
-    if (headers.length) items.push({ type: 'text', x: colX(c), y: top - lineH * 0.8, text: headers[c], font: small, fill: '#444444', align: 'center', baseline: 'bottom' });
+    if (headers.length) items.push({ type: 'text', x: colX(c), y: top - lineH * 0.8, text: headers[c], font: small, fill: palette === LIGHT ? '#444444' : palette.spine, align: 'center', baseline: 'bottom' });
   });
 
-  items.push(...title({ x: 0, y: pad + titleHeight(titleLines), width: size.width, height: 0 }, titleLines, size.width, pad, measure));
+  items.push(...title({ x: 0, y: pad + titleHeight(titleLines), width: size.width, height: 0 }, titleLines, size.width, pad, measure, palette));
   let y = size.height - pad;
   if (fig.legend && scale.weight > 0) {
     y -= legendHeight() / 2;
-    items.push(...diagramLegend(size.width / 2, y, size.width - 2 * pad, scale, measure));
+    items.push(...diagramLegend(size.width / 2, y, size.width - 2 * pad, scale, measure, palette));
     y -= legendHeight() / 2 + lineH * 0.5;
   }
-  if (equation) items.push({ type: 'text', x: area.x + area.width / 2, y: y - lineH * 0.4, text: equation, font, fill: THEME.text, align: 'center', baseline: 'bottom' });
+  if (equation) items.push({ type: 'text', x: area.x + area.width / 2, y: y - lineH * 0.4, text: equation, font, fill: palette.text, align: 'center', baseline: 'bottom' });
   return { items, plot: area };
 }
 

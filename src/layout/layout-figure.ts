@@ -6,7 +6,7 @@
 import type { Ticks, ResolvedBoundary, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPanels, ResolvedPlot } from '../model/figure.js';
 import type { ContourData, FigureData, LineData, PlotData } from '../core/sample-figure.js';
 import type { Item, Measure, Rect, Scene } from '../scene/scene.js';
-import { PT, THEME } from '../scene/theme.js';
+import { LIGHT, PALETTES, PT, THEME, type Palette } from '../scene/theme.js';
 import { outerPad, plotRect } from './dimensions.js';
 import { translateItem } from './translate.js';
 import { linearScale, type LinearScale } from '../scale/linear.js';
@@ -53,7 +53,7 @@ function ends(t: AxisTicks): [string, string] {
   return [t.labels[0] ?? '', t.labels[t.labels.length - 1] ?? ''];
 }
 
-export function layoutLine(fig: ResolvedLinePlot, data: LineData, measure: Measure, size: Size): PlotLayout {
+export function layoutLine(fig: ResolvedLinePlot, data: LineData, measure: Measure, size: Size, palette: Palette = LIGHT): PlotLayout {
   const [x0, x1] = fig.x.range;
   const [y0, y1] = fig.y.range ?? autoRange(data.yExtent);
   const xt = labelled(x0, x1, fig.x.ticks, (size.width * 0.8) / THEME.xTickSpacing);
@@ -67,24 +67,28 @@ export function layoutLine(fig: ResolvedLinePlot, data: LineData, measure: Measu
   const x = linearScale([x0, x1], [plot.x, plot.x + plot.width]);
   const y = linearScale([y0, y1], [plot.y + plot.height, plot.y]);
   const items: Item[] = [];
-  if (fig.grid) items.push(gridLines(plot, x, xt.values, y, yt.values));
+  if (fig.grid) items.push(gridLines(plot, x, xt.values, y, yt.values, palette));
   data.series.forEach((s, i) => items.push(lineMark(plot, s, x, y, fig.series[i].color)));
-  items.push(frame(plot));
+  items.push(frame(plot, palette));
   // Jump markers sit on top of the frame: at a plot edge they must stay whole.
-  const marks = data.series.map((s, i) => jumpMarks(plot, s.jumps, fig.series[i].jumps, x, y, fig.series[i].color));
+  const marks = data.series.map((s, i) => jumpMarks(plot, s.jumps, fig.series[i].jumps, x, y, fig.series[i].color, palette));
   items.push(...marks.flatMap((m) => m.under), ...marks.flatMap((m) => m.over));
   items.push(...pointMarks(plot, fig.points, x, y, measure));
-  items.push(...xAxis(plot, x, xt, fig.x.label, measure));
-  items.push(...yAxis(plot, y, yt, fig.y.label, measure));
-  items.push(...title(plot, titleLines, size.width, pad, measure));
+  items.push(...xAxis(plot, x, xt, fig.x.label, measure, palette));
+  items.push(...yAxis(plot, y, yt, fig.y.label, measure, 'left', palette));
+  items.push(...title(plot, titleLines, size.width, pad, measure, palette));
   if (fig.legend) {
     const points = data.series.flatMap((s) => seriesLines(s, x, y));
-    items.push(...legend(plot, fig.series.map((s) => ({ label: s.label, color: s.color })), points, measure));
+    items.push(...legend(plot, fig.series.map((s) => ({ label: s.label, color: s.color })), points, measure, palette));
   }
   return { items, plot };
 }
 
-/** Band colours as matplotlib's contourf picks them: the colormap at each band's midpoint, normalized over the levels. */
+/**
+ * Band colours as matplotlib's contourf picks them: the colormap at each band's midpoint, normalized
+ * over the levels. Alpha is composited onto white in every theme: a colormap keeps its colours on a
+ * dark page, so a light and a dark figure show the same surface.
+ */
 export function bandColors(levels: readonly number[], cmap: string, alpha: number, background = THEME.background): string[] {
   const lo = levels[0];
   const span = levels[levels.length - 1] - lo;
@@ -162,7 +166,7 @@ const CLASS_BOUNDARY: ResolvedBoundary = { color: '#202020', dash: 'solid', widt
 const pointNote = (n: number) => (n === 0 ? '' : `${n} point${n === 1 ? '' : 's'} outside the plot, not drawn`);
 
 /** The data markers and the legend of classes (or of the data) over a contour. */
-function surfaceMarks(fig: ResolvedContourPlot, data: ContourData, plot: Rect, x: LinearScale, y: LinearScale, surfaceColors: readonly string[] | undefined, measure: Measure): { marks: Item[]; legend: Item[] } {
+function surfaceMarks(fig: ResolvedContourPlot, data: ContourData, plot: Rect, x: LinearScale, y: LinearScale, surfaceColors: readonly string[] | undefined, measure: Measure, palette: Palette): { marks: Item[]; legend: Item[] } {
   const classes = fig.classes;
   const d = fig.data;
   const classed = Boolean(d && d.points.classes[0] !== -1);
@@ -182,12 +186,12 @@ function surfaceMarks(fig: ResolvedContourPlot, data: ContourData, plot: Rect, x
     rows.push({ label: 'data', marker: { shape: 'circle', fill: markerColors[0] } });
   }
   if (d?.highlight === 'misclassified' && dm) rows.push({ label: `misclassified (${dm.misclassified})`, ring: true });
-  const legendItems = rows.length || dm?.outside ? classLegend(plot, rows, pointNote(dm?.outside ?? 0), dm?.positions ?? [], measure) : [];
+  const legendItems = rows.length || dm?.outside ? classLegend(plot, rows, pointNote(dm?.outside ?? 0), dm?.positions ?? [], measure, palette) : [];
   return { marks: dm?.items ?? [], legend: legendItems };
 }
 
 /** `reserveRight`: room kept right of the plot whether or not it has a colorbar (aligned panels). */
-export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measure: Measure, size: Size, showColorbar = fig.colorbar.show, reserveRight = 0): PlotLayout {
+export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measure: Measure, size: Size, showColorbar = fig.colorbar.show, reserveRight = 0, palette: Palette = LIGHT): PlotLayout {
   const [x0, x1] = fig.x.range;
   const [y0, y1] = fig.y.range;
   const levels = data.levels;
@@ -211,12 +215,12 @@ export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measu
   const x = linearScale([x0, x1], [plot.x, plot.x + plot.width]);
   const y = linearScale([y0, y1], [plot.y + plot.height, plot.y]);
   const items: Item[] = [];
-  const field = contourField(plot, data.grid, levels, colors, x, y, THEME.background);
+  const field = contourField(plot, data.grid, levels, colors, x, y, palette.background);
   if (data.channels && view !== 'output') field.classes = { mode: view, channels: data.channels };
   if (fig.sampling === 'pixel') field.exact = surfaceOf(fig);
   items.push(field);
   // Over filled bands the grid goes on top, as matplotlib draws it over contourf; otherwise it is hidden.
-  if (fig.grid) items.push(gridLines(plot, x, xt.values, y, yt.values));
+  if (fig.grid) items.push(gridLines(plot, x, xt.values, y, yt.values, palette));
   if (data.channels && (view === 'class' || fig.boundary)) {
     items.push(classBoundaries(plot, data.grid, data.channels, x, y, fig.boundary ?? CLASS_BOUNDARY));
   } else if (fig.boundary && fig.perceptron) {
@@ -229,26 +233,26 @@ export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measu
     // A network's decision boundary has no closed form: it is the contour where the output crosses the threshold.
     items.push(decisionBoundary(plot, data.grid, fig.threshold, x, y, fig.boundary));
   }
-  const surface = fig.classes || fig.data ? surfaceMarks(fig, data, plot, x, y, view === 'output' ? undefined : view === 'class' ? colors : classColors, measure) : undefined;
+  const surface = fig.classes || fig.data ? surfaceMarks(fig, data, plot, x, y, view === 'output' ? undefined : view === 'class' ? colors : classColors, measure, palette) : undefined;
   if (surface) items.push(...surface.marks);
   items.push(...pointMarks(plot, fig.points, x, y, measure));
-  items.push(frame(plot));
-  items.push(...xAxis(plot, x, xt, fig.x.label, measure));
-  items.push(...yAxis(plot, y, yt, fig.y.label, measure));
-  items.push(...title(plot, titleLines, size.width, pad, measure));
+  items.push(frame(plot, palette));
+  items.push(...xAxis(plot, x, xt, fig.x.label, measure, palette));
+  items.push(...yAxis(plot, y, yt, fig.y.label, measure, 'left', palette));
+  items.push(...title(plot, titleLines, size.width, pad, measure, palette));
   if (withBar) {
     const box = { x: plot.x + plot.width + cb.gap, y: plot.y, width: cb.width, height: plot.height };
-    if (view === 'probability') items.push(...probabilityColorbar(box, levels, colors, fig.classes!.count, ct, colorbarLabel(fig), measure));
-    else items.push(...colorbar(box, levels, colors, ct, fig.colorbar.label, measure));
+    if (view === 'probability') items.push(...probabilityColorbar(box, levels, colors, fig.classes!.count, ct, colorbarLabel(fig), measure, palette));
+    else items.push(...colorbar(box, levels, colors, ct, fig.colorbar.label, measure, palette));
   }
   if (surface) items.push(...surface.legend);
   return { items, plot };
 }
 
-function layoutPlot(plot: ResolvedPlot, data: PlotData, measure: Measure, size: Size, showColorbar?: boolean, reserveRight?: number): PlotLayout {
-  if (plot.kind === 'line' && data.kind === 'line') return layoutLine(plot, data, measure, size);
-  if (plot.kind === 'contour' && data.kind === 'contour') return layoutContour(plot, data, measure, size, showColorbar, reserveRight);
-  if (plot.kind === 'diagram' && data.kind === 'diagram') return layoutDiagram(plot, data, measure, size);
+function layoutPlot(plot: ResolvedPlot, data: PlotData, measure: Measure, size: Size, showColorbar: boolean | undefined, reserveRight: number | undefined, palette: Palette): PlotLayout {
+  if (plot.kind === 'line' && data.kind === 'line') return layoutLine(plot, data, measure, size, palette);
+  if (plot.kind === 'contour' && data.kind === 'contour') return layoutContour(plot, data, measure, size, showColorbar, reserveRight, palette);
+  if (plot.kind === 'diagram' && data.kind === 'diagram') return layoutDiagram(plot, data, measure, size, palette);
   throw new Error(`plot kind ${plot.kind} does not match data kind ${data.kind}`);
 }
 
@@ -256,7 +260,7 @@ function layoutPlot(plot: ResolvedPlot, data: PlotData, measure: Measure, size: 
  * Panels in a grid of `columns`, under a shared title. With `sharedColorbar`, contour panels drop
  * their own colorbars and one bar for all of them stands at the right, spanning their plot areas.
  */
-export function layoutPanels(fig: ResolvedPanels, data: PlotData[], measure: Measure): Item[] {
+export function layoutPanels(fig: ResolvedPanels, data: PlotData[], measure: Measure, palette: Palette = LIGHT): Item[] {
   const pad = outerPad(fig.width, fig.height);
   const titleLines = wrapTitle(fig.title, fig.width - 2 * pad, measure);
   const top = titleLines.length ? pad + titleHeight(titleLines) : 0;
@@ -282,7 +286,7 @@ export function layoutPanels(fig: ResolvedPanels, data: PlotData[], measure: Mea
   fig.panels.forEach((panel, i) => {
     const cx = (i % fig.columns) * cellW;
     const cy = top + Math.floor(i / fig.columns) * cellH;
-    const laid = layoutPlot(panel, data[i], measure, cell, shared && sharing(panel) ? false : undefined, reserve);
+    const laid = layoutPlot(panel, data[i], measure, cell, shared && sharing(panel) ? false : undefined, reserve, palette);
     items.push(...laid.items.map((it) => translateItem(it, cx, cy)));
     if (panel.kind === 'contour') plots.push({ ...laid.plot, x: laid.plot.x + cx, y: laid.plot.y + cy });
     // A panel with a scale of its own (a probability view) has its bar in its cell: the shared one stands right of the cell.
@@ -290,23 +294,30 @@ export function layoutPanels(fig: ResolvedPanels, data: PlotData[], measure: Mea
   });
   if (titleLines.length) {
     const whole = { x: 0, y: top, width: fig.width - right, height: 0 };
-    items.push(...title(whole, titleLines, fig.width, pad, measure));
+    items.push(...title(whole, titleLines, fig.width, pad, measure, palette));
   }
   if (shared && sharedData && sharedTicks && sharedSpace && plots.length) {
     const y0 = Math.min(...plots.map((p) => p.y));
     const y1 = Math.max(...plots.map((p) => p.y + p.height));
     const x0 = Math.max(...rights) + sharedSpace.gap;
     const colors = bandColors(sharedData.levels, shared.colormap, shared.alpha);
-    items.push(...colorbar({ x: x0, y: y0, width: sharedSpace.width, height: y1 - y0 }, sharedData.levels, colors, sharedTicks, shared.colorbar.label, measure));
+    items.push(...colorbar({ x: x0, y: y0, width: sharedSpace.width, height: y1 - y0 }, sharedData.levels, colors, sharedTicks, shared.colorbar.label, measure, palette));
   }
   return items;
+}
+
+/** The figure's theme, and the colour behind it: its own `background` ("transparent" or a colour), else the theme's. */
+export function figurePalette(fig: ResolvedFigure): { palette: Palette; background: string } {
+  const palette = PALETTES[fig.theme ?? 'light'];
+  return { palette, background: fig.background ?? palette.background };
 }
 
 export function layoutFigure(fig: ResolvedFigure, data: FigureData, measure: Measure): Scene {
   const size = { width: fig.width, height: fig.height };
   let items: Item[];
-  if (fig.kind === 'panels' && data.kind === 'panels') items = layoutPanels(fig, data.panels, measure);
-  else if (fig.kind !== 'panels' && data.kind !== 'panels') items = layoutPlot(fig, data, measure, size).items;
+  const { palette, background } = figurePalette(fig);
+  if (fig.kind === 'panels' && data.kind === 'panels') items = layoutPanels(fig, data.panels, measure, palette);
+  else if (fig.kind !== 'panels' && data.kind !== 'panels') items = layoutPlot(fig, data, measure, size, undefined, undefined, palette).items;
   else throw new Error(`figure kind ${fig.kind} does not match data kind ${data.kind}`);
-  return { width: fig.width, height: fig.height, background: THEME.background, items };
+  return { width: fig.width, height: fig.height, background, items };
 }

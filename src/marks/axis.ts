@@ -4,15 +4,15 @@
  */
 import type { Item, Measure, Rect } from '../scene/scene.js';
 import type { LinearScale } from '../scale/linear.js';
-import { THEME } from '../scene/theme.js';
+import { LIGHT, THEME, type Palette } from '../scene/theme.js';
 
 export interface AxisTicks {
   values: number[];
   labels: string[];
 }
 
-export function frame(plot: Rect): Item {
-  return { type: 'rect', ...plot, stroke: THEME.spineColor, lineWidth: THEME.spineWidth };
+export function frame(plot: Rect, palette: Palette = LIGHT): Item {
+  return { type: 'rect', ...plot, stroke: palette.spine, lineWidth: THEME.spineWidth };
 }
 
 /** Keeps every k-th label so that neighbours are at least `gap` pixels apart. */
@@ -28,7 +28,7 @@ export function thinLabels(positions: number[], sizes: number[], gap: number): b
   return positions.map((_, i) => i === 0);
 }
 
-export function xAxis(plot: Rect, x: LinearScale, ticks: AxisTicks, label: string, measure: Measure): Item[] {
+export function xAxis(plot: Rect, x: LinearScale, ticks: AxisTicks, label: string, measure: Measure, palette: Palette = LIGHT): Item[] {
   const items: Item[] = [];
   const y0 = plot.y + plot.height;
   const font = THEME.tickFont;
@@ -39,13 +39,13 @@ export function xAxis(plot: Rect, x: LinearScale, ticks: AxisTicks, label: strin
   px.forEach((p, i) => {
     marks.push([p, y0, p, y0 + THEME.tickLength]);
     if (keep[i]) {
-      items.push({ type: 'text', x: p, y: y0 + THEME.tickLength + THEME.tickPad, text: ticks.labels[i], font, fill: THEME.text, align: 'center', baseline: 'top' });
+      items.push({ type: 'text', x: p, y: y0 + THEME.tickLength + THEME.tickPad, text: ticks.labels[i], font, fill: palette.text, align: 'center', baseline: 'top' });
     }
   });
-  items.unshift({ type: 'path', lines: marks, stroke: THEME.spineColor, lineWidth: THEME.tickWidth });
+  items.unshift({ type: 'path', lines: marks, stroke: palette.spine, lineWidth: THEME.tickWidth });
   if (label) {
     const y = y0 + THEME.tickLength + THEME.tickPad + font.size + THEME.labelPad;
-    items.push({ type: 'text', x: plot.x + plot.width / 2, y, text: label, font: THEME.labelFont, fill: THEME.text, align: 'center', baseline: 'top' });
+    items.push({ type: 'text', x: plot.x + plot.width / 2, y, text: label, font: THEME.labelFont, fill: palette.text, align: 'center', baseline: 'top' });
   }
   return items;
 }
@@ -57,7 +57,7 @@ export function xAxisHeight(label: string): number {
 }
 
 /** A vertical axis on the left (side 'left') or right (side 'right', used by the colorbar) of `box`. */
-export function yAxis(box: Rect, y: LinearScale, ticks: AxisTicks, label: string, measure: Measure, side: 'left' | 'right' = 'left'): Item[] {
+export function yAxis(box: Rect, y: LinearScale, ticks: AxisTicks, label: string, measure: Measure, side: 'left' | 'right' = 'left', palette: Palette = LIGHT): Item[] {
   const items: Item[] = [];
   const font = THEME.tickFont;
   const dir = side === 'left' ? -1 : 1;
@@ -71,15 +71,15 @@ export function yAxis(box: Rect, y: LinearScale, ticks: AxisTicks, label: string
     if (!keep[i]) return;
     widest = Math.max(widest, measure(ticks.labels[i], font).width);
     items.push({
-      type: 'text', x: x0 + dir * (THEME.tickLength + THEME.tickPad), y: p, text: ticks.labels[i], font, fill: THEME.text,
+      type: 'text', x: x0 + dir * (THEME.tickLength + THEME.tickPad), y: p, text: ticks.labels[i], font, fill: palette.text,
       align: side === 'left' ? 'right' : 'left', baseline: 'middle',
     });
   });
-  items.unshift({ type: 'path', lines: marks, stroke: THEME.spineColor, lineWidth: THEME.tickWidth });
+  items.unshift({ type: 'path', lines: marks, stroke: palette.spine, lineWidth: THEME.tickWidth });
   if (label) {
     const x = x0 + dir * (THEME.tickLength + THEME.tickPad + widest + THEME.labelPad);
     items.push({
-      type: 'text', x, y: box.y + box.height / 2, text: label, font: THEME.labelFont, fill: THEME.text,
+      type: 'text', x, y: box.y + box.height / 2, text: label, font: THEME.labelFont, fill: palette.text,
       align: 'center', baseline: side === 'left' ? 'bottom' : 'top', angle: 90,
     });
   }

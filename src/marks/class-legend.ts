@@ -4,7 +4,7 @@
  * outside the plot. matplotlib's legend box, in whichever corner hides the fewest data points.
  */
 import type { Item, Measure, Rect } from '../scene/scene.js';
-import { PT, THEME } from '../scene/theme.js';
+import { LIGHT, PT, THEME, type Palette } from '../scene/theme.js';
 import { MARKER_RADIUS, markerRing, missRing, type MarkerShape } from './data-points.js';
 
 export interface ClassLegendRow {
@@ -17,7 +17,7 @@ export interface ClassLegendRow {
   ring?: boolean;
 }
 
-export function classLegend(plot: Rect, rows: ClassLegendRow[], note: string, positions: number[][], measure: Measure): Item[] {
+export function classLegend(plot: Rect, rows: ClassLegendRow[], note: string, positions: number[][], measure: Measure, palette: Palette = LIGHT): Item[] {
   if (rows.length === 0 && !note) return [];
   const font = THEME.legendFont;
   const em = font.size;
@@ -54,7 +54,7 @@ export function classLegend(plot: Rect, rows: ClassLegendRow[], note: string, po
     }
   }
   const [bx, by] = best;
-  const items: Item[] = [{ type: 'rect', x: bx, y: by, width: w, height: h, fill: 'rgba(255,255,255,0.8)', stroke: THEME.legendEdge, lineWidth: THEME.spineWidth }];
+  const items: Item[] = [{ type: 'rect', x: bx, y: by, width: w, height: h, fill: palette.legendFace, stroke: palette.legendEdge, lineWidth: THEME.spineWidth }];
   rows.forEach((r, i) => {
     const cy = by + pad + rowH * i + em * 0.6;
     const cx = bx + pad + handle / 2;
@@ -68,10 +68,10 @@ export function classLegend(plot: Rect, rows: ClassLegendRow[], note: string, po
       items.push({ type: 'path', lines: [[...ring, ring[0], ring[1]]], stroke: '#000000', lineWidth: 0.6 * PT });
     }
     if (r.ring) items.push(...missRing(cx, cy));
-    items.push({ type: 'text', x: bx + pad + handle + gap, y: cy, text: r.label, font, fill: THEME.text, align: 'left', baseline: 'middle' });
+    items.push({ type: 'text', x: bx + pad + handle + gap, y: cy, text: r.label, font, fill: palette.text, align: 'left', baseline: 'middle' });
   });
   if (note) {
-    items.push({ type: 'text', x: bx + pad, y: by + pad + rowH * rows.length + noteFont.size * 0.2, text: note, font: noteFont, fill: '#444444', align: 'left', baseline: 'top' });
+    items.push({ type: 'text', x: bx + pad, y: by + pad + rowH * rows.length + noteFont.size * 0.2, text: note, font: noteFont, fill: palette === LIGHT ? '#444444' : palette.text, align: 'left', baseline: 'top' });
   }
   return items;
 }

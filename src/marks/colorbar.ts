@@ -5,9 +5,9 @@
 import type { Item, Measure, Rect } from '../scene/scene.js';
 import { linearScale } from '../scale/linear.js';
 import { yAxis, type AxisTicks } from './axis.js';
-import { THEME } from '../scene/theme.js';
+import { LIGHT, THEME, type Palette } from '../scene/theme.js';
 
-export function colorbar(box: Rect, levels: readonly number[], bandColors: readonly string[], ticks: AxisTicks, label: string, measure: Measure): Item[] {
+export function colorbar(box: Rect, levels: readonly number[], bandColors: readonly string[], ticks: AxisTicks, label: string, measure: Measure, palette: Palette = LIGHT): Item[] {
   const lo = levels[0];
   const hi = levels[levels.length - 1];
   const y = linearScale([lo, hi], [box.y + box.height, box.y]);
@@ -19,7 +19,7 @@ export function colorbar(box: Rect, levels: readonly number[], bandColors: reado
     const overlap = i + 2 < levels.length ? 1 : 0;
     items.push({ type: 'rect', x: box.x, y: top - overlap, width: box.width, height: bottom - top + overlap, fill: bandColors[i] });
   }
-  items.push({ type: 'rect', ...box, stroke: THEME.spineColor, lineWidth: THEME.spineWidth });
-  items.push(...yAxis(box, y, ticks, label, measure, 'right'));
+  items.push({ type: 'rect', ...box, stroke: palette.spine, lineWidth: THEME.spineWidth });
+  items.push(...yAxis(box, y, ticks, label, measure, 'right', palette));
   return items;
 }

@@ -59,7 +59,7 @@ export function edgeMarks(edges: readonly Edge[], scale: WidthScale): Item[] {
  * the line rather than on it, on the outer side (above an edge that runs down to its neuron, below
  * one that runs up), so converging edges keep their labels apart.
  */
-export function edgeLabels(edges: readonly Edge[], scale: WidthScale): Item[] {
+export function edgeLabels(edges: readonly Edge[], scale: WidthScale, background: string = THEME.background): Item[] {
   const font = { ...THEME.tickFont, size: 9 * PT };
   return edges.filter((e) => e.label).map((e) => {
     const dx = e.x1 - e.x0;
@@ -81,7 +81,7 @@ export function edgeLabels(edges: readonly Edge[], scale: WidthScale): Item[] {
       align: 'center' as const,
       baseline: 'middle' as const,
       angle: (-Math.atan2(dy, dx) * 180) / Math.PI,
-      halo: THEME.background,
+      halo: background,
     };
   });
 }

@@ -3,7 +3,7 @@
  * then the two sign colours.
  */
 import type { Item, Measure } from '../scene/scene.js';
-import { THEME } from '../scene/theme.js';
+import { LIGHT, THEME, type Palette } from '../scene/theme.js';
 import { axisTicks } from '../scale/ticks.js';
 import { edgeWidth, NEGATIVE, POSITIVE, type WidthScale } from './diagram-edges.js';
 import { formatWeight } from './diagram-format.js';
@@ -20,7 +20,7 @@ export function legendHeight(): number {
 }
 
 /** The row centred at `cx`, its middle at `cy`, no wider than `maxWidth` (entries dropped from the left if it is). */
-export function diagramLegend(cx: number, cy: number, maxWidth: number, scale: WidthScale, measure: Measure): Item[] {
+export function diagramLegend(cx: number, cy: number, maxWidth: number, scale: WidthScale, measure: Measure, palette: Palette = LIGHT): Item[] {
   const font = THEME.legendFont;
   const em = font.size;
   const handle = 2 * em;
@@ -28,7 +28,7 @@ export function diagramLegend(cx: number, cy: number, maxWidth: number, scale: W
   const sep = 1.2 * em;
   type Entry = { stroke: string; width: number; text: string };
   const entries: Entry[] = [
-    ...legendWeights(scale.weight).map((v) => ({ stroke: '#555555', width: edgeWidth(v, scale), text: `|w| = ${formatWeight(v)}` })),
+    ...legendWeights(scale.weight).map((v) => ({ stroke: palette === LIGHT ? '#555555' : palette.spine, width: edgeWidth(v, scale), text: `|w| = ${formatWeight(v)}` })),
     { stroke: POSITIVE, width: edgeWidth(scale.weight * 0.5, scale), text: 'w > 0' },
     { stroke: NEGATIVE, width: edgeWidth(scale.weight * 0.5, scale), text: 'w < 0' },
   ];
@@ -39,7 +39,7 @@ export function diagramLegend(cx: number, cy: number, maxWidth: number, scale: W
   const items: Item[] = [];
   for (const e of entries) {
     items.push({ type: 'path', lines: [[x, cy, x + handle, cy]], stroke: e.stroke, lineWidth: e.width, cap: 'butt' });
-    items.push({ type: 'text', x: x + handle + gap, y: cy, text: e.text, font, fill: THEME.text, align: 'left', baseline: 'middle' });
+    items.push({ type: 'text', x: x + handle + gap, y: cy, text: e.text, font, fill: palette.text, align: 'left', baseline: 'middle' });
     x += widthOf(e) + sep;
   }
   return items;

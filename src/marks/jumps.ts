@@ -7,7 +7,7 @@
 import type { Item, Rect } from '../scene/scene.js';
 import type { LinearScale } from '../scale/linear.js';
 import type { Jump } from '../core/sample-figure.js';
-import { PT, THEME } from '../scene/theme.js';
+import { LIGHT, PT, THEME, type Palette } from '../scene/theme.js';
 
 export interface JumpMarks {
   /** Connecting segments and open dots: drawn first. */
@@ -16,7 +16,8 @@ export interface JumpMarks {
   over: Item[];
 }
 
-export function jumpMarks(plot: Rect, jumps: readonly Jump[], mode: 'markers' | 'connect' | 'gap', x: LinearScale, y: LinearScale, color: string): JumpMarks {
+/** Open dots are filled with `palette.background`, the page's colour (also when the figure's own background is transparent). */
+export function jumpMarks(plot: Rect, jumps: readonly Jump[], mode: 'markers' | 'connect' | 'gap', x: LinearScale, y: LinearScale, color: string, palette: Palette = LIGHT): JumpMarks {
   if (mode === 'gap' || jumps.length === 0) return { under: [], over: [] };
   if (mode === 'connect') {
     return { under: [{ type: 'path', lines: jumps.map((j) => [x(j.x), y(j.left), x(j.x), y(j.right)]), stroke: color, lineWidth: THEME.lineWidth, clip: plot }], over: [] };
@@ -26,7 +27,7 @@ export function jumpMarks(plot: Rect, jumps: readonly Jump[], mode: 'markers' | 
   const under: Item[] = [];
   const over: Item[] = [];
   for (const j of jumps) {
-    for (const v of new Set([j.left, j.right])) if (Number.isFinite(v) && v !== j.value) under.push(dot(j.x, v, THEME.background));
+    for (const v of new Set([j.left, j.right])) if (Number.isFinite(v) && v !== j.value) under.push(dot(j.x, v, palette.background));
     if (Number.isFinite(j.value)) over.push(dot(j.x, j.value, color));
   }
   return { under, over };

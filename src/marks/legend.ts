@@ -3,14 +3,14 @@
  * of the plot hides the fewest data points ("best").
  */
 import type { Item, Measure, Rect } from '../scene/scene.js';
-import { THEME } from '../scene/theme.js';
+import { LIGHT, THEME, type Palette } from '../scene/theme.js';
 
 export interface LegendEntry {
   label: string;
   color: string;
 }
 
-export function legend(plot: Rect, entries: LegendEntry[], dataPoints: number[][], measure: Measure): Item[] {
+export function legend(plot: Rect, entries: LegendEntry[], dataPoints: number[][], measure: Measure, palette: Palette = LIGHT): Item[] {
   if (entries.length === 0) return [];
   const font = THEME.legendFont;
   const em = font.size;
@@ -38,11 +38,11 @@ export function legend(plot: Rect, entries: LegendEntry[], dataPoints: number[][
     }
   }
   const [bx, by] = best;
-  const items: Item[] = [{ type: 'rect', x: bx, y: by, width: w, height: h, fill: 'rgba(255,255,255,0.8)', stroke: THEME.legendEdge, lineWidth: THEME.spineWidth }];
+  const items: Item[] = [{ type: 'rect', x: bx, y: by, width: w, height: h, fill: palette.legendFace, stroke: palette.legendEdge, lineWidth: THEME.spineWidth }];
   entries.forEach((e, i) => {
     const cy = by + pad + rowH * i + em * 0.6;
     items.push({ type: 'path', lines: [[bx + pad, cy, bx + pad + handle, cy]], stroke: e.color, lineWidth: THEME.lineWidth });
-    items.push({ type: 'text', x: bx + pad + handle + gap, y: cy, text: e.label, font, fill: THEME.text, align: 'left', baseline: 'middle' });
+    items.push({ type: 'text', x: bx + pad + handle + gap, y: cy, text: e.label, font, fill: palette.text, align: 'left', baseline: 'middle' });
   });
   return items;
 }

@@ -5,10 +5,10 @@
 import type { Item, Measure, Rect } from '../scene/scene.js';
 import { linearScale } from '../scale/linear.js';
 import { yAxis, type AxisTicks } from './axis.js';
-import { THEME } from '../scene/theme.js';
+import { LIGHT, THEME, type Palette } from '../scene/theme.js';
 
 /** `colors[c * bands + b]`: class c's colour for band b (levels[b]..levels[b + 1]). */
-export function probabilityColorbar(box: Rect, levels: readonly number[], colors: readonly string[], classes: number, ticks: AxisTicks, label: string, measure: Measure): Item[] {
+export function probabilityColorbar(box: Rect, levels: readonly number[], colors: readonly string[], classes: number, ticks: AxisTicks, label: string, measure: Measure, palette: Palette = LIGHT): Item[] {
   const bands = levels.length - 1;
   const y = linearScale([levels[0], levels[bands]], [box.y + box.height, box.y]);
   const w = box.width / classes;
@@ -21,7 +21,7 @@ export function probabilityColorbar(box: Rect, levels: readonly number[], colors
       items.push({ type: 'rect', x: box.x + c * w, y: top - overlap, width: w + (c + 1 < classes ? 0.5 : 0), height: bottom - top + overlap, fill: colors[c * bands + b] });
     }
   }
-  items.push({ type: 'rect', ...box, stroke: THEME.spineColor, lineWidth: THEME.spineWidth });
-  items.push(...yAxis(box, y, ticks, label, measure, 'right'));
+  items.push({ type: 'rect', ...box, stroke: palette.spine, lineWidth: THEME.spineWidth });
+  items.push(...yAxis(box, y, ticks, label, measure, 'right', palette));
   return items;
 }

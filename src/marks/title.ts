@@ -3,7 +3,7 @@
  * wider than the image and nudged sideways so it never leaves the image.
  */
 import type { Item, Measure, Rect } from '../scene/scene.js';
-import { THEME } from '../scene/theme.js';
+import { LIGHT, THEME, type Palette } from '../scene/theme.js';
 
 const LINE = 1.2;
 
@@ -33,7 +33,7 @@ export function titleHeight(lines: readonly string[]): number {
   return lines.length ? THEME.titleFont.size * LINE * lines.length + THEME.titlePad : 0;
 }
 
-export function title(plot: Rect, lines: readonly string[], imageWidth: number, pad: number, measure: Measure): Item[] {
+export function title(plot: Rect, lines: readonly string[], imageWidth: number, pad: number, measure: Measure, palette: Palette = LIGHT): Item[] {
   const font = THEME.titleFont;
   const widest = Math.max(0, ...lines.map((l) => measure(l, font).width));
   // Centre over the plot, then shift back inside the image if the title would stick out.
@@ -45,7 +45,7 @@ export function title(plot: Rect, lines: readonly string[], imageWidth: number, 
     y: last - (lines.length - 1 - i) * font.size * LINE,
     text,
     font,
-    fill: THEME.text,
+    fill: palette.text,
     align: 'center' as const,
     baseline: 'alphabetic' as const,
   }));

@@ -31,7 +31,18 @@ export interface Output {
   format: 'png' | 'svg' | 'pdf' | 'gif' | 'apng' | 'rgba';
   /** An animation over one number of the config (format gif or apng). */
   sweep: ResolvedSweep | null;
+  /** The config's own text alternative; absent: one is generated from the maths (src/alt/). */
+  alt?: string;
+  /** The language of the generated alt text; absent: Japanese when the figure's text is, else English. */
+  lang?: Lang;
+  /** Absent: light. */
+  theme?: ThemeName;
+  /** "transparent" or a CSS colour behind the figure; absent: the theme's background. */
+  background?: string;
 }
+
+export type Lang = 'en' | 'ja';
+export type ThemeName = 'light' | 'dark';
 
 export interface ResolvedSweep {
   /** Path segments into the figure config (numbers index lists). */

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { plan, type Overrides, type Plan } from './plan.js';
 import { figureFonts, fileSha256, fontsFingerprint, inputHash, stableJson } from './hash.js';
-import { figureRecord } from './figure-record.js';
+import { figureRecord, inputKind } from './figure-record.js';
 import { MANIFEST_FILE, isPlainFileName, makeManifest, manifestFilesIn, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { isGone } from './state.js';
 import { isTempFile, readRegularFile } from './write.js';
@@ -152,8 +152,7 @@ function staleReason(m: Manifest, e: ManifestEntry, fig: ResolvedFigure, fonts: 
   if (m.fonts !== fonts || stableJson(e.fonts) !== stableJson(figureFonts(fig))) return 'the fonts changed since it was rendered';
   const models = figureModelFiles(fig);
   const changed = Object.keys(models).filter((f) => e.models?.[f] !== undefined && e.models[f] !== models[f]);
-  // Data files (CSV, JSON) are recorded with the model files; say which kind changed.
-  const kind = changed.every((f) => /\.(csv|json)$/i.test(f)) ? 'data' : 'model';
+  const kind = changed.every((f) => inputKind(f) === 'data file') ? 'data' : 'model';
   if (changed.length > 0) return `${kind} changed: ${changed.join(', ')} is not the file it was rendered from`;
   return 'its config changed since it was rendered';
 }

@@ -63,14 +63,15 @@ export function configChanges(before: unknown, after: unknown, limit = 20): stri
   return out;
 }
 
-/** Changes of a `{ name: sha256 }` record (a figure's model files or fonts), in words. */
-export function digestChanges(before: Record<string, string>, after: Record<string, string>, what: string): string[] {
+/** Changes of a `{ name: sha256 }` record (a figure's model and data files, or fonts), in words; `what` names one entry's kind. */
+export function digestChanges(before: Record<string, string>, after: Record<string, string>, what: string | ((name: string) => string)): string[] {
   const out: string[] = [];
   for (const k of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
     if (before[k] === after[k]) continue;
-    if (before[k] === undefined) out.push(`${what} ${k} added`);
-    else if (after[k] === undefined) out.push(`${what} ${k} no longer used`);
-    else out.push(`${what} ${k} changed`);
+    const kind = typeof what === 'string' ? what : what(k);
+    if (before[k] === undefined) out.push(`${kind} ${k} added`);
+    else if (after[k] === undefined) out.push(`${kind} ${k} no longer used`);
+    else out.push(`${kind} ${k} changed`);
   }
   return out;
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { MANIFEST_FILE, readManifest, type ManifestEntry } from './manifest.js';
 import { sha256 } from './hash.js';
 import { configChanges, digestChanges } from './config-changes.js';
+import { inputKind } from './figure-record.js';
 import { pixelDiff, type PixelDiff } from './pixel-diff.js';
 import { classChanges } from './class-change.js';
 
@@ -125,7 +126,7 @@ function describe(before: ManifestEntry, after: ManifestEntry): string[] {
   } else {
     lines.push(...configChanges(before.figure, after.figure));
   }
-  lines.push(...digestChanges(before.models ?? {}, after.models ?? {}, 'model file'));
+  lines.push(...digestChanges(before.models ?? {}, after.models ?? {}, inputKind));
   lines.push(...digestChanges(before.fonts, after.fonts, 'font'));
   return lines;
 }

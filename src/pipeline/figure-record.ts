@@ -30,6 +30,14 @@ export function figureModels(figure: unknown): Record<string, string> {
   return out;
 }
 
+/**
+ * What a file of a figure's `models` record is, in words: data files (CSV, JSON) are recorded with
+ * the model files, which are never CSV or JSON.
+ */
+export function inputKind(file: string): 'data file' | 'model file' {
+  return /\.(csv|json)$/i.test(file) ? 'data file' : 'model file';
+}
+
 export function figureRecord(figure: unknown): FigureRecord {
   const models = figureModels(figure);
   return { figure: JSON.parse(stableJson(figure)) as unknown, ...(Object.keys(models).length > 0 ? { models } : {}), fonts: figureFonts(figure) };

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { byName, type ManifestEntry } from './manifest.js';
+import { pictureHtml } from './snippet.js';
 
 /** The marker that tells actiplot an existing index.html is its own and may be replaced. */
 export const GALLERY_MARKER = '<meta name="generator" content="actiplot">';
@@ -87,15 +88,22 @@ function href(file: string): string {
 /** Formats a browser shows in an <img>; others (PDF) get a link card of the same proportions. */
 const IMAGE_FORMATS = new Set(['png', 'svg', 'jpeg', 'jpg', 'webp', 'gif']);
 
-function preview(e: ManifestEntry, title: string): string {
+/** The figure as the page shows it: with a dark variant, a <picture> that follows the reader's colour scheme. */
+function preview(e: ManifestEntry, title: string, variants: readonly ManifestEntry[]): string {
   const link = esc(href(e.file));
   if (IMAGE_FORMATS.has(e.format.toLowerCase())) {
-    return `<a href="${link}"><img src="${link}" width="${e.width}" height="${e.height}" alt="${esc(title)}"></a>`;
+    const shown = variants.filter((v) => IMAGE_FORMATS.has(v.format.toLowerCase()));
+    return `<a href="${link}">${pictureHtml({ ...e, width: e.width, height: e.height, figure: null }, shown, { alt: e.alt ?? title })}</a>`;
   }
   return `<a class="doc" href="${link}" style="aspect-ratio: ${e.width} / ${e.height}">${esc(e.format.toUpperCase())}: open ${esc(e.file)}</a>`;
 }
 
-export function galleryHtml(entries: readonly ManifestEntry[], version: string, extras: GalleryExtras = {}): string {
+export function galleryHtml(all: readonly ManifestEntry[], version: string, extras: GalleryExtras = {}): string {
+  // A theme variant (`render --themes`) shows inside its figure's card, not as a card of its own.
+  const names = new Set(all.map((e) => e.name));
+  const variants = new Map<string, ManifestEntry[]>();
+  for (const e of all) if (e.variantOf !== undefined && names.has(e.variantOf)) variants.set(e.variantOf, [...(variants.get(e.variantOf) ?? []), e].sort(byName));
+  const entries = all.filter((e) => e.variantOf === undefined || !names.has(e.variantOf));
   const groups = new Map<string, ManifestEntry[]>();
   for (const e of [...entries].sort(byName)) {
     const list = groups.get(e.config) ?? [];
@@ -163,13 +171,15 @@ code { font-family: ui-monospace, monospace; font-size: .85em; }
     for (const e of list) {
       const title = e.title || e.name;
       const where = pointerLabel(e.pointer);
+      const own = variants.get(e.name) ?? [];
       parts.push(`<figure id="${esc(e.name)}" data-name="${esc(e.name)}">
-${preview(e, title)}
+${preview(e, title, own)}
 <figcaption><span class="title">${esc(title)}</span>
 <dl>
 <dt>name</dt><dd><code>${esc(e.name)}</code></dd>
 <dt>config</dt><dd><code>${esc(e.config)}${where ? ` ${esc(where)}` : ''}</code></dd>
-<dt>file</dt><dd><a href="${esc(href(e.file))}"><code>${esc(e.file)}</code></a></dd>
+<dt>file</dt><dd><a href="${esc(href(e.file))}"><code>${esc(e.file)}</code></a></dd>${own.map((v) => `
+<dt>${esc(v.theme ?? 'light')}</dt><dd><a href="${esc(href(v.file))}"><code>${esc(v.file)}</code></a></dd>`).join('')}
 <dt>size</dt><dd>${e.width} × ${e.height} px, ${esc(formatBytes(e.bytes))}</dd>
 <dt>sha256</dt><dd><code>${esc(e.sha256)}</code></dd>
 </dl>

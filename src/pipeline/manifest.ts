@@ -31,6 +31,12 @@ export interface ManifestEntry {
   /** JSON pointer of the figure in its config file ('' for a file that is one figure). */
   pointer: string;
   title: string;
+  /** The figure's text alternative (its config's "alt", or one generated from its maths). */
+  alt?: string;
+  /** Absent: light. */
+  theme?: 'light' | 'dark';
+  /** For a theme variant (`render --themes`): the name of the figure it is a variant of. */
+  variantOf?: string;
   /** sha256 of the normalized figure config, the actiplot version and the fonts. */
   inputHash: string;
   /** The resolved figure the file was drawn from (what `actiplot diff` compares), or null when unknown. */
@@ -70,9 +76,10 @@ export function manifestFilesIn(dir: string): string[] {
   return [...names.filter((n) => n === MANIFEST_FILE), ...names.filter((n) => SHARD_MANIFEST.test(n)).sort()];
 }
 
-const ENTRY_FIELDS: Record<keyof ManifestEntry, 'string' | 'number' | 'any' | 'digests' | 'optional digests'> = {
+const ENTRY_FIELDS: Record<keyof ManifestEntry, 'string' | 'number' | 'any' | 'digests' | 'optional digests' | 'optional string'> = {
   name: 'string', file: 'string', format: 'string', width: 'number', height: 'number', bytes: 'number',
-  sha256: 'string', config: 'string', pointer: 'string', title: 'string', inputHash: 'string',
+  sha256: 'string', config: 'string', pointer: 'string', title: 'string', alt: 'optional string', theme: 'optional string',
+  variantOf: 'optional string', inputHash: 'string',
   figure: 'any', models: 'optional digests', fonts: 'digests',
 };
 
@@ -80,7 +87,9 @@ const ENTRY_FIELDS: Record<keyof ManifestEntry, 'string' | 'number' | 'any' | 'd
 function ordered(e: ManifestEntry): ManifestEntry {
   return {
     name: e.name, file: e.file, format: e.format, width: e.width, height: e.height, bytes: e.bytes,
-    sha256: e.sha256, config: e.config, pointer: e.pointer, title: e.title, inputHash: e.inputHash,
+    sha256: e.sha256, config: e.config, pointer: e.pointer, title: e.title,
+    ...(e.alt !== undefined ? { alt: e.alt } : {}), ...(e.theme !== undefined ? { theme: e.theme } : {}), ...(e.variantOf !== undefined ? { variantOf: e.variantOf } : {}),
+    inputHash: e.inputHash,
     figure: e.figure ?? null, ...(e.models && Object.keys(e.models).length > 0 ? { models: sortedKeys(e.models) } : {}), fonts: sortedKeys(e.fonts),
   };
 }
@@ -156,7 +165,11 @@ function checkManifest(v: unknown): string | undefined {
     if (!e || typeof e !== 'object') return `figures[${i}] is not an object`;
     for (const [k, t] of Object.entries(ENTRY_FIELDS)) {
       const field = (e as Record<string, unknown>)[k];
-      if (t === 'any' || (m.manifest === OLD_FORMAT && t === 'digests') || (t === 'optional digests' && field === undefined)) continue;
+      if (t === 'any' || (m.manifest === OLD_FORMAT && t === 'digests') || ((t === 'optional digests' || t === 'optional string') && field === undefined)) continue;
+      if (t === 'optional string') {
+        if (typeof field !== 'string') return `figures[${i}].${k}: expected a string`;
+        continue;
+      }
       const digests = t === 'digests' || t === 'optional digests';
       if (digests ? !isDigests(field) : typeof field !== t) return `figures[${i}].${k}: expected ${digests ? 'an object of sha256 strings' : `a ${t}`}`;
     }

@@ -7,6 +7,8 @@
 import type { ResolvedFigure } from '../model/figure.js';
 import { animationFrames, contactSheet } from '../config/sweep.js';
 import type { RenderOutcome, Renderer } from './protocol.js';
+import { altTextOf as describeFigure } from '../alt/describe-figure.js';
+import { figureLang } from '../alt/figure-lang.js';
 
 export type OutputFormat = 'png' | 'svg' | 'pdf' | 'gif' | 'apng';
 
@@ -30,7 +32,11 @@ async function renderAnimation(fig: ResolvedFigure, renderer: Renderer, onFrame?
   } catch (err) {
     return { ok: false, message: (err as Error)?.message ?? String(err), ms: performance.now() - t0 };
   }
-  const encoder = animationEncoder(fig.format === 'apng' ? 'apng' : 'gif', fig.sweep!.fps);
+  const texts = [
+    { keyword: 'Title' as const, text: fig.title || fig.name, lang: figureLang(fig) },
+    { keyword: 'Description' as const, text: describeFigure(fig), lang: figureLang(fig) },
+  ];
+  const encoder = animationEncoder(fig.format === 'apng' ? 'apng' : 'gif', fig.sweep!.fps, texts);
   const pending: Promise<RenderOutcome>[] = [];
   let next = 0;
   const fill = () => {
@@ -67,7 +73,8 @@ export function renderOutput(fig: ResolvedFigure, renderer: Renderer, onFrame?: 
   if (!fig.sweep) return renderer.render(fig, 'still');
   let sheet: ResolvedFigure;
   try {
-    sheet = contactSheet(fig);
+    // Its text alternative is the sweep's (what changes across the frames), said once here for both.
+    sheet = { ...contactSheet(fig), alt: describeFigure(fig) };
   } catch (err) {
     return Promise.resolve({ ok: false, message: (err as Error)?.message ?? String(err), ms: 0 });
   }

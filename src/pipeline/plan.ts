@@ -8,7 +8,7 @@ import { validateConfig } from '../config/validate.js';
 import { ConfigError, type Location } from '../config/messages.js';
 import { LIMITS } from '../config/limits.js';
 import { budgetProblems } from '../config/budget.js';
-import type { ResolvedFigure } from '../model/figure.js';
+import type { ResolvedFigure, ThemeName } from '../model/figure.js';
 import { findConfigs } from './find-configs.js';
 import { figureModels } from './figure-record.js';
 import path from 'node:path';
@@ -20,6 +20,8 @@ export interface Job {
   figure: ResolvedFigure;
   /** Where the figure's name stands in its file (for errors that point at it; found on demand). */
   locateName?: () => Location | undefined;
+  /** For a theme variant of `render --themes` (`relu.dark`): the name of the figure it is a variant of. */
+  variantOf?: string;
 }
 
 export interface Plan {
@@ -50,6 +52,26 @@ export interface Overrides {
   /** For still figures; a sweep keeps its animation format and its contact sheet stays PNG. */
   format?: 'png' | 'svg' | 'pdf';
   scale?: number;
+  /**
+   * `--themes light,dark`: every figure in each theme, the first as `<name>.<ext>`, each other as
+   * `<name>.<theme>.<ext>` (a variant of the first).
+   */
+  themes?: readonly ThemeName[];
+}
+
+/** The figure in `theme` (light is no key at all: the figure a config without "theme" resolves to). */
+function inTheme(f: ResolvedFigure, theme: ThemeName): ResolvedFigure {
+  const { theme: _omit, ...rest } = f;
+  return (theme === 'light' ? rest : { ...rest, theme }) as ResolvedFigure;
+}
+
+/** A job per theme: the first under the figure's own name, the others as variants named `<name>.<theme>`. */
+function themed(job: Job, themes: readonly ThemeName[]): Job[] {
+  return themes.map((t, i) =>
+    i === 0
+      ? { ...job, figure: inTheme(job.figure, t) }
+      : { ...job, figure: { ...inTheme(job.figure, t), name: `${job.figure.name}.${t}` }, variantOf: job.figure.name },
+  );
 }
 
 function override(job: Job, o: Overrides): Job | ConfigError {
@@ -103,7 +125,20 @@ export function plan(paths: readonly string[], exclude: readonly string[] = [], 
   const read = new Set(jobs.flatMap((j) => Object.keys(figureModels(j.figure)).map((f) => path.resolve(f))));
   const configs = files.filter((f) => !read.has(path.resolve(f)));
   for (const f of configs) errors.push(...(fileErrors.get(f) ?? []));
-  return { files: configs, jobs, errors };
+  if (!overrides.themes?.length) return { files: configs, jobs, errors };
+  const withVariants: Job[] = [];
+  for (const job of jobs) {
+    for (const v of themed(job, overrides.themes)) {
+      const clash = v.variantOf !== undefined ? byName.get(v.figure.name) : undefined;
+      if (clash) {
+        const loc = clash.locateName?.();
+        errors.push(new ConfigError(job.file, where(job), `with --themes, the ${v.figure.theme ?? 'light'} variant of "${job.figure.name}" is named "${v.figure.name}", which is the name of a figure in ${loc ? `${clash.file}:${loc.line}:${loc.column}` : clash.file}; rename one of them`, job.locateName?.()));
+        continue;
+      }
+      withVariants.push(v);
+    }
+  }
+  return { files: configs, jobs: withVariants, errors };
 }
 
 function where(job: Job): string {

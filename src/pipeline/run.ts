@@ -23,6 +23,7 @@ import { outputFileName, renderOutput, workOf } from './output.js';
 import { GALLERY_FILE, GALLERY_MARKER, diffReportLink, galleryHtml } from './gallery.js';
 import { createReporter, describeFigure, type FigureStatus, type Reporter } from './progress.js';
 import { VERSION } from '../version.js';
+import { altTextOf as altText } from '../alt/describe-figure.js';
 
 export interface RenderOptions {
   paths: string[];
@@ -121,6 +122,15 @@ export async function render(opts: RenderOptions): Promise<RenderResult> {
   }
 }
 
+/** A manifest entry's alt text, theme and the figure it is a variant of (an up-to-date entry keeps its alt: the figure is the same). */
+function look(job: Job, alt: string | undefined): Pick<ManifestEntry, 'alt' | 'theme' | 'variantOf'> {
+  return {
+    alt: alt ?? altText(job.figure),
+    ...(job.figure.theme && job.figure.theme !== 'light' ? { theme: job.figure.theme } : {}),
+    ...(job.variantOf !== undefined ? { variantOf: job.variantOf } : {}),
+  };
+}
+
 function readIfExists(file: string): Buffer | undefined {
   return readRegularFile(file);
 }
@@ -192,7 +202,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
       isPlainFileName(prior.file) &&
       fileSha256(path.join(out, prior.file)) === prior.sha256
     ) {
-      entries.set(fig.name, { ...prior, config: job.file, pointer: job.pointer, title: fig.title });
+      entries.set(fig.name, { ...prior, config: job.file, pointer: job.pointer, title: fig.title, ...look(job, prior.alt) });
       skipped.push({ ...base, status: 'skipped', file: prior.file, format: prior.format, width: prior.width, height: prior.height, bytes: prior.bytes, sha256: prior.sha256 });
     } else {
       toRender.push({ job, hash });
@@ -225,7 +235,9 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     const keepPrior = () => {
       if (prior && isPlainFileName(prior.file) && fs.existsSync(path.join(out, prior.file))) entries.set(fig.name, prior);
     };
-    const o = await renderOutput(fig, renderer!, () => reporter.progress?.(fig.name, 1));
+    // The text alternative goes into the file and the manifest: worked out once, here.
+    const alt = altText(fig);
+    const o = await renderOutput({ ...fig, alt }, renderer!, () => reporter.progress?.(fig.name, 1));
     if (!o.ok) {
       keepPrior();
       return finish({ ...base, status: 'failed', ms: o.ms, message: `failed to render: ${o.message}` });
@@ -255,7 +267,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     }
     entries.set(fig.name, {
       name: fig.name, file: fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length,
-      sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, inputHash: hash, ...figureRecord(fig),
+      sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, ...look(job, alt), inputHash: hash, ...figureRecord(fig),
     });
     result.written.push({ name: fig.name, file: target, source: job.file });
     finish({ ...base, status: 'rendered', file: fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length, sha256: digest, ms: o.ms });

@@ -98,9 +98,10 @@ export function pdfDate(env: NodeJS.ProcessEnv = process.env): Date {
   return sourceDate(env.SOURCE_DATE_EPOCH).date;
 }
 
-export function encodePdf(surface: Surface, title: string): Buffer {
+/** `subject` holds the figure's text alternative (the document information dictionary's description). */
+export function encodePdf(surface: Surface, title: string, subject?: string): Buffer {
   const date = pdfDate();
-  return surface.toBuffer('application/pdf', { title, creator: 'actiplot', creationDate: date, modDate: date });
+  return surface.toBuffer('application/pdf', { title, ...(subject ? { subject } : {}), creator: 'actiplot', creationDate: date, modDate: date });
 }
 
 /**

@@ -7,6 +7,7 @@
 import * as gifencModule from 'gifenc';
 import UPNG from 'upng-js';
 import type { Frame } from './figure.js';
+import { withPngText, type PngText } from './png-text.js';
 
 // Node loads gifenc's CommonJS build (the functions sit on its default export); bundlers such as
 // vite load its ES module build (named exports, and a default that is GIFEncoder itself).
@@ -41,7 +42,7 @@ function gifEncoder(fps: number): AnimationEncoder {
   };
 }
 
-function apngEncoder(fps: number): AnimationEncoder {
+function apngEncoder(fps: number, texts: readonly PngText[]): AnimationEncoder {
   const frames: Frame[] = [];
   return {
     add(f) {
@@ -50,11 +51,12 @@ function apngEncoder(fps: number): AnimationEncoder {
     finish() {
       const { width, height } = frames[0];
       const buffers = frames.map((f) => f.data.buffer.slice(f.data.byteOffset, f.data.byteOffset + f.data.byteLength) as ArrayBuffer);
-      return Buffer.from(UPNG.encode(buffers, width, height, 0, frames.map(() => Math.round(1000 / fps))));
+      return withPngText(Buffer.from(UPNG.encode(buffers, width, height, 0, frames.map(() => Math.round(1000 / fps)))), texts);
     },
   };
 }
 
-export function animationEncoder(format: AnimationFormat, fps: number): AnimationEncoder {
-  return format === 'gif' ? gifEncoder(fps) : apngEncoder(fps);
+/** `texts`: the APNG's title and description (a GIF has no chunk for UTF-8 text: it carries none). */
+export function animationEncoder(format: AnimationFormat, fps: number, texts: readonly PngText[] = []): AnimationEncoder {
+  return format === 'gif' ? gifEncoder(fps) : apngEncoder(fps, texts);
 }

@@ -16,6 +16,9 @@ import { encodePdf, encodePngAsync, measureText, createPdf } from './canvas.js';
 import { drawScene } from './draw.js';
 import { acquireRaster, releaseRaster, type Raster } from './raster-pool.js';
 import { renderSvg } from './svg.js';
+import { figureTexts, withPngText } from './png-text.js';
+import { altTextOf as describeFigure } from '../alt/describe-figure.js';
+import { figureLang } from '../alt/figure-lang.js';
 
 /** The formats of a still figure (animations are encoded from frames by the pipeline). */
 export type StillFormat = 'png' | 'svg' | 'pdf';
@@ -76,21 +79,37 @@ async function withRaster<T>(raster: Raster, use: (raster: Raster) => T | Promis
   }
 }
 
-type Backend = (scene: Scene, fig: ResolvedFigure) => Promise<RenderedFigure>;
+/** What a file says about itself: its title and its text alternative (the pipeline may have set `alt` already). */
+export interface FileText {
+  title: string;
+  description: string;
+  lang: string;
+}
+
+export function fileText(fig: ResolvedFigure): FileText {
+  return { title: fig.title || fig.name, description: describeFigure(fig), lang: figureLang(fig) };
+}
+
+type Backend = (scene: Scene, fig: ResolvedFigure, text: FileText) => Promise<RenderedFigure>;
 
 const BACKENDS: Record<StillFormat, Backend> = {
-  png: (scene, fig) =>
-    withRaster(drawRaster(scene, fig.scale), async ({ surface }) => ({ bytes: await encodePngAsync(surface), format: 'png' as const, width: surface.width, height: surface.height })),
+  png: (scene, fig, text) =>
+    withRaster(drawRaster(scene, fig.scale), async ({ surface }) => ({
+      bytes: withPngText(await encodePngAsync(surface), figureTexts(text.title, text.description, text.lang)),
+      format: 'png' as const,
+      width: surface.width,
+      height: surface.height,
+    })),
   // SVG scales its width/height attributes; its text stays text.
-  async svg(scene, fig) {
-    const bytes = Buffer.from(renderSvg(scene, fig.scale));
+  async svg(scene, fig, text) {
+    const bytes = Buffer.from(renderSvg(scene, fig.scale, text));
     return { bytes, format: 'svg', width: Math.round(scene.width * fig.scale), height: Math.round(scene.height * fig.scale) };
   },
   // PDF is in points (the CSS size); cairo keeps text as text, fonts embedded as subsets.
-  async pdf(scene, fig) {
+  async pdf(scene, fig, text) {
     const { surface, ctx } = createPdf(scene.width, scene.height);
     drawScene(ctx, scene, { rasterScale: 0 });
-    return { bytes: encodePdf(surface, fig.title || fig.name), format: 'pdf', width: Math.round(scene.width), height: Math.round(scene.height) };
+    return { bytes: encodePdf(surface, text.title, text.description), format: 'pdf', width: Math.round(scene.width), height: Math.round(scene.height) };
   },
 };
 
@@ -98,7 +117,7 @@ const BACKENDS: Record<StillFormat, Backend> = {
 export async function renderFigure(fig: ResolvedFigure): Promise<RenderedFigure> {
   const backend = BACKENDS[fig.format as StillFormat];
   if (!backend) throw new Error(`${fig.name}: "${fig.format}" is not a still format; animations are encoded from their frames`);
-  return backend(sceneFor(fig), fig);
+  return backend(sceneFor(fig), fig, fileText(fig));
 }
 
 /** One animation frame as raw RGBA pixels (the animation encoder's input). */

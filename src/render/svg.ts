@@ -36,7 +36,14 @@ function baselineShift(t: TextItem): number {
   }
 }
 
-export function renderSvg(scene: Scene, scale = 1): Buffer {
+/** What an SVG says about itself: <title> and <desc> (read by screen readers as the image's name and description). */
+export interface SvgText {
+  title: string;
+  description: string;
+  lang: string;
+}
+
+export function renderSvg(scene: Scene, scale = 1, text?: SvgText): Buffer {
   const clips = new Map<string, string>();
   const clipId = (c: NonNullable<PathItem['clip']>) => {
     const key = `${n(c.x)},${n(c.y)},${n(c.width)},${n(c.height)}`;
@@ -51,10 +58,14 @@ export function renderSvg(scene: Scene, scale = 1): Buffer {
     const [x, y, w, h] = key.split(',');
     return `<clipPath id="${id}"><rect x="${x}" y="${y}" width="${w}" height="${h}"/></clipPath>`;
   });
+  const labelled = text ? ` role="img" aria-labelledby="actiplot-title actiplot-desc" xml:lang="${esc(text.lang)}" lang="${esc(text.lang)}"` : '';
   const svg = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(scene.width * scale)}" height="${n(scene.height * scale)}" viewBox="0 0 ${n(scene.width)} ${n(scene.height)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(scene.width * scale)}" height="${n(scene.height * scale)}" viewBox="0 0 ${n(scene.width)} ${n(scene.height)}"${labelled}>`,
+    text ? `<title id="actiplot-title">${esc(text.title)}</title>` : '',
+    text ? `<desc id="actiplot-desc">${esc(text.description)}</desc>` : '',
     defs.length ? `<defs>${defs.join('')}</defs>` : '',
-    `<rect width="100%" height="100%" fill="${esc(scene.background)}"/>`,
+    // A transparent figure has no page behind it: the page it is placed on shows through.
+    scene.background === 'transparent' ? '' : `<rect width="100%" height="100%" fill="${esc(scene.background)}"/>`,
     ...body,
     '</svg>',
     '',

@@ -29,3 +29,41 @@ export const THEME = {
   xTickSpacing: 100,
   yTickSpacing: 80,
 } as const;
+
+/**
+ * The colours of what is not data: text, axes, grid, legend and the page. Data colours (series,
+ * colormaps, boundaries, points) are the config's and the same in every theme.
+ */
+export interface Palette {
+  background: string;
+  text: string;
+  spine: string;
+  grid: string;
+  legendFace: string;
+  legendEdge: string;
+}
+
+/** matplotlib's defaults. */
+export const LIGHT: Palette = {
+  background: THEME.background,
+  text: THEME.text,
+  spine: THEME.spineColor,
+  grid: THEME.gridColor,
+  legendFace: 'rgba(255,255,255,0.8)',
+  legendEdge: THEME.legendEdge,
+};
+
+/**
+ * For a dark page: light grey text and axes on a near-black ground (not pure black and white,
+ * which glare), a grid that stays behind the data, the legend box in the page's colour.
+ */
+export const DARK: Palette = {
+  background: '#1b1b1f',
+  text: '#e4e4e7',
+  spine: '#c4c4cc',
+  grid: '#4a4a52',
+  legendFace: 'rgba(27,27,31,0.8)',
+  legendEdge: '#5c5c66',
+};
+
+export const PALETTES: Record<'light' | 'dark', Palette> = { light: LIGHT, dark: DARK };

@@ -49,7 +49,7 @@ describe('usage errors: one line, a suggestion, the hint of the command that fai
     expect((await run(['render', 'configs', '--no-galery'])).err[0]).toBe('actiplot: unknown option --no-galery (did you mean --no-gallery?)');
     expect((await run(['eval', '-a', 'relu', '-i', '1', '--config-file', 'x'])).err[0]).toBe('actiplot: unknown option --config-file (did you mean --config?)');
     expect((await run(['check', 'configs', '--prune'])).err[0]).toBe('actiplot: --prune is an option of render, not of check');
-    expect((await run(['validate', 'configs', '--out', 'o'])).err[0]).toBe('actiplot: --out is an option of render, check and merge, not of validate');
+    expect((await run(['validate', 'configs', '--out', 'o'])).err[0]).toBe('actiplot: --out is an option of render, check, merge and snippet, not of validate');
     const far = await run(['check', '--zzzzzz']);
     expect(far.err[0]).toBe('actiplot: unknown option --zzzzzz');
     expect(far.err[1]).toContain('actiplot check --help');

@@ -101,7 +101,7 @@ describe('actiplot diff BASE NEW on real renders', () => {
     expect(fs.readdirSync(report).sort()).toEqual(['index.html']);
   });
 
-  it('a changed model file (manifest level: no figure reads files on this branch) is reported as "model file ... changed"', () => {
+  it('a changed model file (manifest level: no figure reads files on this branch) is reported as "model file ... changed", a data file as "data file ... changed"', () => {
     const next = copy('base', 'model-changed');
     const m = readJson(path.join(next, 'manifest.json'));
     const base = copy('base', 'model-base');
@@ -114,13 +114,13 @@ describe('actiplot diff BASE NEW on real renders', () => {
     fs.writeFileSync(path.join(next, e.file), bytes);
     e.sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     e.bytes = bytes.length;
-    e.models = { 'models/relu.onnx': 'b'.repeat(64) };
-    mb.figures.find((f: { name: string }) => f.name === 'relu-line').models = { 'models/relu.onnx': 'a'.repeat(64) };
+    e.models = { 'models/relu.onnx': 'b'.repeat(64), 'data/points.csv': 'd'.repeat(64) };
+    mb.figures.find((f: { name: string }) => f.name === 'relu-line').models = { 'models/relu.onnx': 'a'.repeat(64), 'data/points.csv': 'c'.repeat(64) };
     writeJson(path.join(next, 'manifest.json'), m);
     writeJson(path.join(base, 'manifest.json'), mb);
     const r = cli(['diff', base, next], dir);
     expect(r.code, r.err).toBe(1);
-    expect(r.out).toMatch(/- `relu-line`: `model file models\/relu\.onnx changed`; [\d.]+ % of pixels changed/);
+    expect(r.out).toMatch(/- `relu-line`: `data file data\/points\.csv changed`; `model file models\/relu\.onnx changed`; [\d.]+ % of pixels changed/);
   });
 
   it("reads a BASE of the older manifest format (no figure records): changed figures say their config was not recorded", () => {

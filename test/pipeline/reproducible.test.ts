@@ -48,6 +48,7 @@ describe('render: reproducible bytes', () => {
       bytes: fs.statSync(path.join(dir, 'out/single-hidpi.png')).size,
       sha256: hashes(path.join(dir, 'out'))['single-hidpi.png'],
       config: path.join('configs', 'more', 'single.json'), pointer: '', title: 'ReLU at scale 2',
+      alt: "ReLU at scale 2. Line graph of ReLU(2·x − 1) for x from −3 to 3: 0 for x from −3 to 0.5, then rising in a straight line from 0 at x = 0.5 to 5 at x = 3; a kink at x = 0.5.",
       inputHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       figure: expect.objectContaining({ name: 'single-hidpi', kind: 'line', scale: 2, title: 'ReLU at scale 2' }),
       fonts: { 'DejaVuSans-Bold.ttf': expect.stringMatching(/^[0-9a-f]{64}$/), 'DejaVuSans.ttf': expect.stringMatching(/^[0-9a-f]{64}$/) },
