@@ -25,6 +25,7 @@ const TITLES = {
   perceptron: 'Perceptron',
   colorbar: 'Colorbar',
   boundary: 'Boundary',
+  inputName: 'Input name (`x`, `y` of a diagram)',
 };
 
 const anchor = (title) =>
@@ -118,7 +119,9 @@ function typeOf(key, raw, variant) {
     }
     case 'object': {
       if (!s.properties) return 'object';
-      const sec = section(key, s, variant);
+      // A diagram's x and y name its inputs: an object of one key, not an axis.
+      const names = (key === 'x' || key === 'y') && Object.keys(s.properties).join() === 'label';
+      const sec = section(names ? 'inputName' : key, s, variant);
       return `[object](#${anchor(sec.title)})`;
     }
     default:
@@ -158,14 +161,15 @@ const figure = root.else;
 Object.assign(defs, figure.$defs ?? {});
 const kinds = figure.oneOf.map((k) => resolve(k));
 const byKind = Object.fromEntries(kinds.map((k) => [k.properties.kind.const, k]));
-for (const name of ['line', 'contour', 'panels']) {
+for (const name of ['line', 'contour', 'diagram', 'panels']) {
   if (!byKind[name]) throw new Error(`config-docs: the schema has no "${name}" figure kind; update scripts/config-docs.mjs`);
 }
 
 const KIND_INTRO = {
   line: 'Line graphs of activations or networks of one input: each series is sampled over `x`. Kinks are drawn exactly, jumps with markers.',
   contour: 'Filled contours of what a perceptron or a network of two inputs computes over the `x`, `y` grid, with a colorbar and an optional decision boundary.',
-  panels: 'Several line or contour plots in a grid under one title. Width and height default to 600 pixels per column and 450 per row.',
+  diagram: 'A diagram of a perceptron or network, as textbooks draw one: input nodes, one circle per neuron with its activation and bias, edges coloured by the sign of their weight and as wide as its size, and with `input` the values flowing through ([diagrams.md](diagrams.md)).',
+  panels: 'Several line, contour or diagram plots in a grid under one title. Width and height default to 600 pixels per column and 450 per row.',
 };
 
 const out = [];
@@ -176,7 +180,7 @@ out.push('# Config reference');
 out.push('');
 const fileKinds = root.description.replace(/\{ "figures": \[ \.\.\. \] \}/, '`{ "figures": [ ... ] }`');
 out.push(`A config file is a JSON object: ${fileKinds[0].toLowerCase()}${fileKinds.slice(1)}. Every figure has a \`name\` (its output file is \`<name>.<format>\`) and a \`kind\`:`);
-out.push('[`line`](#line), [`contour`](#contour) or [`panels`](#panels). Keys not listed here are errors (with "did you mean" for near misses).');
+out.push('[`line`](#line), [`contour`](#contour), [`diagram`](#diagram) or [`panels`](#panels). Keys not listed here are errors (with "did you mean" for near misses).');
 out.push('');
 out.push('The same rules are published as a JSON Schema: `actiplot schema` prints it, and [`schema/config.schema.json`](../schema/config.schema.json) is a copy;');
 out.push('point a config\'s `"$schema"` at it for completion in editors. Numbers must be finite; checks a schema cannot express (ranges with min < max,');
@@ -189,7 +193,7 @@ out.push('');
 out.push(table(root.then));
 out.push('');
 out.push('## Figures');
-for (const name of ['line', 'contour', 'panels']) {
+for (const name of ['line', 'contour', 'diagram', 'panels']) {
   out.push('');
   out.push(`### ${name}`);
   out.push('');

@@ -497,6 +497,8 @@ class Bench(nn.Module):
 bench = Bench()
 train(bench, mx, my.reshape(-1, 1).astype(np.float32), nn.BCELoss(), 100)
 export_onnx(bench, 2, os.path.join(FIX, 'bench-2-64-64-1.onnx'))
+# The same file for configs/network-diagrams.json: layers of 64 that a diagram summarises.
+shutil.copy(os.path.join(FIX, 'bench-2-64-64-1.onnx'), os.path.join(CFG, 'wide-2-64-64-1.onnx'))
 
 # ------------------------------------------------------------------------------------------
 # 8. Hostile pickles: torch.load (weights_only=False, the default of this torch) runs them.

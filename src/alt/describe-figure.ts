@@ -64,13 +64,16 @@ function describeSweep(fig: ResolvedFigure, w: Words): string {
   const frames = sweepFrames(fig);
   const values = sw.values;
   const named = /^\s*(.*?)\s*=\s*\{value\}\s*$/.exec(sw.label)?.[1] || sw.path.join('.');
-  const first = w.frame('first', caption(sw, values[0]), describeBody({ ...frames[0], title: '' } as ResolvedFigure, w));
-  const last = w.frame('last', caption(sw, values[values.length - 1]), describeBody({ ...frames[frames.length - 1], title: '' } as ResolvedFigure, w));
+  const last = values.length - 1;
+  const first = w.frame('first', caption(sw, 0), describeBody({ ...frames[0], title: '' } as ResolvedFigure, w));
+  const final = w.frame('last', caption(sw, last), describeBody({ ...frames[last], title: '' } as ResolvedFigure, w));
+  // A list of strings (checkpoint files) reads by its captions when it has them.
+  const shown = (i: number) => (sw.labels ? sw.labels[i] : typeof values[i] === 'string' ? (values[i] as string) : exact(values[i] as number));
   if (fig.format === 'gif' || fig.format === 'apng') {
-    return w.sentences([w.animation(values.length, exact(sw.fps), named, exact(values[0]), exact(values[values.length - 1])), first, last]);
+    return w.sentences([w.animation(values.length, exact(sw.fps), named, shown(0), shown(last)), first, final]);
   }
   const picks = sheetIndices(values.length, sw.sheet);
-  return w.sentences([w.contactSheet(picks.length, picks.map((i) => caption(sw, values[i]))), first, last]);
+  return w.sentences([w.contactSheet(picks.length, picks.map((i) => caption(sw, i))), first, final]);
 }
 
 /**

@@ -3,7 +3,7 @@
  * a reader sees: a line's pieces, kinks and jumps; a surface's extremes, the side of the boundary
  * where it is flat, the regions above its threshold, where each class of a classifier lies.
  */
-import type { NetworkSpec, ResolvedContourPlot, ResolvedLinePlot, ResolvedPlot } from '../model/figure.js';
+import type { NetworkSpec, ResolvedContourPlot, ResolvedDiagramPlot, ResolvedLinePlot, ResolvedPlot } from '../model/figure.js';
 import type { LineData, SeriesData } from '../core/sample-figure.js';
 import { axisSamples, buildNetwork, sampleLine } from '../core/sample-figure.js';
 import { resolveActivation } from '../core/activation.js';
@@ -17,6 +17,7 @@ import { layerActivations, layerSizes, perceptronExpression } from './expression
 import { seriesFacts, type Piece } from './line-facts.js';
 import { classAreas, extremes, placeOf, regions, regionsAbove, type Region } from './surface-facts.js';
 import type { PieceWords, Side, Words } from './words.js';
+import { describeDiagram } from './describe-diagram.js';
 
 /** Regions named one by one; the rest are counted. */
 const MAX_REGIONS = 3;
@@ -139,7 +140,7 @@ function seriesValue(plot: ResolvedLinePlot, i: number, at: [number, number]): n
   return s.derivative ? act.df(a) : act.f(a);
 }
 
-function pointSentences(plot: ResolvedPlot, w: Words, value: ((at: [number, number]) => number) | null, span: number): string[] {
+function pointSentences(plot: ResolvedLinePlot | ResolvedContourPlot, w: Words, value: ((at: [number, number]) => number) | null, span: number): string[] {
   return plot.points.map((p) => {
     const at = w.point(exact(p.at[0]), exact(p.at[1]));
     if (!value) return w.markedPoint(at, p.label, null);
@@ -382,5 +383,6 @@ export function describePlot(plot: ResolvedPlot, w: Words, opts: ContourOptions 
   const kind = (plot as { kind: string }).kind;
   if (kind === 'line') return describeLine(plot as ResolvedLinePlot, sampleLine(plot as ResolvedLinePlot), w);
   if (kind === 'contour') return describeContour(plot as ResolvedContourPlot, w, opts);
+  if (kind === 'diagram') return describeDiagram(plot as ResolvedDiagramPlot, w);
   return '';
 }

@@ -7,8 +7,9 @@ import type { Lang, ResolvedFigure, ResolvedPlot } from '../model/figure.js';
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\u3000-\u303f\uff01-\uff60]/u;
 
 function plotTexts(p: ResolvedPlot): string[] {
-  // Read defensively: a plot kind added later (a diagram) may lack axes or points.
-  const q = p as Partial<ResolvedPlot> & { kind: string };
+  if (p.kind === 'diagram') return [p.title, ...p.inputLabels, ...p.outputLabels];
+  // Read defensively: a plot kind added later may lack axes or points.
+  const q = p as { title?: string; x?: { label: string }; y?: { label: string }; points?: { label: string }[] };
   const texts = [q.title ?? '', q.x?.label ?? '', q.y?.label ?? '', ...(q.points ?? []).map((pt) => pt.label)];
   if (p.kind === 'line') texts.push(...p.series.map((s) => s.label));
   else if (p.kind === 'contour') {
@@ -21,7 +22,7 @@ function plotTexts(p: ResolvedPlot): string[] {
 /** Every text the figure draws. */
 export function figureTexts(fig: ResolvedFigure): string[] {
   const texts = fig.kind === 'panels' ? [fig.title, ...fig.panels.flatMap(plotTexts)] : plotTexts(fig);
-  if (fig.sweep) texts.push(fig.sweep.label);
+  if (fig.sweep) texts.push(fig.sweep.label, ...(fig.sweep.labels ?? []));
   return texts.filter(Boolean);
 }
 

@@ -76,6 +76,13 @@ export interface Words {
   animation(frames: number, fps: string, path: string, from: string, to: string): string;
   contactSheet(frames: number, captions: string[]): string;
   frame(which: 'first' | 'last', caption: string, body: string): string;
+  /** "a perceptron computing ReLU(2·x1 + 3·x2 − 5)". */
+  perceptronOf(expr: string): string;
+  /** A network diagram: what, its inputs and outputs, the edges' encoding and the weights' range; `summarised`: the neurons a layer shows at most. */
+  diagram(what: string, inputs: readonly string[], outputs: readonly string[], lo: string, hi: string, summarised: number | null): string;
+  /** A perceptron diagram's worked example at its input. */
+  workedSum(at: readonly string[], a: string, activation: string, out: string, sum: string): string;
+  diagramOutputs(at: readonly string[], outputs: readonly string[]): string;
 }
 
 const EN_PLACE: Record<Place, string> = {
@@ -97,6 +104,8 @@ const JA_COLOR: Record<string, string> = {
   black: '黒', white: '白', red: '赤', green: '緑', blue: '青', yellow: '黄', orange: 'オレンジ', purple: '紫', gray: '灰色', grey: '灰色', pink: 'ピンク', brown: '茶色',
 };
 const jaColor = (c: string) => JA_COLOR[c.toLowerCase()] ?? c;
+const listEn = (items: readonly string[]) => (items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const listJa = (items: readonly string[]) => items.join('、');
 const EN_DASH: Record<string, string> = { dotted: 'dotted', dashed: 'dashed', dashdot: 'dash-dotted', solid: 'solid' };
 const JA_DASH: Record<string, string> = { dotted: '点線', dashed: '破線', dashdot: '一点鎖線', solid: '実線' };
 
@@ -172,6 +181,11 @@ const en: Words = {
   animation: (frames, fps, path, from, to) => `Animation of ${frames} frames at ${fps} frames per second, ${path} going from ${from} to ${to}`,
   contactSheet: (frames, captions) => `Contact sheet of ${frames} frames side by side: ${captions.join(', ')}`,
   frame: (which, caption, body) => `${which === 'first' ? 'First' : 'Last'} frame, ${caption}: ${body.charAt(0).toLowerCase()}${body.slice(1)}`,
+  perceptronOf: (expr) => `a perceptron computing ${expr}`,
+  diagram: (what, inputs, outputs, lo, hi, summarised) =>
+    `Diagram of ${what}, inputs ${listEn(inputs)} on the left, output${outputs.length === 1 ? '' : 's'} ${listEn(outputs)} on the right; each edge is coloured by the sign of its weight (red positive, blue negative) and as wide as its size, the weights ranging from ${lo} to ${hi}${summarised === null ? '' : `; layers of more than ${summarised} neurons show their first and last 4`}`,
+  workedSum: (at, a, activation, out, sum) => `At ${listEn(at)}: a = ${sum} = ${a}, and f(a) = ${activation}(${a}) = ${out}`,
+  diagramOutputs: (at, outputs) => `At ${listEn(at)} the network gives ${listEn(outputs)}`,
 };
 
 const JA_KIND: Record<'rising' | 'falling', string> = { rising: '増加', falling: '減少' };
@@ -244,6 +258,11 @@ const ja: Words = {
   animation: (frames, fps, path, from, to) => `${path} を ${from} から ${to} まで変える ${frames} コマのアニメーション（毎秒 ${fps} コマ）`,
   contactSheet: (frames, captions) => `${frames} コマを並べたコンタクトシート：${captions.join('、')}`,
   frame: (which, caption, body) => `${which === 'first' ? '最初' : '最後'}のコマ（${caption}）：${body}`,
+  perceptronOf: (expr) => `${expr} を計算するパーセプトロン`,
+  diagram: (what, inputs, outputs, lo, hi, summarised) =>
+    `${what}の図。左に入力 ${listJa(inputs)}、右に出力 ${listJa(outputs)}。辺の色は重みの符号（赤が正、青が負）、太さは重みの大きさを表し、重みは ${lo} から ${hi}${summarised === null ? '' : `。${summarised} 個を超える層は最初と最後の 4 個だけを描く`}`,
+  workedSum: (at, a, activation, out, sum) => `${listJa(at)} のとき a = ${sum} = ${a}、f(a) = ${activation}(${a}) = ${out}`,
+  diagramOutputs: (at, outputs) => `${listJa(at)} のとき出力は ${listJa(outputs)}`,
 };
 
 export const WORDS: Record<Lang, Words> = { en, ja };

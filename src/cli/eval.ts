@@ -108,6 +108,12 @@ export function figureModel(fig: ResolvedFigure, panel = 0, series = 0): Model {
     const p = plot.perceptron!;
     return perceptronModel({ activation: p.activation, weights: [...p.weights], bias: p.bias, derivative: false });
   }
+  if (plot.kind === 'diagram') {
+    // A diagram draws its whole network: every input it has, every output it gives.
+    const spec = plot.network;
+    const run = evaluator(buildNetwork(spec));
+    return { inputs: spec.layers[0].weights[0].length, f: (x) => run(x).at(-1)![0], head: 'output', all: allOutputs(spec, run) };
+  }
   if (!(Number.isInteger(series) && series >= 0 && series < plot.series.length)) throw new Error(`--series: the plot has series 0..${plot.series.length - 1}, got ${series}`);
   const s = plot.series[series];
   if (s.network) {

@@ -6,6 +6,7 @@
 import { stepRangeLength } from '../core/sample.js';
 import { BUDGETS, LIMITS, type BudgetName } from './limits.js';
 import { sheetIndices, sweepFrames } from './sweep.js';
+import { needsScan } from './sweep-scale.js';
 import type { NetworkSpec, ResolvedAxis, ResolvedFigure, ResolvedPlot } from '../model/figure.js';
 
 export interface FigureCost {
@@ -39,6 +40,8 @@ export const PIXEL_EVALUATIONS = 1 + 16 * 0.25;
 
 /** `pixels`: the device pixels a pixel-sampled raster evaluates (its cell × scale²), 0 for vector output. */
 function plotCost(p: ResolvedPlot, pixels = 0): { work: number; grid: number; bands: number } {
+  // A diagram evaluates its network once at most, and draws each shown edge once.
+  if (p.kind === 'diagram') return { work: networkOps(p.network), grid: 0, bands: 0 };
   if (p.kind === 'contour') {
     const n = points(p.x as ResolvedAxis) * points(p.y);
     const per = p.network ? networkOps(p.network.spec) : 3;
@@ -83,12 +86,15 @@ export function figureCost(fig: ResolvedFigure): FigureCost {
     const c = stillCost(fig);
     return { work: c.work, gridPoints: c.grid, framePixels: 0, vectorBands: vector ? c.bands : 0, panels: c.panels };
   }
-  const frames = sweepFrames(fig).map(stillCost);
+  const resolved = sweepFrames(fig);
+  const frames = resolved.map(stillCost);
   const animated = fig.format === 'gif' || fig.format === 'apng';
   const drawn = animated ? frames : sheetIndices(frames.length, fig.sweep.sheet).map((i) => frames[i]);
   const sum = (f: (c: (typeof frames)[number]) => number) => drawn.reduce((t, c) => t + f(c), 0);
+  // A fixed colour scale samples every frame once first, to find the extent of all of them.
+  const scan = fig.sweep.colorScale === 'fixed' && resolved.some(needsScan) ? frames.reduce((t, c) => t + c.work, 0) : 0;
   return {
-    work: sum((c) => c.work),
+    work: sum((c) => c.work) + scan,
     gridPoints: animated ? Math.max(...drawn.map((c) => c.grid)) : sum((c) => c.grid),
     framePixels: animated ? sum((c) => c.pixels) : 0,
     vectorBands: 0,

@@ -11,6 +11,7 @@ import type {
   ResolvedLine, ResolvedLinePlot, ResolvedPlot, ResolvedPoint, ResolvedSweep, FigureJson,
 } from '../model/figure.js';
 import { fileNetwork } from './file-network.js';
+import { resolveDiagram } from './resolve-diagram.js';
 
 export const DEFAULTS = {
   width: 800,
@@ -43,7 +44,7 @@ function axis(a: AxisConfig | undefined, fallback: Partial<ResolvedAxis>): Resol
   };
 }
 
-function resolvePoints(points: PlotConfig['points']): ResolvedPoint[] {
+function resolvePoints(points: LinePlotConfig['points']): ResolvedPoint[] {
   return (points ?? []).map((p) => ({ at: [p.at[0], p.at[1]], label: p.label ?? '', color: p.color ?? '#000000' }));
 }
 
@@ -142,10 +143,12 @@ function resolveContour(f: ContourPlotConfig, models: FigureModels, at: string, 
 export { sweepPath } from './sweep-path.js';
 import { sweepPath } from './sweep-path.js';
 
-/** The value of each frame: evenly spaced, both ends exact. */
-export function resolveSweepValues(sw: { from: number; to: number; frames: number }): number[] {
-  const values = Array.from({ length: sw.frames }, (_, i) => sw.from + ((sw.to - sw.from) * i) / (sw.frames - 1));
-  values[values.length - 1] = sw.to;
+/** The value of each frame: `values` as given, or `frames` evenly spaced from `from` to `to`, both ends exact. */
+export function resolveSweepValues(sw: { from?: number; to?: number; frames?: number; values?: (number | string)[] }): (number | string)[] {
+  if (sw.values) return [...sw.values];
+  const { from = 0, to = 0, frames = 2 } = sw;
+  const values = Array.from({ length: frames }, (_, i) => from + ((to - from) * i) / (frames - 1));
+  values[values.length - 1] = to;
   return values;
 }
 
@@ -156,11 +159,14 @@ function resolveSweep(f: FigureConfig, models: FigureModels, points: FigurePoint
   return {
     path: sweepPath(sw.path),
     values,
+    labels: sw.labels ? [...sw.labels] : null,
+    colorScale: sw.colorScale ?? 'fixed',
     fps: sw.fps ?? 10,
-    sheet: sw.sheet ?? Math.min(8, sw.frames),
+    sheet: sw.sheet ?? Math.min(8, values.length),
     label: sw.label ?? `${sw.path} = {value}`,
     base: base as unknown as FigureJson,
     models,
+    frameModels: null,
     ...(Object.keys(points).length > 0 ? { points } : {}),
   };
 }
@@ -201,6 +207,7 @@ function neuronPanels(plot: ResolvedContourPlot): ResolvedPlot[] {
 
 /** `models`: the model files the plot reads, by pointer (`at` is the plot's pointer within the figure). */
 export function resolvePlot(p: PlotConfig, models: FigureModels = {}, at = '', points: FigurePoints = {}): ResolvedPlot {
+  if (p.kind === 'diagram') return resolveDiagram(p, models, at);
   return p.kind === 'line' ? resolveLine(p, models, at) : resolveContour(p, models, at, points);
 }
 

@@ -7,6 +7,8 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { activationNames, activationParams, type ActivationSpec } from '../core/activation.js';
 import { colormapNames } from '../scale/colormap.js';
 import { LIMITS } from './limits.js';
+import { Sweep } from './schema-sweep.js';
+import { diagramKeys } from './schema-diagram.js';
 import { presentationKeys } from './schema-presentation.js';
 import { surfaceKeys } from './schema-surfaces.js';
 
@@ -84,20 +86,7 @@ const outputKeys = {
   height: Type.Optional(Type.Integer({ minimum: 100, maximum: LIMITS.pixels, default: 600, description: 'the height in pixels' })),
   scale: Type.Optional(Type.Number({ minimum: 0.5, maximum: 4, default: 1, description: 'the pixel density (2 for HiDPI)' })),
   format: Type.Optional(StringEnum(['png', 'svg', 'pdf', 'gif', 'apng'] as const, 'an output format (png, svg, pdf; gif, apng with a sweep)', 'png')),
-  sweep: Type.Optional(
-    Type.Object(
-      {
-        path: Type.String({ minLength: 1, description: 'the dotted path of the number to vary, e.g. "perceptron.bias"' }),
-        from: Finite({ description: 'the value of the first frame' }),
-        to: Finite({ description: 'the value of the last frame; the frames between are spread evenly' }),
-        frames: Type.Integer({ minimum: 2, maximum: LIMITS.frames, description: 'the number of frames' }),
-        fps: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 60, default: 10, description: 'frames per second' })),
-        sheet: Type.Optional(Type.Integer({ minimum: 0, maximum: 64, default: 8, description: 'frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)' })),
-        label: Type.Optional(Type.String({ description: 'the frame caption added to the title, with {value} for the swept value (default "<path> = {value}")' })),
-      },
-      { additionalProperties: false, description: 'makes the figure an animation: one frame per value of one number of its config' },
-    ),
-  ),
+  sweep: Type.Optional(Sweep),
   ...presentationKeys,
 };
 
@@ -277,19 +266,23 @@ const contourKeys = {
 export const ContourPlot = Type.Object(contourKeys, { additionalProperties: false });
 export const ContourFigure = Type.Object({ ...outputKeys, ...contourKeys }, { additionalProperties: false });
 
-/** A panel: a line or contour plot without the output keys, dispatched on `kind`. */
-export const Panel = Type.Unsafe<Static<typeof LinePlot> | Static<typeof ContourPlot>>({
+const diagram = diagramKeys({ perceptron: PerceptronConfig, network: NetworkConfig });
+export const DiagramPlot = Type.Object(diagram, { additionalProperties: false });
+export const DiagramFigure = Type.Object({ ...outputKeys, ...diagram }, { additionalProperties: false });
+
+/** A panel: a line, contour or diagram plot without the output keys, dispatched on `kind`. */
+export const Panel = Type.Unsafe<Static<typeof LinePlot> | Static<typeof ContourPlot> | Static<typeof DiagramPlot>>({
   type: 'object',
-  description: 'a panel object with a "kind" of line or contour',
+  description: 'a panel object with a "kind" of line, contour or diagram',
   required: ['kind'],
-  properties: { kind: { enum: ['line', 'contour'], description: 'a panel kind (line, contour)' } },
+  properties: { kind: { enum: ['line', 'contour', 'diagram'], description: 'a panel kind (line, contour, diagram)' } },
   discriminator: { propertyName: 'kind' },
-  oneOf: [LinePlot, ContourPlot],
+  oneOf: [LinePlot, ContourPlot, DiagramPlot],
 } as unknown as TSchema);
 
 export const PanelsFigure = Type.Object(
   {
-    kind: Type.Literal('panels', { description: 'several line or contour plots in a grid' }),
+    kind: Type.Literal('panels', { description: 'several line, contour or diagram plots in a grid' }),
     ...outputKeys,
     columns: Type.Optional(Type.Integer({ minimum: 1, maximum: 16, description: 'the number of columns' })),
     sharedColorbar: Type.Optional(Type.Boolean({ default: false, description: "contour panels share one colour scale (the first contour panel's levels and colormap) and one colorbar at the right" })),
@@ -305,18 +298,20 @@ export type ContourPlotConfig = Static<typeof ContourPlot>;
 export type LineFigureConfig = Static<typeof LineFigure>;
 export type ContourFigureConfig = Static<typeof ContourFigure>;
 export type PanelsFigureConfig = Static<typeof PanelsFigure>;
-export type PlotConfig = LinePlotConfig | ContourPlotConfig;
-export type FigureConfig = LineFigureConfig | ContourFigureConfig | PanelsFigureConfig;
-export const figureKinds = ['line', 'contour', 'panels'] as const;
+export type DiagramPlotConfig = Static<typeof DiagramPlot>;
+export type DiagramFigureConfig = Static<typeof DiagramFigure>;
+export type PlotConfig = LinePlotConfig | ContourPlotConfig | DiagramPlotConfig;
+export type FigureConfig = LineFigureConfig | ContourFigureConfig | DiagramFigureConfig | PanelsFigureConfig;
+export const figureKinds = ['line', 'contour', 'diagram', 'panels'] as const;
 
 /** One figure: dispatched on `kind` so errors speak of the right kind's keys (Ajv `discriminator`). */
 export const Figure = Type.Unsafe<FigureConfig>({
   type: 'object',
-  description: 'a figure object with a "kind" of line, contour or panels',
+  description: 'a figure object with a "kind" of line, contour, diagram or panels',
   required: ['kind'],
-  properties: { kind: { enum: [...figureKinds], description: 'a figure kind (line, contour, panels)' } },
+  properties: { kind: { enum: [...figureKinds], description: 'a figure kind (line, contour, diagram, panels)' } },
   discriminator: { propertyName: 'kind' },
-  oneOf: [LineFigure, ContourFigure, PanelsFigure],
+  oneOf: [LineFigure, ContourFigure, DiagramFigure, PanelsFigure],
 } as unknown as TSchema);
 
 export const FigureList = Type.Object(

@@ -4,7 +4,7 @@
  * names the file, the line:column, the JSON path and what was expected.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { ContourPlotConfig, FigureConfig, PlotConfig, TypedNetworkConfig } from './schema.js';
+import type { AxisConfig, ContourPlotConfig, FigureConfig, PlotConfig, TypedNetworkConfig } from './schema.js';
 import { isFileNetwork } from './is-file-network.js';
 import { loadFigureModels } from './model-networks.js';
 import { loadFigurePoints } from './figure-points.js';
@@ -17,13 +17,14 @@ import { DATA_LIMITS } from '../data/data-limits.js';
 import { budgetProblems } from './budget.js';
 import { colorProblem } from './css-color.js';
 import { DEFAULTS, resolveFigure, resolveSweepValues } from './defaults.js';
-import type { ResolvedFigure } from '../model/figure.js';
+import type { FigureModels, ResolvedFigure } from '../model/figure.js';
 import { numberFits, sweepPath, sweepTarget } from './sweep-path.js';
 import { stepRangeLength } from '../core/sample.js';
 import type { LoadedConfig } from './load.js';
 import { describeChar, firstUncovered } from '../text/coverage.js';
 import { fontFiles } from '../text/fonts.js';
 import { setPath } from './set-path.js';
+import { checkDiagram, diagramTexts } from './check-diagram.js';
 
 export { setPath };
 
@@ -156,12 +157,14 @@ function figureErrors(value: unknown, base: string, fail: Fail, file: string, sc
   };
   checkSemantics(f, base, fail, attempt);
   // The frames of a sweep repeat every error of the figure itself: check them only once it is valid.
-  if (errors.length === 0 && f.sweep) attempt(() => checkSweep(f, base, fail, file));
+  let frameModels: FigureModels[] | null = null;
+  if (errors.length === 0 && f.sweep) attempt(() => void (frameModels = checkSweep(f, base, fail, file)));
   if (errors.length > 0) return { errors: inFileOrder(errors) };
   let figure: ResolvedFigure | undefined;
   attempt(() => {
     const models = loadFigureModels(f, file, base, fail);
     figure = resolveFigure(f, models, loadFigurePoints(f, file, base, fail, models));
+    if (figure.sweep) figure.sweep.frameModels = frameModels;
   });
   if (!figure) return { errors };
   // The contact sheet of a sweep is a second output with `sheet` frames side by side: its own cost.
@@ -340,6 +343,7 @@ function explain(e: ErrorObject): [string, string] {
 
 /** Every string that becomes text on the figure, with its pointer. */
 function textsOf(p: PlotConfig, base: string): [string, string | undefined][] {
+  if (p.kind === 'diagram') return diagramTexts(p, base);
   const out: [string, string | undefined][] = [
     [`${base}/title`, p.title],
     [`${base}/x/label`, p.x?.label],
@@ -405,6 +409,7 @@ function checkSemantics(f: FigureConfig, base: string, fail: Fail, attempt: Atte
 
 /** Every colour a plot's config gives, with its pointer. */
 function colorsOf(p: PlotConfig, base: string): [string, string | undefined][] {
+  if (p.kind === 'diagram') return [];
   const out: [string, string | undefined][] = (p.points ?? []).map((pt, i) => [`${base}/points/${i}/color`, pt.color]);
   if (p.kind === 'line') p.series.forEach((s, i) => out.push([`${base}/series/${i}/color`, s.color]));
   else if (typeof p.boundary === 'object') out.push([`${base}/boundary/color`, p.boundary.color]);
@@ -413,6 +418,7 @@ function colorsOf(p: PlotConfig, base: string): [string, string | undefined][] {
 
 function checkPlot(f: PlotConfig, base: string, fail: Fail, attempt: Attempt): void {
   attempt(() => checkTexts(textsOf(f, base), fail));
+  if (f.kind === 'diagram') return attempt(() => checkDiagram(f, base, fail));
   for (const [pointer, color] of colorsOf(f, base)) {
     const problem = color === undefined ? undefined : colorProblem(color);
     if (problem) attempt(() => { throw fail(pointer, problem); });
@@ -487,29 +493,60 @@ function checkContour(f: ContourPlotConfig, base: string, fail: Fail): void {
  * frame between them whose value fits the schema at that key (numberFits) gets only the checks a
  * schema cannot make, so a 500-frame sweep of a large network does not run the schema 500 times.
  */
-function checkSweep(f: FigureConfig, base: string, fail: Fail, file: string): void {
+function checkSweep(f: FigureConfig, base: string, fail: Fail, file: string): FigureModels[] | null {
   const sw = f.sweep!;
+  checkSweepForm(sw, base, fail);
   const path = sweepPath(sw.path);
   const { sweep: _sweep, format: _format, ...rest } = f;
   const target = sweepTarget(rest, path, (v) => (validateFigure(v) ? [] : (validateFigure.errors ?? [])));
-  const notNumber = (why: string) =>
-    fail(`${base}/sweep/path`, `${quote(sw.path)} does not name a number in this figure: ${why} (e.g. "perceptron.bias", "perceptron.weights.0", "series.0.bias")`);
-  if (typeof target === 'string') throw notNumber(target);
-  if (!target.accepts.has('number') && !target.accepts.has('integer')) {
-    throw notNumber(`the schema takes ${[...target.accepts].map((t) => TYPE_NAMES[t] ?? t).join(' or ')} there`);
-  }
+  const listed = sw.values !== undefined;
+  const notValue = (why: string) =>
+    fail(`${base}/sweep/path`, listed
+      ? `${quote(sw.path)} does not name a value in this figure: ${why} (e.g. "perceptron.bias", "network.file", "perceptron.activation")`
+      : `${quote(sw.path)} does not name a number in this figure: ${why} (e.g. "perceptron.bias", "perceptron.weights.0", "series.0.bias")`);
+  if (typeof target === 'string') throw notValue(target);
+  const takesNumber = target.accepts.has('number') || target.accepts.has('integer');
+  const takes = [...target.accepts].map((t) => TYPE_NAMES[t] ?? t).join(' or ');
+  if (!listed && !takesNumber) throw notValue(`the schema takes ${takes} there`);
   const values = resolveSweepValues(sw);
+  // A swept model file (or its layers) is a different model in each frame: each frame reads its own.
+  const perFrameModels = listed && path.includes('network');
+  const frameModels: FigureModels[] = [];
   for (let i = 0; i < values.length; i++) {
-    const frame = setPath(rest, path, values[i]);
+    const v = values[i];
+    const at = listed ? `values/${i}` : i === 0 ? 'from' : i === values.length - 1 ? 'to' : 'frames';
+    const shown = typeof v === 'string' ? JSON.stringify(v) : formatNumber(v);
+    if (listed && !(typeof v === 'string' ? target.accepts.has('string') : takesNumber)) {
+      throw fail(`${base}/sweep/${at}`, `expected ${takes} for ${sw.path}, got ${typeof v === 'string' ? `the string ${shown}` : `the number ${shown}`}`);
+    }
+    const frame = setPath(rest, path, v);
     try {
       const middle = i > 0 && i < values.length - 1;
-      checkFigure(frame, base, fail, file, middle && numberFits(target, values[i]) === true);
+      checkFigure(frame, base, fail, file, middle && typeof v === 'number' && numberFits(target, v) === true);
+      if (perFrameModels) frameModels.push(loadFigureModels(frame as FigureConfig, file, base, fail));
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
-      const at = i === 0 ? 'from' : i === values.length - 1 ? 'to' : 'frames';
-      const which = at === 'frames' ? `frame ${i + 1} of ${values.length}` : 'frame';
-      throw fail(`${base}/sweep/${at}`, `the ${which} at ${sw.path} = ${formatNumber(values[i])} is invalid: ${err.detail}`);
+      const which = listed ? `frame ${i + 1} of ${values.length}` : at === 'frames' ? `frame ${i + 1} of ${values.length}` : 'frame';
+      throw fail(`${base}/sweep/${at}`, `the ${which} at ${sw.path} = ${shown} is invalid: ${err.detail}`);
     }
+  }
+  return perFrameModels ? frameModels : null;
+}
+
+/** A sweep gives `values`, or `from`, `to` and `frames`; `labels`, one per value, instead of `label`. */
+function checkSweepForm(sw: NonNullable<FigureConfig['sweep']>, base: string, fail: Fail): void {
+  const range = (['from', 'to', 'frames'] as const).filter((k) => sw[k] !== undefined);
+  if (sw.values) {
+    if (range.length > 0) throw fail(`${base}/sweep/${range[0]}`, 'give "values" or "from", "to" and "frames", not both');
+  } else {
+    const missing = (['from', 'to', 'frames'] as const).find((k) => sw[k] === undefined);
+    if (missing) throw fail(`${base}/sweep`, `missing required key "${missing}" (a sweep takes "values", or "from", "to" and "frames")`);
+  }
+  if (sw.labels) {
+    if (!sw.values) throw fail(`${base}/sweep/labels`, '"labels" name the frames of "values"; with "from" and "to" use "label" with {value}');
+    if (sw.label !== undefined) throw fail(`${base}/sweep/label`, 'give "label" or "labels", not both');
+    if (sw.labels.length !== sw.values.length) throw fail(`${base}/sweep/labels`, `expected ${sw.values.length} labels (one per value), got ${sw.labels.length}`);
+    checkTexts(sw.labels.map((t, i): [string, string] => [`${base}/sweep/labels/${i}`, t]), fail);
   }
 }
 
@@ -532,7 +569,7 @@ function checkNetwork(net: TypedNetworkConfig, inputs: number, at: string, what:
 }
 
 /** Points an axis will be sampled at, computed without allocating (so limits hold before any work). */
-function axisPoints(a: PlotConfig['x'], range: [number, number], defaultStep: number | undefined): number {
+function axisPoints(a: AxisConfig | undefined, range: [number, number], defaultStep: number | undefined): number {
   const [lo, hi] = a?.range ?? range;
   if (a?.samples !== undefined) return a.samples;
   const step = a?.step ?? defaultStep;

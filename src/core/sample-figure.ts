@@ -8,6 +8,7 @@ import { evaluator } from './network.js';
 import { buildNetwork } from './build-network.js';
 import { classScores, surfaceOf } from './surface.js';
 import { gridBuffer } from './grid-buffers.js';
+import { sampleDiagram, type DiagramData } from './sample-diagram.js';
 import type { NetworkSpec, ResolvedAxis, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPlot, ResolvedSeries } from '../model/figure.js';
 
 /** A jump of a series at x: the value there and the limits from each side. */
@@ -43,7 +44,8 @@ export interface ContourData {
   predicted?: Int32Array;
 }
 
-export type PlotData = LineData | ContourData;
+export type { DiagramData };
+export type PlotData = LineData | ContourData | DiagramData;
 
 export interface PanelsData {
   kind: 'panels';
@@ -278,6 +280,7 @@ export function contourLevels(spec: number | readonly number[], [lo, hi]: [numbe
 }
 
 export function samplePlot(plot: ResolvedPlot): PlotData {
+  if (plot.kind === 'diagram') return sampleDiagram(plot);
   return plot.kind === 'line' ? sampleLine(plot) : sampleContour(plot);
 }
 

@@ -7,11 +7,158 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"type":"object","description":"a figure object with a \"kind\" of line, contour or panels","required":["kind"],"properties":{"kind":{"enum":["line","contour","panels"],"description":"a figure kind (line, contour, panels)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["name","kind","series"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"kind":{"description":"a line graph","const":"line","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s2"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"series":{"$ref":"#/$defs/s5"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"x":{"$ref":"#/$defs/s23"},"y":{"$ref":"#/$defs/s24"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"perceptron":{"$ref":"#/$defs/s25"},"network":{"$ref":"#/$defs/s13"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s26"},"colormap":{"$ref":"#/$defs/s27"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s28"},"boundary":{"$ref":"#/$defs/s30"},"data":{"$ref":"#/$defs/s32"},"view":{"$ref":"#/$defs/s35"},"classes":{"$ref":"#/$defs/s36"},"sampling":{"$ref":"#/$defs/s37"}}},{"additionalProperties":false,"type":"object","required":["kind","name","panels"],"properties":{"kind":{"description":"several line or contour plots in a grid","const":"panels","type":"string"},"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"columns":{"minimum":1,"maximum":16,"description":"the number of columns","type":"integer"},"sharedColorbar":{"default":false,"description":"contour panels share one colour scale (the first contour panel's levels and colormap) and one colorbar at the right","type":"boolean"},"panels":{"minItems":1,"maxItems":64,"description":"a list of panels","type":"array","items":{"type":"object","description":"a panel object with a \"kind\" of line or contour","required":["kind"],"properties":{"kind":{"enum":["line","contour"],"description":"a panel kind (line, contour)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","series"],"properties":{"kind":{"description":"a line graph","const":"line","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s1"},"y":{"$ref":"#/$defs/s2"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"series":{"$ref":"#/$defs/s5"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s23"},"y":{"$ref":"#/$defs/s24"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s3"},"perceptron":{"$ref":"#/$defs/s25"},"network":{"$ref":"#/$defs/s13"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s26"},"colormap":{"$ref":"#/$defs/s27"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s28"},"boundary":{"$ref":"#/$defs/s30"},"data":{"$ref":"#/$defs/s32"},"view":{"$ref":"#/$defs/s35"},"classes":{"$ref":"#/$defs/s36"},"sampling":{"$ref":"#/$defs/s37"}}}]}}}}],"$defs":{"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number of its config","type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"description":"the value of the first frame","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"}}},"s1":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s3":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s4"}},"s4":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s5":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s7"},"network":{"$ref":"#/$defs/s13"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s7":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s8"},"else":{"$ref":"#/$defs/s9"}},"s8":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s9"}},"allOf":[{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"},{"$ref":"#/$defs/s12"}]},"s9":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s10":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s12":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s13":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s14"},"else":{"$ref":"#/$defs/s19"}},"s14":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s15"},"inputs":{"$ref":"#/$defs/s17"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s15":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s16"}},"s16":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s7"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s17":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s19":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s20"}}},"s20":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s21"}},"s21":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s22"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}},"s22":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s23":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s24":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s25":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}},"s26":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s27":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s28":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s29"}]},"s29":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s30":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}},"s32":{"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s33"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}},"s33":{"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s34"}},"s34":{"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}},"s35":{"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"},"s36":{"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}},"s37":{"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"}}};
+const schema6 = {"type":"object","description":"a figure object with a \"kind\" of line, contour, diagram or panels","required":["kind"],"properties":{"kind":{"enum":["line","contour","diagram","panels"],"description":"a figure kind (line, contour, diagram, panels)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["name","kind","series"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"kind":{"description":"a line graph","const":"line","type":"string"},"x":{"$ref":"#/$defs/s3"},"y":{"$ref":"#/$defs/s4"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"series":{"$ref":"#/$defs/s7"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"x":{"$ref":"#/$defs/s25"},"y":{"$ref":"#/$defs/s26"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s28"},"colormap":{"$ref":"#/$defs/s29"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s30"},"boundary":{"$ref":"#/$defs/s32"},"data":{"$ref":"#/$defs/s34"},"view":{"$ref":"#/$defs/s37"},"classes":{"$ref":"#/$defs/s38"},"sampling":{"$ref":"#/$defs/s39"}}},{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"kind":{"description":"a diagram of a perceptron or network: nodes, weighted edges, biases and activations","const":"diagram","type":"string"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"x":{"$ref":"#/$defs/s40"},"y":{"$ref":"#/$defs/s41"},"outputs":{"minItems":1,"maxItems":256,"description":"the names of the output neurons, one per output (default \"y\", or y1, y2, ...)","type":"array","items":{"type":"string"}},"input":{"minItems":1,"maxItems":4096,"description":"a value for every input: each neuron then shows a = w·x + b and f(a)","type":"array","items":{"type":"number"}},"weights":{"description":"write each weight on its edge (default: true when the diagram draws at most 16 edges)","type":"boolean"},"activations":{"type":"string","enum":["name","glyph"],"description":"how a neuron shows its activation (name, glyph); default: the name where it fits in the circle, else a glyph of the curve"},"legend":{"default":true,"description":"a legend of the edge colours (sign) and widths (|weight|)","type":"boolean"},"maxNeurons":{"minimum":8,"maximum":256,"default":32,"description":"layers with more neurons than this are summarised: their first and last 4 neurons and \"… N more\"","type":"integer"},"weightScale":{"exclusiveMinimum":0,"description":"the |weight| drawn with the widest edge (default: the largest |weight| shown; a sweep uses the largest of all its frames)","type":"number"}}},{"additionalProperties":false,"type":"object","required":["kind","name","panels"],"properties":{"kind":{"description":"several line, contour or diagram plots in a grid","const":"panels","type":"string"},"$schema":{"description":"the JSON Schema of configs, for completion in editors (actiplot ignores it)","type":"string"},"name":{"pattern":"^[a-z0-9_][a-z0-9._-]*$","maxLength":100,"description":"the output base name: lowercase letters, digits, \".\", \"_\" and \"-\", not starting with \".\" or \"-\"","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"width":{"minimum":100,"maximum":8000,"default":800,"description":"the width in pixels","type":"integer"},"height":{"minimum":100,"maximum":8000,"default":600,"description":"the height in pixels","type":"integer"},"scale":{"minimum":0.5,"maximum":4,"default":1,"description":"the pixel density (2 for HiDPI)","type":"number"},"format":{"type":"string","enum":["png","svg","pdf","gif","apng"],"description":"an output format (png, svg, pdf; gif, apng with a sweep)","default":"png"},"sweep":{"$ref":"#/$defs/s0"},"alt":{"minLength":1,"maxLength":2000,"description":"the text alternative screen readers read (default: a description generated from the figure's maths)","type":"string"},"lang":{"type":"string","enum":["en","ja"],"description":"a language of the generated alt text (en, ja; default: ja when the figure's text is Japanese, else en)"},"theme":{"type":"string","enum":["light","dark"],"description":"a colour theme (light, dark): text, axes, grid, legend and background for a light or a dark page","default":"light"},"background":{"maxLength":100,"description":"\"transparent\", or a CSS colour behind the figure (default: the theme's background)","type":"string"},"columns":{"minimum":1,"maximum":16,"description":"the number of columns","type":"integer"},"sharedColorbar":{"default":false,"description":"contour panels share one colour scale (the first contour panel's levels and colormap) and one colorbar at the right","type":"boolean"},"panels":{"minItems":1,"maxItems":64,"description":"a list of panels","type":"array","items":{"type":"object","description":"a panel object with a \"kind\" of line, contour or diagram","required":["kind"],"properties":{"kind":{"enum":["line","contour","diagram"],"description":"a panel kind (line, contour, diagram)"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","series"],"properties":{"kind":{"description":"a line graph","const":"line","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s3"},"y":{"$ref":"#/$defs/s4"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"series":{"$ref":"#/$defs/s7"},"legend":{"description":"a legend in the corner that hides the least data (default: true when any series has a label)","type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"filled contours over a grid of two inputs","const":"contour","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"x":{"$ref":"#/$defs/s25"},"y":{"$ref":"#/$defs/s26"},"grid":{"default":false,"description":"grid lines at the ticks (under line data, over contour bands, as matplotlib draws them)","type":"boolean"},"points":{"$ref":"#/$defs/s5"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"neurons":{"default":false,"description":"with a network: add a small panel per hidden neuron (the figure becomes panels)","type":"boolean"},"threshold":{"description":"the output level drawn as the decision boundary of a network (default 0.5 for sigmoid, hard_sigmoid and step outputs, else 0)","type":"number"},"levels":{"$ref":"#/$defs/s28"},"colormap":{"$ref":"#/$defs/s29"},"alpha":{"minimum":0,"maximum":1,"default":1,"description":"an opacity from 0 to 1","type":"number"},"colorbar":{"$ref":"#/$defs/s30"},"boundary":{"$ref":"#/$defs/s32"},"data":{"$ref":"#/$defs/s34"},"view":{"$ref":"#/$defs/s37"},"classes":{"$ref":"#/$defs/s38"},"sampling":{"$ref":"#/$defs/s39"}}},{"additionalProperties":false,"type":"object","required":["kind"],"properties":{"kind":{"description":"a diagram of a perceptron or network: nodes, weighted edges, biases and activations","const":"diagram","type":"string"},"title":{"description":"the title above the plot, wrapped onto several lines when wider than the image","type":"string"},"perceptron":{"$ref":"#/$defs/s27"},"network":{"$ref":"#/$defs/s15"},"x":{"$ref":"#/$defs/s40"},"y":{"$ref":"#/$defs/s41"},"outputs":{"minItems":1,"maxItems":256,"description":"the names of the output neurons, one per output (default \"y\", or y1, y2, ...)","type":"array","items":{"type":"string"}},"input":{"minItems":1,"maxItems":4096,"description":"a value for every input: each neuron then shows a = w·x + b and f(a)","type":"array","items":{"type":"number"}},"weights":{"description":"write each weight on its edge (default: true when the diagram draws at most 16 edges)","type":"boolean"},"activations":{"type":"string","enum":["name","glyph"],"description":"how a neuron shows its activation (name, glyph); default: the name where it fits in the circle, else a glyph of the curve"},"legend":{"default":true,"description":"a legend of the edge colours (sign) and widths (|weight|)","type":"boolean"},"maxNeurons":{"minimum":8,"maximum":256,"default":32,"description":"layers with more neurons than this are summarised: their first and last 4 neurons and \"… N more\"","type":"integer"},"weightScale":{"exclusiveMinimum":0,"description":"the |weight| drawn with the widest edge (default: the largest |weight| shown; a sweep uses the largest of all its frames)","type":"number"}}}]}}}}],"$defs":{"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number or string of its config","type":"object","required":["path"],"properties":{"path":{"minLength":1,"description":"the dotted path of the value to vary, e.g. \"perceptron.bias\" or \"network.file\"","type":"string"},"from":{"description":"the value of the first frame (with \"to\" and \"frames\")","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"values":{"$ref":"#/$defs/s1"},"labels":{"minItems":2,"maxItems":500,"description":"the caption of each frame, one per value (instead of \"label\")","type":"array","items":{"type":"string"}},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"},"colorScale":{"$ref":"#/$defs/s2"}}},"s1":{"minItems":2,"maxItems":500,"description":"the value of each frame, in order (instead of \"from\", \"to\" and \"frames\"): numbers, or strings such as checkpoint files","type":"array","items":{"description":"a number or a string","anyOf":[{"type":"number"},{"minLength":1,"maxLength":1000,"type":"string"}]}},"s2":{"type":"string","enum":["fixed","frame"],"default":"fixed","description":"a colour scale (fixed, frame): \"fixed\" spreads contour levels and edge widths over all frames, so a colour means the same value in every frame; \"frame\" fits each frame on its own"},"s3":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s4":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s5":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s7":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s8"}},"s8":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s9"},"network":{"$ref":"#/$defs/s15"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s9":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s10"},"else":{"$ref":"#/$defs/s11"}},"s10":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s11"}},"allOf":[{"$ref":"#/$defs/s12"},{"$ref":"#/$defs/s13"},{"$ref":"#/$defs/s14"}]},"s11":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s12":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s13":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s14":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s15":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s16"},"else":{"$ref":"#/$defs/s21"}},"s16":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s17"},"inputs":{"$ref":"#/$defs/s19"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s17":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s9"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s19":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s20"}},"s20":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s21":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s22"}}},"s22":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s23"}},"s23":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s24"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s9"}}},"s24":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s25":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s26":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s27":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s9"}}},"s28":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s29":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s30":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s32":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s33"}]},"s33":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}},"s34":{"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s35"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}},"s35":{"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s36"}},"s36":{"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}},"s37":{"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"},"s38":{"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}},"s39":{"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"},"s40":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the first input (default \"x1\", as a contour labels its x axis)","type":"string"}}},"s41":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the second input (default \"x2\"); further inputs are x3, x4, ...","type":"string"}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9_][a-z0-9._-]*$", "u");
-const schema7 = {"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number of its config","type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"description":"the value of the first frame","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"}}};
+const schema7 = {"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number or string of its config","type":"object","required":["path"],"properties":{"path":{"minLength":1,"description":"the dotted path of the value to vary, e.g. \"perceptron.bias\" or \"network.file\"","type":"string"},"from":{"description":"the value of the first frame (with \"to\" and \"frames\")","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"values":{"$ref":"#/$defs/s1"},"labels":{"minItems":2,"maxItems":500,"description":"the caption of each frame, one per value (instead of \"label\")","type":"array","items":{"type":"string"}},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"},"colorScale":{"$ref":"#/$defs/s2"}}};
+const schema8 = {"minItems":2,"maxItems":500,"description":"the value of each frame, in order (instead of \"from\", \"to\" and \"frames\"): numbers, or strings such as checkpoint files","type":"array","items":{"description":"a number or a string","anyOf":[{"type":"number"},{"minLength":1,"maxLength":1000,"type":"string"}]}};
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+if(data.length > 500){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema8,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.length < 2){
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema8,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+const _errs2 = errors;
+let valid2 = false;
+const _errs3 = errors;
+if(!(typeof data0 == "number")){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema8.items.anyOf[0].type,parentSchema:schema8.items.anyOf[0],data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs5 = errors;
+if(typeof data0 === "string"){
+if(func3(data0) > 1000){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema8.items.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func3(data0) < 1){
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema8.items.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema8.items.anyOf[1].type,parentSchema:schema8.items.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema8.items.anyOf,parentSchema:schema8.items,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema8.type,parentSchema:schema8,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+
+const schema9 = {"type":"string","enum":["fixed","frame"],"default":"fixed","description":"a colour scale (fixed, frame): \"fixed\" spreads contour levels and edge widths over all frames, so a colour means the same value in every frame; \"frame\" fits each frame on its own"};
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema9.type,parentSchema:schema9,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((data === "fixed") || (data === "frame"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema9.enum},message:"must be equal to one of the allowed values",schema:schema9.enum,parentSchema:schema9,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -27,44 +174,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.from === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema7.required,parentSchema:schema7,data};
+for(const key0 in data){
+if(!(func2.call(schema7.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema7,data};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
-}
-errors++;
-}
-if(data.to === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema7.required,parentSchema:schema7,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.frames === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "frames"},message:"must have required property '"+"frames"+"'",schema:schema7.required,parentSchema:schema7,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "path") || (key0 === "from")) || (key0 === "to")) || (key0 === "frames")) || (key0 === "fps")) || (key0 === "sheet")) || (key0 === "label"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema7,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -73,7 +190,44 @@ if(data.path !== undefined){
 let data0 = data.path;
 if(typeof data0 === "string"){
 if(func3(data0) < 1){
-const err5 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema7.properties.path,data:data0};
+const err2 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema7.properties.path,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.path.type,parentSchema:schema7.properties.path,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.from !== undefined){
+let data1 = data.from;
+if(!(typeof data1 == "number")){
+const err4 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema7.properties.from.type,parentSchema:schema7.properties.from,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.to !== undefined){
+let data2 = data.to;
+if(!(typeof data2 == "number")){
+const err5 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema7.properties.to.type,parentSchema:schema7.properties.to,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -83,8 +237,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.path.type,parentSchema:schema7.properties.path,data:data0};
+if(data.frames !== undefined){
+let data3 = data.frames;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err6 = {instancePath:instancePath+"/frames",schemaPath:"#/properties/frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema7.properties.frames.type,parentSchema:schema7.properties.frames,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -93,11 +249,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.from !== undefined){
-let data1 = data.from;
-if(!(typeof data1 == "number")){
-const err7 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema7.properties.from.type,parentSchema:schema7.properties.from,data:data1};
+if(typeof data3 == "number"){
+if(data3 > 500 || isNaN(data3)){
+const err7 = {instancePath:instancePath+"/frames",schemaPath:"#/properties/frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema7.properties.frames,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -106,11 +260,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.to !== undefined){
-let data2 = data.to;
-if(!(typeof data2 == "number")){
-const err8 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema7.properties.to.type,parentSchema:schema7.properties.to,data:data2};
+if(data3 < 2 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/frames",schemaPath:"#/properties/frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema7.properties.frames,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -120,10 +271,18 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.frames !== undefined){
-let data3 = data.frames;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err9 = {instancePath:instancePath+"/frames",schemaPath:"#/properties/frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema7.properties.frames.type,parentSchema:schema7.properties.frames,data:data3};
+}
+if(data.values !== undefined){
+if(!(validate23(data.values, {instancePath:instancePath+"/values",parentData:data,parentDataProperty:"values",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.labels !== undefined){
+let data5 = data.labels;
+if(Array.isArray(data5)){
+if(data5.length > 500){
+const err9 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema7.properties.labels,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -132,9 +291,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(typeof data3 == "number"){
-if(data3 > 500 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/frames",schemaPath:"#/properties/frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema7.properties.frames,data:data3};
+if(data5.length < 2){
+const err10 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema7.properties.labels,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -143,8 +301,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data3 < 2 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/frames",schemaPath:"#/properties/frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema7.properties.frames,data:data3};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err11 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.labels.items.type,parentSchema:schema7.properties.labels.items,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -155,11 +316,8 @@ errors++;
 }
 }
 }
-if(data.fps !== undefined){
-let data4 = data.fps;
-if(typeof data4 == "number"){
-if(data4 > 60 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema7.properties.fps,data:data4};
+else {
+const err12 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.labels.type,parentSchema:schema7.properties.labels,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -168,8 +326,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data4 <= 0 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema7.properties.fps,data:data4};
+}
+if(data.fps !== undefined){
+let data7 = data.fps;
+if(typeof data7 == "number"){
+if(data7 > 60 || isNaN(data7)){
+const err13 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema7.properties.fps,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -178,9 +340,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema7.properties.fps.type,parentSchema:schema7.properties.fps,data:data4};
+if(data7 <= 0 || isNaN(data7)){
+const err14 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema7.properties.fps,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -190,10 +351,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.sheet !== undefined){
-let data5 = data.sheet;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err15 = {instancePath:instancePath+"/sheet",schemaPath:"#/properties/sheet/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema7.properties.sheet.type,parentSchema:schema7.properties.sheet,data:data5};
+else {
+const err15 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema7.properties.fps.type,parentSchema:schema7.properties.fps,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -202,9 +361,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(typeof data5 == "number"){
-if(data5 > 64 || isNaN(data5)){
-const err16 = {instancePath:instancePath+"/sheet",schemaPath:"#/properties/sheet/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema7.properties.sheet,data:data5};
+}
+if(data.sheet !== undefined){
+let data8 = data.sheet;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err16 = {instancePath:instancePath+"/sheet",schemaPath:"#/properties/sheet/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema7.properties.sheet.type,parentSchema:schema7.properties.sheet,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -213,8 +374,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data5 < 0 || isNaN(data5)){
-const err17 = {instancePath:instancePath+"/sheet",schemaPath:"#/properties/sheet/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema7.properties.sheet,data:data5};
+if(typeof data8 == "number"){
+if(data8 > 64 || isNaN(data8)){
+const err17 = {instancePath:instancePath+"/sheet",schemaPath:"#/properties/sheet/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema7.properties.sheet,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -223,12 +385,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-if(data.label !== undefined){
-let data6 = data.label;
-if(typeof data6 !== "string"){
-const err18 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.label.type,parentSchema:schema7.properties.label,data:data6};
+if(data8 < 0 || isNaN(data8)){
+const err18 = {instancePath:instancePath+"/sheet",schemaPath:"#/properties/sheet/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema7.properties.sheet,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -239,8 +397,10 @@ errors++;
 }
 }
 }
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema7.type,parentSchema:schema7,data};
+if(data.label !== undefined){
+let data9 = data.label;
+if(typeof data9 !== "string"){
+const err19 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.label.type,parentSchema:schema7.properties.label,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -249,19 +409,37 @@ vErrors.push(err19);
 }
 errors++;
 }
+}
+if(data.colorScale !== undefined){
+if(!(validate25(data.colorScale, {instancePath:instancePath+"/colorScale",parentData:data,parentDataProperty:"colorScale",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema7.type,parentSchema:schema7,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
 validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema8 = {"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}};
+const schema10 = {"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}};
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((key0 === "label") || (key0 === "range")) || (key0 === "samples")) || (key0 === "step")) || (key0 === "ticks"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema8,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema10,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -274,7 +452,7 @@ errors++;
 if(data.label !== undefined){
 let data0 = data.label;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema8.properties.label.type,parentSchema:schema8.properties.label,data:data0};
+const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema10.properties.label.type,parentSchema:schema10.properties.label,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -288,7 +466,7 @@ if(data.range !== undefined){
 let data1 = data.range;
 if(Array.isArray(data1)){
 if(data1.length > 2){
-const err2 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema8.properties.range,data:data1};
+const err2 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema10.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -298,7 +476,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1.length < 2){
-const err3 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema8.properties.range,data:data1};
+const err3 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema10.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -309,7 +487,7 @@ errors++;
 }
 const len0 = data1.length;
 if(!(len0 <= 2)){
-const err4 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema8.properties.range,data:data1};
+const err4 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema10.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -322,7 +500,7 @@ const len1 = data1.length;
 if(len1 > 0){
 let data2 = data1[0];
 if(!(typeof data2 == "number")){
-const err5 = {instancePath:instancePath+"/range/0",schemaPath:"#/properties/range/items/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema8.properties.range.items[0].type,parentSchema:schema8.properties.range.items[0],data:data2};
+const err5 = {instancePath:instancePath+"/range/0",schemaPath:"#/properties/range/items/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema10.properties.range.items[0].type,parentSchema:schema10.properties.range.items[0],data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -335,7 +513,7 @@ errors++;
 if(len1 > 1){
 let data3 = data1[1];
 if(!(typeof data3 == "number")){
-const err6 = {instancePath:instancePath+"/range/1",schemaPath:"#/properties/range/items/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema8.properties.range.items[1].type,parentSchema:schema8.properties.range.items[1],data:data3};
+const err6 = {instancePath:instancePath+"/range/1",schemaPath:"#/properties/range/items/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema10.properties.range.items[1].type,parentSchema:schema10.properties.range.items[1],data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -347,7 +525,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema8.properties.range.type,parentSchema:schema8.properties.range,data:data1};
+const err7 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.range.type,parentSchema:schema10.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -360,7 +538,7 @@ errors++;
 if(data.samples !== undefined){
 let data4 = data.samples;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err8 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema8.properties.samples.type,parentSchema:schema8.properties.samples,data:data4};
+const err8 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema10.properties.samples.type,parentSchema:schema10.properties.samples,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -371,7 +549,7 @@ errors++;
 }
 if(typeof data4 == "number"){
 if(data4 < 2 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema8.properties.samples,data:data4};
+const err9 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema10.properties.samples,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -386,7 +564,7 @@ if(data.step !== undefined){
 let data5 = data.step;
 if(typeof data5 == "number"){
 if(data5 <= 0 || isNaN(data5)){
-const err10 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema8.properties.step,data:data5};
+const err10 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema10.properties.step,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -397,7 +575,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema8.properties.step.type,parentSchema:schema8.properties.step,data:data5};
+const err11 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema10.properties.step.type,parentSchema:schema10.properties.step,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -414,7 +592,7 @@ let valid2 = false;
 const _errs16 = errors;
 if(typeof data6 == "number"){
 if(data6 <= 0 || isNaN(data6)){
-const err12 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema8.properties.ticks.anyOf[0],data:data6};
+const err12 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema10.properties.ticks.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -425,7 +603,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema8.properties.ticks.anyOf[0].type,parentSchema:schema8.properties.ticks.anyOf[0],data:data6};
+const err13 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema10.properties.ticks.anyOf[0].type,parentSchema:schema10.properties.ticks.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -440,7 +618,7 @@ if(!valid2){
 const _errs18 = errors;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err14 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema8.properties.ticks.anyOf[1],data:data6};
+const err14 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema10.properties.ticks.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -453,7 +631,7 @@ const len2 = data6.length;
 for(let i0=0; i0<len2; i0++){
 let data7 = data6[i0];
 if(!(typeof data7 == "number")){
-const err15 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema8.properties.ticks.anyOf[1].items.type,parentSchema:schema8.properties.ticks.anyOf[1].items,data:data7};
+const err15 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema10.properties.ticks.anyOf[1].items.type,parentSchema:schema10.properties.ticks.anyOf[1].items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -465,7 +643,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema8.properties.ticks.anyOf[1].type,parentSchema:schema8.properties.ticks.anyOf[1],data:data6};
+const err16 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.ticks.anyOf[1].type,parentSchema:schema10.properties.ticks.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -478,7 +656,7 @@ var _valid0 = _errs18 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err17 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema8.properties.ticks.anyOf,parentSchema:schema8.properties.ticks,data:data6};
+const err17 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema10.properties.ticks.anyOf,parentSchema:schema10.properties.ticks,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -501,7 +679,7 @@ vErrors = null;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema8.type,parentSchema:schema8,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema10.type,parentSchema:schema10,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -510,19 +688,19 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
 
-const schema9 = {"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}};
+const schema11 = {"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((key0 === "label") || (key0 === "range")) || (key0 === "samples")) || (key0 === "step")) || (key0 === "ticks"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema9,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -535,7 +713,7 @@ errors++;
 if(data.label !== undefined){
 let data0 = data.label;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema9.properties.label.type,parentSchema:schema9.properties.label,data:data0};
+const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.label.type,parentSchema:schema11.properties.label,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -549,7 +727,7 @@ if(data.range !== undefined){
 let data1 = data.range;
 if(Array.isArray(data1)){
 if(data1.length > 2){
-const err2 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema9.properties.range,data:data1};
+const err2 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -559,7 +737,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1.length < 2){
-const err3 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema9.properties.range,data:data1};
+const err3 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema11.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -570,7 +748,7 @@ errors++;
 }
 const len0 = data1.length;
 if(!(len0 <= 2)){
-const err4 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema9.properties.range,data:data1};
+const err4 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -583,7 +761,7 @@ const len1 = data1.length;
 if(len1 > 0){
 let data2 = data1[0];
 if(!(typeof data2 == "number")){
-const err5 = {instancePath:instancePath+"/range/0",schemaPath:"#/properties/range/items/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema9.properties.range.items[0].type,parentSchema:schema9.properties.range.items[0],data:data2};
+const err5 = {instancePath:instancePath+"/range/0",schemaPath:"#/properties/range/items/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.range.items[0].type,parentSchema:schema11.properties.range.items[0],data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -596,7 +774,7 @@ errors++;
 if(len1 > 1){
 let data3 = data1[1];
 if(!(typeof data3 == "number")){
-const err6 = {instancePath:instancePath+"/range/1",schemaPath:"#/properties/range/items/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema9.properties.range.items[1].type,parentSchema:schema9.properties.range.items[1],data:data3};
+const err6 = {instancePath:instancePath+"/range/1",schemaPath:"#/properties/range/items/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.range.items[1].type,parentSchema:schema11.properties.range.items[1],data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -608,7 +786,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema9.properties.range.type,parentSchema:schema9.properties.range,data:data1};
+const err7 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.range.type,parentSchema:schema11.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -621,7 +799,7 @@ errors++;
 if(data.samples !== undefined){
 let data4 = data.samples;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err8 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema9.properties.samples.type,parentSchema:schema9.properties.samples,data:data4};
+const err8 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.samples.type,parentSchema:schema11.properties.samples,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -632,7 +810,7 @@ errors++;
 }
 if(typeof data4 == "number"){
 if(data4 < 2 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema9.properties.samples,data:data4};
+const err9 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema11.properties.samples,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -647,7 +825,7 @@ if(data.step !== undefined){
 let data5 = data.step;
 if(typeof data5 == "number"){
 if(data5 <= 0 || isNaN(data5)){
-const err10 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema9.properties.step,data:data5};
+const err10 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.step,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -658,7 +836,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema9.properties.step.type,parentSchema:schema9.properties.step,data:data5};
+const err11 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.step.type,parentSchema:schema11.properties.step,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -675,7 +853,7 @@ let valid2 = false;
 const _errs16 = errors;
 if(typeof data6 == "number"){
 if(data6 <= 0 || isNaN(data6)){
-const err12 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema9.properties.ticks.anyOf[0],data:data6};
+const err12 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.ticks.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -686,7 +864,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema9.properties.ticks.anyOf[0].type,parentSchema:schema9.properties.ticks.anyOf[0],data:data6};
+const err13 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.ticks.anyOf[0].type,parentSchema:schema11.properties.ticks.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -701,7 +879,7 @@ if(!valid2){
 const _errs18 = errors;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err14 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema9.properties.ticks.anyOf[1],data:data6};
+const err14 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.ticks.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -714,7 +892,7 @@ const len2 = data6.length;
 for(let i0=0; i0<len2; i0++){
 let data7 = data6[i0];
 if(!(typeof data7 == "number")){
-const err15 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema9.properties.ticks.anyOf[1].items.type,parentSchema:schema9.properties.ticks.anyOf[1].items,data:data7};
+const err15 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.ticks.anyOf[1].items.type,parentSchema:schema11.properties.ticks.anyOf[1].items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -726,7 +904,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema9.properties.ticks.anyOf[1].type,parentSchema:schema9.properties.ticks.anyOf[1],data:data6};
+const err16 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ticks.anyOf[1].type,parentSchema:schema11.properties.ticks.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -739,7 +917,7 @@ var _valid0 = _errs18 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err17 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema9.properties.ticks.anyOf,parentSchema:schema9.properties.ticks,data:data6};
+const err17 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.ticks.anyOf,parentSchema:schema11.properties.ticks,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -762,7 +940,7 @@ vErrors = null;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema9.type,parentSchema:schema9,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -771,19 +949,19 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-const schema10 = {"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s4"}};
-const schema11 = {"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}};
+const schema12 = {"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s6"}};
+const schema13 = {"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.at === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'",schema:schema11.required,parentSchema:schema11,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'",schema:schema13.required,parentSchema:schema13,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -794,7 +972,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "at") || (key0 === "label")) || (key0 === "color"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -808,7 +986,7 @@ if(data.at !== undefined){
 let data0 = data.at;
 if(Array.isArray(data0)){
 if(data0.length > 2){
-const err2 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.at,data:data0};
+const err2 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema13.properties.at,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -818,7 +996,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.length < 2){
-const err3 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema11.properties.at,data:data0};
+const err3 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema13.properties.at,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -829,7 +1007,7 @@ errors++;
 }
 const len0 = data0.length;
 if(!(len0 <= 2)){
-const err4 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.at,data:data0};
+const err4 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema13.properties.at,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -842,7 +1020,7 @@ const len1 = data0.length;
 if(len1 > 0){
 let data1 = data0[0];
 if(!(typeof data1 == "number")){
-const err5 = {instancePath:instancePath+"/at/0",schemaPath:"#/properties/at/items/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.at.items[0].type,parentSchema:schema11.properties.at.items[0],data:data1};
+const err5 = {instancePath:instancePath+"/at/0",schemaPath:"#/properties/at/items/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.at.items[0].type,parentSchema:schema13.properties.at.items[0],data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -855,7 +1033,7 @@ errors++;
 if(len1 > 1){
 let data2 = data0[1];
 if(!(typeof data2 == "number")){
-const err6 = {instancePath:instancePath+"/at/1",schemaPath:"#/properties/at/items/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.at.items[1].type,parentSchema:schema11.properties.at.items[1],data:data2};
+const err6 = {instancePath:instancePath+"/at/1",schemaPath:"#/properties/at/items/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.at.items[1].type,parentSchema:schema13.properties.at.items[1],data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -867,7 +1045,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.at.type,parentSchema:schema11.properties.at,data:data0};
+const err7 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.at.type,parentSchema:schema13.properties.at,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -880,7 +1058,7 @@ errors++;
 if(data.label !== undefined){
 let data3 = data.label;
 if(typeof data3 !== "string"){
-const err8 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.label.type,parentSchema:schema11.properties.label,data:data3};
+const err8 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.label.type,parentSchema:schema13.properties.label,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -893,7 +1071,7 @@ errors++;
 if(data.color !== undefined){
 let data4 = data.color;
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.color.type,parentSchema:schema11.properties.color,data:data4};
+const err9 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.color.type,parentSchema:schema13.properties.color,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -905,7 +1083,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -914,17 +1092,17 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 if(data.length > 100){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema10,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -935,14 +1113,14 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate29(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate33(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.type,parentSchema:schema10,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.type,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -951,17 +1129,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema12 = {"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s6"}};
-const schema13 = {"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s7"},"network":{"$ref":"#/$defs/s13"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}};
-const schema14 = {"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s8"},"else":{"$ref":"#/$defs/s9"}};
-const schema15 = {"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s9"}},"allOf":[{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"},{"$ref":"#/$defs/s12"}]};
-const schema16 = {"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}};
+const schema14 = {"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s8"}};
+const schema15 = {"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s9"},"network":{"$ref":"#/$defs/s15"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}};
+const schema16 = {"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s10"},"else":{"$ref":"#/$defs/s11"}};
+const schema17 = {"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s11"}},"allOf":[{"$ref":"#/$defs/s12"},{"$ref":"#/$defs/s13"},{"$ref":"#/$defs/s14"}]};
+const schema18 = {"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -1010,7 +1188,7 @@ const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(key0 === "name")){
-const err2 = {instancePath,schemaPath:"#/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16.then,data};
+const err2 = {instancePath,schemaPath:"#/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18.then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1025,7 +1203,7 @@ var _valid0 = _errs3 === errors;
 valid0 = _valid0;
 }
 if(!valid0){
-const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema16.if,parentSchema:schema16,data};
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema18.if,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1034,13 +1212,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}};
+const schema19 = {"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -1088,7 +1266,7 @@ const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "name") || (key0 === "slope"))){
-const err2 = {instancePath,schemaPath:"#/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17.then,data};
+const err2 = {instancePath,schemaPath:"#/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19.then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1101,7 +1279,7 @@ errors++;
 if(data.slope !== undefined){
 let data1 = data.slope;
 if(!(typeof data1 == "number")){
-const err3 = {instancePath:instancePath+"/slope",schemaPath:"#/then/properties/slope/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema17.then.properties.slope.type,parentSchema:schema17.then.properties.slope,data:data1};
+const err3 = {instancePath:instancePath+"/slope",schemaPath:"#/then/properties/slope/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.then.properties.slope.type,parentSchema:schema19.then.properties.slope,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1116,7 +1294,7 @@ var _valid0 = _errs3 === errors;
 valid0 = _valid0;
 }
 if(!valid0){
-const err4 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema17.if,parentSchema:schema17,data};
+const err4 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema19.if,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1125,13 +1303,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
-const schema18 = {"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}};
+const schema20 = {"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -1179,7 +1357,7 @@ const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "name") || (key0 === "alpha"))){
-const err2 = {instancePath,schemaPath:"#/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18.then,data};
+const err2 = {instancePath,schemaPath:"#/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20.then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1192,7 +1370,7 @@ errors++;
 if(data.alpha !== undefined){
 let data1 = data.alpha;
 if(!(typeof data1 == "number")){
-const err3 = {instancePath:instancePath+"/alpha",schemaPath:"#/then/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.then.properties.alpha.type,parentSchema:schema18.then.properties.alpha,data:data1};
+const err3 = {instancePath:instancePath+"/alpha",schemaPath:"#/then/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.then.properties.alpha.type,parentSchema:schema20.then.properties.alpha,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1207,7 +1385,7 @@ var _valid0 = _errs3 === errors;
 valid0 = _valid0;
 }
 if(!valid0){
-const err4 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema18.if,parentSchema:schema18,data};
+const err4 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema20.if,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1216,17 +1394,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"};
+const schema21 = {"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(!((((((((((((((data === "identity") || (data === "relu")) || (data === "leaky_relu")) || (data === "elu")) || (data === "gelu")) || (data === "gelu_tanh")) || (data === "sigmoid")) || (data === "tanh")) || (data === "softplus")) || (data === "silu")) || (data === "swish")) || (data === "step")) || (data === "sign")) || (data === "hard_sigmoid"))){
-const err0 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data};
+const err0 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema21.enum},message:"must be equal to one of the allowed values",schema:schema21.enum,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1235,29 +1413,29 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate36(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
-errors = vErrors.length;
-}
-if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-errors = vErrors.length;
-}
 if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
+if(!(validate42(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema17.required,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1267,14 +1445,14 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name !== undefined){
-if(!(validate42(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate46(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1283,12 +1461,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -1317,8 +1495,8 @@ vErrors = null;
 let ifClause0;
 if(_valid0){
 const _errs3 = errors;
-if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
@@ -1327,8 +1505,8 @@ ifClause0 = "then";
 }
 else {
 const _errs4 = errors;
-if(!(validate42(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs4 === errors;
@@ -1336,7 +1514,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err1 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema14.if,parentSchema:schema14,data};
+const err1 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema16.if,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1345,21 +1523,21 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
 
-const schema20 = {"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s14"},"else":{"$ref":"#/$defs/s19"}};
-const schema21 = {"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s15"},"inputs":{"$ref":"#/$defs/s17"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}};
-const schema22 = {"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s16"}};
-const schema23 = {"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s7"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}};
+const schema22 = {"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s16"},"else":{"$ref":"#/$defs/s21"}};
+const schema23 = {"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s17"},"inputs":{"$ref":"#/$defs/s19"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}};
+const schema24 = {"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s18"}};
+const schema25 = {"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s9"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.weight === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1369,7 +1547,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.activation === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1380,7 +1558,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "weight") || (key0 === "bias")) || (key0 === "activation")) || (key0 === "transpose"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1394,7 +1572,7 @@ if(data.weight !== undefined){
 let data0 = data.weight;
 if(typeof data0 === "string"){
 if(func3(data0) > 1000){
-const err3 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema23.properties.weight,data:data0};
+const err3 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema25.properties.weight,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1404,7 +1582,7 @@ vErrors.push(err3);
 errors++;
 }
 if(func3(data0) < 1){
-const err4 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema23.properties.weight,data:data0};
+const err4 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.weight,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1415,7 +1593,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.weight.type,parentSchema:schema23.properties.weight,data:data0};
+const err5 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.weight.type,parentSchema:schema25.properties.weight,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1429,7 +1607,7 @@ if(data.bias !== undefined){
 let data1 = data.bias;
 if(typeof data1 === "string"){
 if(func3(data1) > 1000){
-const err6 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema23.properties.bias,data:data1};
+const err6 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema25.properties.bias,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1439,7 +1617,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func3(data1) < 1){
-const err7 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema23.properties.bias,data:data1};
+const err7 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.bias,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1450,7 +1628,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.bias.type,parentSchema:schema23.properties.bias,data:data1};
+const err8 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.bias.type,parentSchema:schema25.properties.bias,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1461,15 +1639,15 @@ errors++;
 }
 }
 if(data.activation !== undefined){
-if(!(validate34(data.activation, {instancePath:instancePath+"/activation",parentData:data,parentDataProperty:"activation",rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate38(data.activation, {instancePath:instancePath+"/activation",parentData:data,parentDataProperty:"activation",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
 if(data.transpose !== undefined){
 let data3 = data.transpose;
 if(typeof data3 !== "boolean"){
-const err9 = {instancePath:instancePath+"/transpose",schemaPath:"#/properties/transpose/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.properties.transpose.type,parentSchema:schema23.properties.transpose,data:data3};
+const err9 = {instancePath:instancePath+"/transpose",schemaPath:"#/properties/transpose/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.transpose.type,parentSchema:schema25.properties.transpose,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1481,7 +1659,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1490,17 +1668,17 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 if(data.length > 256){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema22,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1510,7 +1688,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema22,data};
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1521,14 +1699,14 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate50(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate54(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.type,parentSchema:schema22,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.type,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1537,14 +1715,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
 
-const schema24 = {"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s18"}};
-const schema25 = {"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}};
+const schema26 = {"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s20"}};
+const schema27 = {"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}};
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -1574,7 +1752,7 @@ let ifClause0;
 if(_valid0){
 const _errs3 = errors;
 if(!((data === "x") || (data === "y"))){
-const err1 = {instancePath,schemaPath:"#/then/enum",keyword:"enum",params:{allowedValues: schema25.then.enum},message:"must be equal to one of the allowed values",schema:schema25.then.enum,parentSchema:schema25.then,data};
+const err1 = {instancePath,schemaPath:"#/then/enum",keyword:"enum",params:{allowedValues: schema27.then.enum},message:"must be equal to one of the allowed values",schema:schema27.then.enum,parentSchema:schema27.then,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1590,7 +1768,7 @@ ifClause0 = "then";
 else {
 const _errs4 = errors;
 if(!(typeof data == "number")){
-const err2 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.else.type,parentSchema:schema25.else,data};
+const err2 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.else.type,parentSchema:schema27.else,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1604,7 +1782,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema25.if,parentSchema:schema25,data};
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema27.if,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1613,17 +1791,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate55.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 if(data.length > 4096){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 4096},message:"must NOT have more than 4096 items",schema:4096,parentSchema:schema24,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 4096},message:"must NOT have more than 4096 items",schema:4096,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1633,7 +1811,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema24,data};
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1644,14 +1822,14 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate55(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate59(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.type,parentSchema:schema24,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1660,17 +1838,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.file === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema21.required,parentSchema:schema21,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema23.required,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1681,7 +1859,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "file") || (key0 === "layers")) || (key0 === "inputs")) || (key0 === "output"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1695,7 +1873,7 @@ if(data.file !== undefined){
 let data0 = data.file;
 if(typeof data0 === "string"){
 if(func3(data0) > 1000){
-const err2 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema21.properties.file,data:data0};
+const err2 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema23.properties.file,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1705,7 +1883,7 @@ vErrors.push(err2);
 errors++;
 }
 if(func3(data0) < 1){
-const err3 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.file,data:data0};
+const err3 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema23.properties.file,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1716,7 +1894,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.file.type,parentSchema:schema21.properties.file,data:data0};
+const err4 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.file.type,parentSchema:schema23.properties.file,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1727,21 +1905,21 @@ errors++;
 }
 }
 if(data.layers !== undefined){
-if(!(validate49(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate53(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 }
 if(data.inputs !== undefined){
-if(!(validate54(data.inputs, {instancePath:instancePath+"/inputs",parentData:data,parentDataProperty:"inputs",rootData}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+if(!(validate58(data.inputs, {instancePath:instancePath+"/inputs",parentData:data,parentDataProperty:"inputs",rootData}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
 }
 if(data.output !== undefined){
 let data3 = data.output;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err5 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties.output.type,parentSchema:schema21.properties.output,data:data3};
+const err5 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.output.type,parentSchema:schema23.properties.output,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1752,7 +1930,7 @@ errors++;
 }
 if(typeof data3 == "number"){
 if(data3 < 0 || isNaN(data3)){
-const err6 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.properties.output,data:data3};
+const err6 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23.properties.output,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1765,7 +1943,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1774,21 +1952,214 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s20"}}};
-const schema27 = {"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s21"}};
-const schema28 = {"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s22"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}};
-const schema29 = {"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}};
+const schema28 = {"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s22"}}};
+const schema29 = {"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s23"}};
+const schema30 = {"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s24"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s9"}}};
+const schema31 = {"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 if(data.length > 256){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema29,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(Array.isArray(data0)){
+if(data0.length > 256){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema31.items,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.length < 1){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.items,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const len1 = data0.length;
+for(let i1=0; i1<len1; i1++){
+let data1 = data0[i1];
+if(!(typeof data1 == "number")){
+const err4 = {instancePath:instancePath+"/" + i0+"/" + i1,schemaPath:"#/items/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.items.items.type,parentSchema:schema31.items.items,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.items.type,parentSchema:schema31.items,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate66.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.weights === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weights"},message:"must have required property '"+"weights"+"'",schema:schema30.required,parentSchema:schema30,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.biases === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "biases"},message:"must have required property '"+"biases"+"'",schema:schema30.required,parentSchema:schema30,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.activation === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema30.required,parentSchema:schema30,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "weights") || (key0 === "biases")) || (key0 === "activation"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.weights !== undefined){
+if(!(validate66(data.weights, {instancePath:instancePath+"/weights",parentData:data,parentDataProperty:"weights",rootData}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.biases !== undefined){
+let data1 = data.biases;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(!(typeof data2 == "number")){
+const err4 = {instancePath:instancePath+"/biases/" + i0,schemaPath:"#/properties/biases/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.biases.items.type,parentSchema:schema30.properties.biases.items,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/biases",schemaPath:"#/properties/biases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.properties.biases.type,parentSchema:schema30.properties.biases,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.activation !== undefined){
+if(!(validate38(data.activation, {instancePath:instancePath+"/activation",parentData:data,parentDataProperty:"activation",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate65.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+if(data.length > 16){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1809,10 +2180,14 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(Array.isArray(data0)){
-if(data0.length > 256){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema29.items,data:data0};
+if(!(validate65(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.type,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1821,214 +2196,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.length < 1){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema29.items,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-const len1 = data0.length;
-for(let i1=0; i1<len1; i1++){
-let data1 = data0[i1];
-if(!(typeof data1 == "number")){
-const err4 = {instancePath:instancePath+"/" + i0+"/" + i1,schemaPath:"#/items/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.items.items.type,parentSchema:schema29.items.items,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.items.type,parentSchema:schema29.items,data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.type,parentSchema:schema29,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-validate62.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.weights === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weights"},message:"must have required property '"+"weights"+"'",schema:schema28.required,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.biases === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "biases"},message:"must have required property '"+"biases"+"'",schema:schema28.required,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.activation === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema28.required,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "weights") || (key0 === "biases")) || (key0 === "activation"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.weights !== undefined){
-if(!(validate62(data.weights, {instancePath:instancePath+"/weights",parentData:data,parentDataProperty:"weights",rootData}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-if(data.biases !== undefined){
-let data1 = data.biases;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(!(typeof data2 == "number")){
-const err4 = {instancePath:instancePath+"/biases/" + i0,schemaPath:"#/properties/biases/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema28.properties.biases.items.type,parentSchema:schema28.properties.biases.items,data:data2};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/biases",schemaPath:"#/properties/biases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.properties.biases.type,parentSchema:schema28.properties.biases,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.activation !== undefined){
-if(!(validate34(data.activation, {instancePath:instancePath+"/activation",parentData:data,parentDataProperty:"activation",rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-validate61.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(Array.isArray(data)){
-if(data.length > 16){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema27,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate61(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate60.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.layers === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layers"},message:"must have required property '"+"layers"+"'",schema:schema26.required,parentSchema:schema26,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layers"},message:"must have required property '"+"layers"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2039,7 +2217,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "layers")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2050,14 +2228,14 @@ errors++;
 }
 }
 if(data.layers !== undefined){
-if(!(validate60(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+if(!(validate64(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2066,12 +2244,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -2115,8 +2293,8 @@ vErrors = null;
 let ifClause0;
 if(_valid0){
 const _errs3 = errors;
-if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
@@ -2125,8 +2303,8 @@ ifClause0 = "then";
 }
 else {
 const _errs4 = errors;
-if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(!(validate63(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs4 === errors;
@@ -2134,7 +2312,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema20.if,parentSchema:schema20,data};
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema22.if,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2143,18 +2321,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((((key0 === "activation") || (key0 === "network")) || (key0 === "weights")) || (key0 === "bias")) || (key0 === "derivative")) || (key0 === "label")) || (key0 === "color")) || (key0 === "jumps"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2165,14 +2343,14 @@ errors++;
 }
 }
 if(data.activation !== undefined){
-if(!(validate34(data.activation, {instancePath:instancePath+"/activation",parentData:data,parentDataProperty:"activation",rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate38(data.activation, {instancePath:instancePath+"/activation",parentData:data,parentDataProperty:"activation",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
 if(data.network !== undefined){
-if(!(validate47(data.network, {instancePath:instancePath+"/network",parentData:data,parentDataProperty:"network",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate51(data.network, {instancePath:instancePath+"/network",parentData:data,parentDataProperty:"network",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 }
@@ -2183,7 +2361,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(!(typeof data3 == "number")){
-const err1 = {instancePath:instancePath+"/weights/" + i0,schemaPath:"#/properties/weights/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.weights.items.type,parentSchema:schema13.properties.weights.items,data:data3};
+const err1 = {instancePath:instancePath+"/weights/" + i0,schemaPath:"#/properties/weights/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.weights.items.type,parentSchema:schema15.properties.weights.items,data:data3};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2195,7 +2373,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/weights",schemaPath:"#/properties/weights/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.weights.type,parentSchema:schema13.properties.weights,data:data2};
+const err2 = {instancePath:instancePath+"/weights",schemaPath:"#/properties/weights/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.weights.type,parentSchema:schema15.properties.weights,data:data2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2208,7 +2386,7 @@ errors++;
 if(data.bias !== undefined){
 let data4 = data.bias;
 if(!(typeof data4 == "number")){
-const err3 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.bias.type,parentSchema:schema13.properties.bias,data:data4};
+const err3 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.bias.type,parentSchema:schema15.properties.bias,data:data4};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2221,7 +2399,7 @@ errors++;
 if(data.derivative !== undefined){
 let data5 = data.derivative;
 if(typeof data5 !== "boolean"){
-const err4 = {instancePath:instancePath+"/derivative",schemaPath:"#/properties/derivative/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.derivative.type,parentSchema:schema13.properties.derivative,data:data5};
+const err4 = {instancePath:instancePath+"/derivative",schemaPath:"#/properties/derivative/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.derivative.type,parentSchema:schema15.properties.derivative,data:data5};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2234,7 +2412,7 @@ errors++;
 if(data.label !== undefined){
 let data6 = data.label;
 if(typeof data6 !== "string"){
-const err5 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.label.type,parentSchema:schema13.properties.label,data:data6};
+const err5 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.label.type,parentSchema:schema15.properties.label,data:data6};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2247,7 +2425,7 @@ errors++;
 if(data.color !== undefined){
 let data7 = data.color;
 if(typeof data7 !== "string"){
-const err6 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.color.type,parentSchema:schema13.properties.color,data:data7};
+const err6 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.color.type,parentSchema:schema15.properties.color,data:data7};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2260,7 +2438,7 @@ errors++;
 if(data.jumps !== undefined){
 let data8 = data.jumps;
 if(typeof data8 !== "string"){
-const err7 = {instancePath:instancePath+"/jumps",schemaPath:"#/properties/jumps/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.jumps.type,parentSchema:schema13.properties.jumps,data:data8};
+const err7 = {instancePath:instancePath+"/jumps",schemaPath:"#/properties/jumps/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.jumps.type,parentSchema:schema15.properties.jumps,data:data8};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2270,7 +2448,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!(((data8 === "markers") || (data8 === "connect")) || (data8 === "gap"))){
-const err8 = {instancePath:instancePath+"/jumps",schemaPath:"#/properties/jumps/enum",keyword:"enum",params:{allowedValues: schema13.properties.jumps.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.jumps.enum,parentSchema:schema13.properties.jumps,data:data8};
+const err8 = {instancePath:instancePath+"/jumps",schemaPath:"#/properties/jumps/enum",keyword:"enum",params:{allowedValues: schema15.properties.jumps.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.jumps.enum,parentSchema:schema15.properties.jumps,data:data8};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2282,7 +2460,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2291,17 +2469,17 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 if(data.length > 64){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema12,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2311,7 +2489,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12,data};
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2322,14 +2500,14 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate33(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate37(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.type,parentSchema:schema12,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.type,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2338,19 +2516,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
-const schema30 = {"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}};
+const schema32 = {"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}};
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((key0 === "label") || (key0 === "range")) || (key0 === "samples")) || (key0 === "step")) || (key0 === "ticks"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2363,7 +2541,7 @@ errors++;
 if(data.label !== undefined){
 let data0 = data.label;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.label.type,parentSchema:schema30.properties.label,data:data0};
+const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.label.type,parentSchema:schema32.properties.label,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2377,7 +2555,7 @@ if(data.range !== undefined){
 let data1 = data.range;
 if(Array.isArray(data1)){
 if(data1.length > 2){
-const err2 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema30.properties.range,data:data1};
+const err2 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema32.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2387,7 +2565,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1.length < 2){
-const err3 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema30.properties.range,data:data1};
+const err3 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema32.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2398,7 +2576,7 @@ errors++;
 }
 const len0 = data1.length;
 if(!(len0 <= 2)){
-const err4 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema30.properties.range,data:data1};
+const err4 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema32.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2411,7 +2589,7 @@ const len1 = data1.length;
 if(len1 > 0){
 let data2 = data1[0];
 if(!(typeof data2 == "number")){
-const err5 = {instancePath:instancePath+"/range/0",schemaPath:"#/properties/range/items/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.range.items[0].type,parentSchema:schema30.properties.range.items[0],data:data2};
+const err5 = {instancePath:instancePath+"/range/0",schemaPath:"#/properties/range/items/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.range.items[0].type,parentSchema:schema32.properties.range.items[0],data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2424,7 +2602,7 @@ errors++;
 if(len1 > 1){
 let data3 = data1[1];
 if(!(typeof data3 == "number")){
-const err6 = {instancePath:instancePath+"/range/1",schemaPath:"#/properties/range/items/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.range.items[1].type,parentSchema:schema30.properties.range.items[1],data:data3};
+const err6 = {instancePath:instancePath+"/range/1",schemaPath:"#/properties/range/items/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.range.items[1].type,parentSchema:schema32.properties.range.items[1],data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2436,7 +2614,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.properties.range.type,parentSchema:schema30.properties.range,data:data1};
+const err7 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.range.type,parentSchema:schema32.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2449,7 +2627,7 @@ errors++;
 if(data.samples !== undefined){
 let data4 = data.samples;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err8 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema30.properties.samples.type,parentSchema:schema30.properties.samples,data:data4};
+const err8 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.samples.type,parentSchema:schema32.properties.samples,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2460,7 +2638,7 @@ errors++;
 }
 if(typeof data4 == "number"){
 if(data4 < 2 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema30.properties.samples,data:data4};
+const err9 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema32.properties.samples,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2475,7 +2653,7 @@ if(data.step !== undefined){
 let data5 = data.step;
 if(typeof data5 == "number"){
 if(data5 <= 0 || isNaN(data5)){
-const err10 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema30.properties.step,data:data5};
+const err10 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema32.properties.step,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2486,7 +2664,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.step.type,parentSchema:schema30.properties.step,data:data5};
+const err11 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.step.type,parentSchema:schema32.properties.step,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2503,7 +2681,7 @@ let valid2 = false;
 const _errs16 = errors;
 if(typeof data6 == "number"){
 if(data6 <= 0 || isNaN(data6)){
-const err12 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema30.properties.ticks.anyOf[0],data:data6};
+const err12 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema32.properties.ticks.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2514,7 +2692,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.ticks.anyOf[0].type,parentSchema:schema30.properties.ticks.anyOf[0],data:data6};
+const err13 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.ticks.anyOf[0].type,parentSchema:schema32.properties.ticks.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2529,7 +2707,7 @@ if(!valid2){
 const _errs18 = errors;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err14 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.properties.ticks.anyOf[1],data:data6};
+const err14 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.properties.ticks.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2542,7 +2720,7 @@ const len2 = data6.length;
 for(let i0=0; i0<len2; i0++){
 let data7 = data6[i0];
 if(!(typeof data7 == "number")){
-const err15 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.ticks.anyOf[1].items.type,parentSchema:schema30.properties.ticks.anyOf[1].items,data:data7};
+const err15 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.ticks.anyOf[1].items.type,parentSchema:schema32.properties.ticks.anyOf[1].items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2554,7 +2732,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.properties.ticks.anyOf[1].type,parentSchema:schema30.properties.ticks.anyOf[1],data:data6};
+const err16 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.ticks.anyOf[1].type,parentSchema:schema32.properties.ticks.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2567,7 +2745,7 @@ var _valid0 = _errs18 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err17 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.properties.ticks.anyOf,parentSchema:schema30.properties.ticks,data:data6};
+const err17 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.properties.ticks.anyOf,parentSchema:schema32.properties.ticks,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2590,7 +2768,7 @@ vErrors = null;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2599,19 +2777,19 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate72.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
 
-const schema31 = {"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}};
+const schema33 = {"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((key0 === "label") || (key0 === "range")) || (key0 === "samples")) || (key0 === "step")) || (key0 === "ticks"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2624,7 +2802,7 @@ errors++;
 if(data.label !== undefined){
 let data0 = data.label;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.label.type,parentSchema:schema31.properties.label,data:data0};
+const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.label.type,parentSchema:schema33.properties.label,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2638,7 +2816,7 @@ if(data.range !== undefined){
 let data1 = data.range;
 if(Array.isArray(data1)){
 if(data1.length > 2){
-const err2 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.range,data:data1};
+const err2 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema33.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2648,7 +2826,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1.length < 2){
-const err3 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.range,data:data1};
+const err3 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema33.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2659,7 +2837,7 @@ errors++;
 }
 const len0 = data1.length;
 if(!(len0 <= 2)){
-const err4 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.range,data:data1};
+const err4 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema33.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2672,7 +2850,7 @@ const len1 = data1.length;
 if(len1 > 0){
 let data2 = data1[0];
 if(!(typeof data2 == "number")){
-const err5 = {instancePath:instancePath+"/range/0",schemaPath:"#/properties/range/items/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.range.items[0].type,parentSchema:schema31.properties.range.items[0],data:data2};
+const err5 = {instancePath:instancePath+"/range/0",schemaPath:"#/properties/range/items/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.range.items[0].type,parentSchema:schema33.properties.range.items[0],data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2685,7 +2863,7 @@ errors++;
 if(len1 > 1){
 let data3 = data1[1];
 if(!(typeof data3 == "number")){
-const err6 = {instancePath:instancePath+"/range/1",schemaPath:"#/properties/range/items/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.range.items[1].type,parentSchema:schema31.properties.range.items[1],data:data3};
+const err6 = {instancePath:instancePath+"/range/1",schemaPath:"#/properties/range/items/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.range.items[1].type,parentSchema:schema33.properties.range.items[1],data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2697,7 +2875,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.range.type,parentSchema:schema31.properties.range,data:data1};
+const err7 = {instancePath:instancePath+"/range",schemaPath:"#/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.range.type,parentSchema:schema33.properties.range,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2710,7 +2888,7 @@ errors++;
 if(data.samples !== undefined){
 let data4 = data.samples;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err8 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.samples.type,parentSchema:schema31.properties.samples,data:data4};
+const err8 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.samples.type,parentSchema:schema33.properties.samples,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2721,7 +2899,7 @@ errors++;
 }
 if(typeof data4 == "number"){
 if(data4 < 2 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.samples,data:data4};
+const err9 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema33.properties.samples,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2736,7 +2914,7 @@ if(data.step !== undefined){
 let data5 = data.step;
 if(typeof data5 == "number"){
 if(data5 <= 0 || isNaN(data5)){
-const err10 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.step,data:data5};
+const err10 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema33.properties.step,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2747,7 +2925,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.step.type,parentSchema:schema31.properties.step,data:data5};
+const err11 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.step.type,parentSchema:schema33.properties.step,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2764,7 +2942,7 @@ let valid2 = false;
 const _errs16 = errors;
 if(typeof data6 == "number"){
 if(data6 <= 0 || isNaN(data6)){
-const err12 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.ticks.anyOf[0],data:data6};
+const err12 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema33.properties.ticks.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2775,7 +2953,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.ticks.anyOf[0].type,parentSchema:schema31.properties.ticks.anyOf[0],data:data6};
+const err13 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.ticks.anyOf[0].type,parentSchema:schema33.properties.ticks.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2790,7 +2968,7 @@ if(!valid2){
 const _errs18 = errors;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err14 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.ticks.anyOf[1],data:data6};
+const err14 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.ticks.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2803,7 +2981,7 @@ const len2 = data6.length;
 for(let i0=0; i0<len2; i0++){
 let data7 = data6[i0];
 if(!(typeof data7 == "number")){
-const err15 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.ticks.anyOf[1].items.type,parentSchema:schema31.properties.ticks.anyOf[1].items,data:data7};
+const err15 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.ticks.anyOf[1].items.type,parentSchema:schema33.properties.ticks.anyOf[1].items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2815,7 +2993,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.ticks.anyOf[1].type,parentSchema:schema31.properties.ticks.anyOf[1],data:data6};
+const err16 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.ticks.anyOf[1].type,parentSchema:schema33.properties.ticks.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2828,7 +3006,7 @@ var _valid0 = _errs18 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err17 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.ticks.anyOf,parentSchema:schema31.properties.ticks,data:data6};
+const err17 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema33.properties.ticks.anyOf,parentSchema:schema33.properties.ticks,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2851,7 +3029,7 @@ vErrors = null;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2860,18 +3038,18 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
 
-const schema32 = {"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}};
+const schema34 = {"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s9"}}};
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.weights === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weights"},message:"must have required property '"+"weights"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weights"},message:"must have required property '"+"weights"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2881,7 +3059,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.activation === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "activation"},message:"must have required property '"+"activation"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2892,7 +3070,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "weights") || (key0 === "bias")) || (key0 === "activation"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2909,7 +3087,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(!(typeof data1 == "number")){
-const err3 = {instancePath:instancePath+"/weights/" + i0,schemaPath:"#/properties/weights/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.weights.items.type,parentSchema:schema32.properties.weights.items,data:data1};
+const err3 = {instancePath:instancePath+"/weights/" + i0,schemaPath:"#/properties/weights/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema34.properties.weights.items.type,parentSchema:schema34.properties.weights.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2921,7 +3099,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/weights",schemaPath:"#/properties/weights/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.weights.type,parentSchema:schema32.properties.weights,data:data0};
+const err4 = {instancePath:instancePath+"/weights",schemaPath:"#/properties/weights/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.weights.type,parentSchema:schema34.properties.weights,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2934,7 +3112,7 @@ errors++;
 if(data.bias !== undefined){
 let data2 = data.bias;
 if(!(typeof data2 == "number")){
-const err5 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.bias.type,parentSchema:schema32.properties.bias,data:data2};
+const err5 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema34.properties.bias.type,parentSchema:schema34.properties.bias,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2945,14 +3123,14 @@ errors++;
 }
 }
 if(data.activation !== undefined){
-if(!(validate34(data.activation, {instancePath:instancePath+"/activation",parentData:data,parentDataProperty:"activation",rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate38(data.activation, {instancePath:instancePath+"/activation",parentData:data,parentDataProperty:"activation",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2961,20 +3139,20 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
 
-const schema33 = {"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]};
+const schema35 = {"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]};
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.anyOf[0].type,parentSchema:schema33.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2985,7 +3163,7 @@ errors++;
 }
 if(typeof data == "number"){
 if(data > 1000 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.anyOf[0],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema35.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2995,7 +3173,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data < 2 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema33.anyOf[0],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema35.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3011,7 +3189,7 @@ if(!valid0){
 const _errs3 = errors;
 if(Array.isArray(data)){
 if(data.length > 1000){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema33.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema35.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3021,7 +3199,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.length < 2){
-const err4 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema33.anyOf[1],data};
+const err4 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema35.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3034,7 +3212,7 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(!(typeof data0 == "number")){
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.anyOf[1].items.type,parentSchema:schema33.anyOf[1].items,data:data0};
+const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.anyOf[1].items.type,parentSchema:schema35.anyOf[1].items,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3046,7 +3224,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.anyOf[1].type,parentSchema:schema33.anyOf[1],data};
+const err6 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3059,7 +3237,7 @@ var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err7 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema33.anyOf,parentSchema:schema33,data};
+const err7 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3079,17 +3257,17 @@ vErrors = null;
 }
 }
 }
-validate81.errors = vErrors;
+validate85.errors = vErrors;
 return errors === 0;
 }
 
-const schema34 = {"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"};
+const schema36 = {"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"};
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3099,7 +3277,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((((((data === "viridis") || (data === "plasma")) || (data === "inferno")) || (data === "magma")) || (data === "cividis")) || (data === "coolwarm")) || (data === "RdBu")) || (data === "viridis_r")) || (data === "plasma_r")) || (data === "inferno_r")) || (data === "magma_r")) || (data === "cividis_r")) || (data === "coolwarm_r")) || (data === "RdBu_r"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3108,20 +3286,20 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate87.errors = vErrors;
 return errors === 0;
 }
 
-const schema35 = {"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s29"}]};
-const schema36 = {"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}};
+const schema37 = {"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]};
+const schema38 = {"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "ticks") || (key0 === "label"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3138,7 +3316,7 @@ let valid1 = false;
 const _errs4 = errors;
 if(typeof data0 == "number"){
 if(data0 <= 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema36.properties.ticks.anyOf[0],data:data0};
+const err1 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema38.properties.ticks.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3149,7 +3327,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.ticks.anyOf[0].type,parentSchema:schema36.properties.ticks.anyOf[0],data:data0};
+const err2 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.ticks.anyOf[0].type,parentSchema:schema38.properties.ticks.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3164,7 +3342,7 @@ if(!valid1){
 const _errs6 = errors;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err3 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema36.properties.ticks.anyOf[1],data:data0};
+const err3 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.ticks.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3177,7 +3355,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(!(typeof data1 == "number")){
-const err4 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.ticks.anyOf[1].items.type,parentSchema:schema36.properties.ticks.anyOf[1].items,data:data1};
+const err4 = {instancePath:instancePath+"/ticks/" + i0,schemaPath:"#/properties/ticks/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.ticks.anyOf[1].items.type,parentSchema:schema38.properties.ticks.anyOf[1].items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3189,7 +3367,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.ticks.anyOf[1].type,parentSchema:schema36.properties.ticks.anyOf[1],data:data0};
+const err5 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.ticks.anyOf[1].type,parentSchema:schema38.properties.ticks.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3202,7 +3380,7 @@ var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err6 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.properties.ticks.anyOf,parentSchema:schema36.properties.ticks,data:data0};
+const err6 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema38.properties.ticks.anyOf,parentSchema:schema38.properties.ticks,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3226,7 +3404,7 @@ vErrors = null;
 if(data.label !== undefined){
 let data2 = data.label;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.label.type,parentSchema:schema36.properties.label,data:data2};
+const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.label.type,parentSchema:schema38.properties.label,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3238,236 +3416,12 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-validate86.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data !== "boolean"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const _errs3 = errors;
-if(!(validate86(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-}
-if(!valid0){
-const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate85.errors = vErrors;
-return errors === 0;
-}
-
-const schema37 = {"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]};
-const schema38 = {"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}};
-
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((((key0 === "color") || (key0 === "dash")) || (key0 === "width")) || (key0 === "label"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.color !== undefined){
-let data0 = data.color;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.color.type,parentSchema:schema38.properties.color,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.dash !== undefined){
-let data1 = data.dash;
-if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/dash",schemaPath:"#/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.dash.type,parentSchema:schema38.properties.dash,data:data1};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(!((((data1 === "dotted") || (data1 === "dashed")) || (data1 === "dashdot")) || (data1 === "solid"))){
-const err3 = {instancePath:instancePath+"/dash",schemaPath:"#/properties/dash/enum",keyword:"enum",params:{allowedValues: schema38.properties.dash.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.dash.enum,parentSchema:schema38.properties.dash,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.width !== undefined){
-let data2 = data.width;
-if(typeof data2 == "number"){
-if(data2 > 20 || isNaN(data2)){
-const err4 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema38.properties.width,data:data2};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data2 <= 0 || isNaN(data2)){
-const err5 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema38.properties.width,data:data2};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.width.type,parentSchema:schema38.properties.width,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.label !== undefined){
-let data3 = data.label;
-const _errs9 = errors;
-let valid1 = false;
-const _errs10 = errors;
-if(typeof data3 !== "boolean"){
-const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.label.anyOf[0].type,parentSchema:schema38.properties.label.anyOf[0],data:data3};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var _valid0 = _errs10 === errors;
-valid1 = valid1 || _valid0;
-if(!valid1){
-const _errs12 = errors;
-if(typeof data3 === "string"){
-if(func3(data3) > 200){
-const err8 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema38.properties.label.anyOf[1],data:data3};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.label.anyOf[1].type,parentSchema:schema38.properties.label.anyOf[1],data:data3};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var _valid0 = _errs12 === errors;
-valid1 = valid1 || _valid0;
-}
-if(!valid1){
-const err10 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema38.properties.label.anyOf,parentSchema:schema38.properties.label,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-else {
-errors = _errs9;
-if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
 }
 errors++;
 }
@@ -3528,12 +3482,236 @@ validate89.errors = vErrors;
 return errors === 0;
 }
 
-const schema39 = {"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s33"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}};
-const schema40 = {"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s34"}};
-const schema41 = {"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}};
+const schema39 = {"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s33"}]};
+const schema40 = {"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}};
+
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "color") || (key0 === "dash")) || (key0 === "width")) || (key0 === "label"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.color !== undefined){
+let data0 = data.color;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.color.type,parentSchema:schema40.properties.color,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.dash !== undefined){
+let data1 = data.dash;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/dash",schemaPath:"#/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.dash.type,parentSchema:schema40.properties.dash,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!((((data1 === "dotted") || (data1 === "dashed")) || (data1 === "dashdot")) || (data1 === "solid"))){
+const err3 = {instancePath:instancePath+"/dash",schemaPath:"#/properties/dash/enum",keyword:"enum",params:{allowedValues: schema40.properties.dash.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.dash.enum,parentSchema:schema40.properties.dash,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.width !== undefined){
+let data2 = data.width;
+if(typeof data2 == "number"){
+if(data2 > 20 || isNaN(data2)){
+const err4 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema40.properties.width,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data2 <= 0 || isNaN(data2)){
+const err5 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema40.properties.width,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.width.type,parentSchema:schema40.properties.width,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+let data3 = data.label;
+const _errs9 = errors;
+let valid1 = false;
+const _errs10 = errors;
+if(typeof data3 !== "boolean"){
+const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.label.anyOf[0].type,parentSchema:schema40.properties.label.anyOf[0],data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs10 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs12 = errors;
+if(typeof data3 === "string"){
+if(func3(data3) > 200){
+const err8 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema40.properties.label.anyOf[1],data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.label.anyOf[1].type,parentSchema:schema40.properties.label.anyOf[1],data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs12 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err10 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema40.properties.label.anyOf,parentSchema:schema40.properties.label,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate94.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data !== "boolean"){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.anyOf[0].type,parentSchema:schema39.anyOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs3 = errors;
+if(!(validate94(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+}
+if(!valid0){
+const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema39.anyOf,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate93.errors = vErrors;
+return errors === 0;
+}
+
+const schema41 = {"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s35"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}};
+const schema42 = {"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s36"}};
+const schema43 = {"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}};
 const pattern2 = new RegExp("^(.*)$", "u");
 
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3544,7 +3722,7 @@ const _errs2 = errors;
 let valid1 = false;
 const _errs3 = errors;
 if(!(typeof data0 == "number")){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.patternProperties["^(.*)$"].anyOf[0].type,parentSchema:schema41.patternProperties["^(.*)$"].anyOf[0],data:data0};
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema43.patternProperties["^(.*)$"].anyOf[0].type,parentSchema:schema43.patternProperties["^(.*)$"].anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3559,7 +3737,7 @@ if(!valid1){
 const _errs5 = errors;
 if(typeof data0 === "string"){
 if(func3(data0) > 200){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema41.patternProperties["^(.*)$"].anyOf[1],data:data0};
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema43.patternProperties["^(.*)$"].anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3570,7 +3748,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.patternProperties["^(.*)$"].anyOf[1].type,parentSchema:schema41.patternProperties["^(.*)$"].anyOf[1],data:data0};
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.patternProperties["^(.*)$"].anyOf[1].type,parentSchema:schema43.patternProperties["^(.*)$"].anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3583,7 +3761,7 @@ var _valid0 = _errs5 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.patternProperties["^(.*)$"].anyOf,parentSchema:schema41.patternProperties["^(.*)$"],data:data0};
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema43.patternProperties["^(.*)$"].anyOf,parentSchema:schema43.patternProperties["^(.*)$"],data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3607,7 +3785,7 @@ vErrors = null;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3616,17 +3794,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate95.errors = vErrors;
+validate99.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 if(data.length > 10000){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema40,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3637,14 +3815,14 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate95(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+if(!(validate99(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.type,parentSchema:schema40,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema42.type,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3653,18 +3831,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate94.errors = vErrors;
+validate98.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((key0 === "file") || (key0 === "rows")) || (key0 === "x")) || (key0 === "y")) || (key0 === "class")) || (key0 === "highlight"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3678,7 +3856,7 @@ if(data.file !== undefined){
 let data0 = data.file;
 if(typeof data0 === "string"){
 if(func3(data0) > 1000){
-const err1 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema39.properties.file,data:data0};
+const err1 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema41.properties.file,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3688,7 +3866,7 @@ vErrors.push(err1);
 errors++;
 }
 if(func3(data0) < 1){
-const err2 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.file,data:data0};
+const err2 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.file,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3699,7 +3877,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.file.type,parentSchema:schema39.properties.file,data:data0};
+const err3 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.file.type,parentSchema:schema41.properties.file,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3710,8 +3888,8 @@ errors++;
 }
 }
 if(data.rows !== undefined){
-if(!(validate94(data.rows, {instancePath:instancePath+"/rows",parentData:data,parentDataProperty:"rows",rootData}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+if(!(validate98(data.rows, {instancePath:instancePath+"/rows",parentData:data,parentDataProperty:"rows",rootData}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
 errors = vErrors.length;
 }
 }
@@ -3719,7 +3897,7 @@ if(data.x !== undefined){
 let data2 = data.x;
 if(typeof data2 === "string"){
 if(func3(data2) > 200){
-const err4 = {instancePath:instancePath+"/x",schemaPath:"#/properties/x/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema39.properties.x,data:data2};
+const err4 = {instancePath:instancePath+"/x",schemaPath:"#/properties/x/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema41.properties.x,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3729,7 +3907,7 @@ vErrors.push(err4);
 errors++;
 }
 if(func3(data2) < 1){
-const err5 = {instancePath:instancePath+"/x",schemaPath:"#/properties/x/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.x,data:data2};
+const err5 = {instancePath:instancePath+"/x",schemaPath:"#/properties/x/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.x,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3740,7 +3918,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/x",schemaPath:"#/properties/x/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.x.type,parentSchema:schema39.properties.x,data:data2};
+const err6 = {instancePath:instancePath+"/x",schemaPath:"#/properties/x/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.x.type,parentSchema:schema41.properties.x,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3754,7 +3932,7 @@ if(data.y !== undefined){
 let data3 = data.y;
 if(typeof data3 === "string"){
 if(func3(data3) > 200){
-const err7 = {instancePath:instancePath+"/y",schemaPath:"#/properties/y/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema39.properties.y,data:data3};
+const err7 = {instancePath:instancePath+"/y",schemaPath:"#/properties/y/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema41.properties.y,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3764,7 +3942,7 @@ vErrors.push(err7);
 errors++;
 }
 if(func3(data3) < 1){
-const err8 = {instancePath:instancePath+"/y",schemaPath:"#/properties/y/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.y,data:data3};
+const err8 = {instancePath:instancePath+"/y",schemaPath:"#/properties/y/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.y,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3775,7 +3953,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/y",schemaPath:"#/properties/y/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.y.type,parentSchema:schema39.properties.y,data:data3};
+const err9 = {instancePath:instancePath+"/y",schemaPath:"#/properties/y/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.y.type,parentSchema:schema41.properties.y,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3789,7 +3967,7 @@ if(data.class !== undefined){
 let data4 = data.class;
 if(typeof data4 === "string"){
 if(func3(data4) > 200){
-const err10 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema39.properties.class,data:data4};
+const err10 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema41.properties.class,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3799,7 +3977,7 @@ vErrors.push(err10);
 errors++;
 }
 if(func3(data4) < 1){
-const err11 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.class,data:data4};
+const err11 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.class,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3810,7 +3988,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.class.type,parentSchema:schema39.properties.class,data:data4};
+const err12 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.class.type,parentSchema:schema41.properties.class,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3823,7 +4001,7 @@ errors++;
 if(data.highlight !== undefined){
 let data5 = data.highlight;
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/highlight",schemaPath:"#/properties/highlight/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.highlight.type,parentSchema:schema39.properties.highlight,data:data5};
+const err13 = {instancePath:instancePath+"/highlight",schemaPath:"#/properties/highlight/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.highlight.type,parentSchema:schema41.properties.highlight,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3833,7 +4011,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(data5 === "misclassified")){
-const err14 = {instancePath:instancePath+"/highlight",schemaPath:"#/properties/highlight/enum",keyword:"enum",params:{allowedValues: schema39.properties.highlight.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.highlight.enum,parentSchema:schema39.properties.highlight,data:data5};
+const err14 = {instancePath:instancePath+"/highlight",schemaPath:"#/properties/highlight/enum",keyword:"enum",params:{allowedValues: schema41.properties.highlight.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.highlight.enum,parentSchema:schema41.properties.highlight,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3845,7 +4023,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3854,117 +4032,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate93.errors = vErrors;
+validate97.errors = vErrors;
 return errors === 0;
 }
 
-const schema42 = {"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"};
-
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!(((data === "output") || (data === "class")) || (data === "probability"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema42.enum},message:"must be equal to one of the allowed values",schema:schema42.enum,parentSchema:schema42,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate99.errors = vErrors;
-return errors === 0;
-}
-
-const schema43 = {"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}};
-
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(Array.isArray(data)){
-if(data.length > 20){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema43,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.length < 2){
-const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema43,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(typeof data0 === "string"){
-if(func3(data0) > 100){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43.items,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(func3(data0) < 1){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.items,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.items.type,parentSchema:schema43.items,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.type,parentSchema:schema43,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate101.errors = vErrors;
-return errors === 0;
-}
-
-const schema44 = {"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"};
+const schema44 = {"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"};
 
 function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3979,7 +4051,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!((data === "grid") || (data === "pixel"))){
+if(!(((data === "output") || (data === "class")) || (data === "probability"))){
 const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -3990,6 +4062,204 @@ vErrors.push(err1);
 errors++;
 }
 validate103.errors = vErrors;
+return errors === 0;
+}
+
+const schema45 = {"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}};
+
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+if(data.length > 20){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.length < 2){
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 === "string"){
+if(func3(data0) > 100){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema45.items,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func3(data0) < 1){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.items,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.items.type,parentSchema:schema45.items,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.type,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate105.errors = vErrors;
+return errors === 0;
+}
+
+const schema46 = {"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"};
+
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((data === "grid") || (data === "pixel"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema46.enum},message:"must be equal to one of the allowed values",schema:schema46.enum,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate107.errors = vErrors;
+return errors === 0;
+}
+
+const schema47 = {"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the first input (default \"x1\", as a contour labels its x axis)","type":"string"}}};
+
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "label")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+let data0 = data.label;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.label.type,parentSchema:schema47.properties.label,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate112.errors = vErrors;
+return errors === 0;
+}
+
+const schema48 = {"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the second input (default \"x2\"); further inputs are x3, x4, ...","type":"string"}}};
+
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "label")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+let data0 = data.label;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.label.type,parentSchema:schema48.properties.label,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate114.errors = vErrors;
 return errors === 0;
 }
 
@@ -4010,7 +4280,7 @@ errors++;
 }
 if(data.kind !== undefined){
 let data0 = data.kind;
-if(!(((data0 === "line") || (data0 === "contour")) || (data0 === "panels"))){
+if(!((((data0 === "line") || (data0 === "contour")) || (data0 === "diagram")) || (data0 === "panels"))){
 const err1 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema6.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.kind.enum,parentSchema:schema6.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err1];
@@ -4392,14 +4662,14 @@ errors++;
 }
 }
 if(data.x !== undefined){
-if(!(validate24(data.x, {instancePath:instancePath+"/x",parentData:data,parentDataProperty:"x",rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(!(validate28(data.x, {instancePath:instancePath+"/x",parentData:data,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
 }
 if(data.y !== undefined){
-if(!(validate26(data.y, {instancePath:instancePath+"/y",parentData:data,parentDataProperty:"y",rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate30(data.y, {instancePath:instancePath+"/y",parentData:data,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
@@ -4417,14 +4687,14 @@ errors++;
 }
 }
 if(data.points !== undefined){
-if(!(validate28(data.points, {instancePath:instancePath+"/points",parentData:data,parentDataProperty:"points",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate32(data.points, {instancePath:instancePath+"/points",parentData:data,parentDataProperty:"points",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
 if(data.series !== undefined){
-if(!(validate32(data.series, {instancePath:instancePath+"/series",parentData:data,parentDataProperty:"series",rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(!(validate36(data.series, {instancePath:instancePath+"/series",parentData:data,parentDataProperty:"series",rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
 }
@@ -4812,14 +5082,14 @@ errors++;
 }
 }
 if(data.x !== undefined){
-if(!(validate72(data.x, {instancePath:instancePath+"/x",parentData:data,parentDataProperty:"x",rootData}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+if(!(validate76(data.x, {instancePath:instancePath+"/x",parentData:data,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
 errors = vErrors.length;
 }
 }
 if(data.y !== undefined){
-if(!(validate74(data.y, {instancePath:instancePath+"/y",parentData:data,parentDataProperty:"y",rootData}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate78(data.y, {instancePath:instancePath+"/y",parentData:data,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
 errors = vErrors.length;
 }
 }
@@ -4837,20 +5107,20 @@ errors++;
 }
 }
 if(data.points !== undefined){
-if(!(validate28(data.points, {instancePath:instancePath+"/points",parentData:data,parentDataProperty:"points",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate32(data.points, {instancePath:instancePath+"/points",parentData:data,parentDataProperty:"points",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
 if(data.perceptron !== undefined){
-if(!(validate77(data.perceptron, {instancePath:instancePath+"/perceptron",parentData:data,parentDataProperty:"perceptron",rootData}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate81(data.perceptron, {instancePath:instancePath+"/perceptron",parentData:data,parentDataProperty:"perceptron",rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
 }
 if(data.network !== undefined){
-if(!(validate47(data.network, {instancePath:instancePath+"/network",parentData:data,parentDataProperty:"network",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate51(data.network, {instancePath:instancePath+"/network",parentData:data,parentDataProperty:"network",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 }
@@ -4881,14 +5151,14 @@ errors++;
 }
 }
 if(data.levels !== undefined){
-if(!(validate81(data.levels, {instancePath:instancePath+"/levels",parentData:data,parentDataProperty:"levels",rootData}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+if(!(validate85(data.levels, {instancePath:instancePath+"/levels",parentData:data,parentDataProperty:"levels",rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
 errors = vErrors.length;
 }
 }
 if(data.colormap !== undefined){
-if(!(validate83(data.colormap, {instancePath:instancePath+"/colormap",parentData:data,parentDataProperty:"colormap",rootData}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+if(!(validate87(data.colormap, {instancePath:instancePath+"/colormap",parentData:data,parentDataProperty:"colormap",rootData}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
 errors = vErrors.length;
 }
 }
@@ -4928,38 +5198,38 @@ errors++;
 }
 }
 if(data.colorbar !== undefined){
-if(!(validate85(data.colorbar, {instancePath:instancePath+"/colorbar",parentData:data,parentDataProperty:"colorbar",rootData}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
-errors = vErrors.length;
-}
-}
-if(data.boundary !== undefined){
-if(!(validate89(data.boundary, {instancePath:instancePath+"/boundary",parentData:data,parentDataProperty:"boundary",rootData}))){
+if(!(validate89(data.colorbar, {instancePath:instancePath+"/colorbar",parentData:data,parentDataProperty:"colorbar",rootData}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 }
-if(data.data !== undefined){
-if(!(validate93(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+if(data.boundary !== undefined){
+if(!(validate93(data.boundary, {instancePath:instancePath+"/boundary",parentData:data,parentDataProperty:"boundary",rootData}))){
 vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
 }
+if(data.data !== undefined){
+if(!(validate97(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
 if(data.view !== undefined){
-if(!(validate99(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+if(!(validate103(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
 }
 if(data.classes !== undefined){
-if(!(validate101(data.classes, {instancePath:instancePath+"/classes",parentData:data,parentDataProperty:"classes",rootData}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate105(data.classes, {instancePath:instancePath+"/classes",parentData:data,parentDataProperty:"classes",rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
 errors = vErrors.length;
 }
 }
 if(data.sampling !== undefined){
-if(!(validate103(data.sampling, {instancePath:instancePath+"/sampling",parentData:data,parentDataProperty:"sampling",rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate107(data.sampling, {instancePath:instancePath+"/sampling",parentData:data,parentDataProperty:"sampling",rootData}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
 errors = vErrors.length;
 }
 }
@@ -4975,10 +5245,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-else if(tag0 === "panels"){
+else if(tag0 === "diagram"){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err73 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
+if(data.name === undefined){
+const err73 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4987,8 +5257,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data.name === undefined){
-const err74 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
+if(data.kind === undefined){
+const err74 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4997,8 +5267,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data.panels === undefined){
-const err75 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "panels"},message:"must have required property '"+"panels"+"'",schema:schema6.oneOf[2].required,parentSchema:schema6.oneOf[2],data};
+for(const key2 in data){
+if(!(func2.call(schema6.oneOf[2].properties, key2))){
+const err75 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -5007,9 +5278,11 @@ vErrors.push(err75);
 }
 errors++;
 }
-for(const key2 in data){
-if(!(func2.call(schema6.oneOf[2].properties, key2))){
-const err76 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2],data};
+}
+if(data.$schema !== undefined){
+let data50 = data.$schema;
+if(typeof data50 !== "string"){
+const err76 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.$schema.type,parentSchema:schema6.oneOf[2].properties.$schema,data:data50};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5019,10 +5292,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data50 = data.kind;
-if(typeof data50 !== "string"){
-const err77 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[2].properties.kind,data:data50};
+if(data.name !== undefined){
+let data51 = data.name;
+if(typeof data51 === "string"){
+if(func3(data51) > 100){
+const err77 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.name,data:data51};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5031,8 +5305,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if("panels" !== data50){
-const err78 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "panels"},message:"must be equal to constant",schema:"panels",parentSchema:schema6.oneOf[2].properties.kind,data:data50};
+if(!pattern0.test(data51)){
+const err78 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[2].properties.name,data:data51};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -5042,10 +5316,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.$schema !== undefined){
-let data51 = data.$schema;
-if(typeof data51 !== "string"){
-const err79 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.$schema.type,parentSchema:schema6.oneOf[2].properties.$schema,data:data51};
+else {
+const err79 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.name.type,parentSchema:schema6.oneOf[2].properties.name,data:data51};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -5055,11 +5327,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data52 = data.name;
-if(typeof data52 === "string"){
-if(func3(data52) > 100){
-const err80 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.name,data:data52};
+if(data.title !== undefined){
+let data52 = data.title;
+if(typeof data52 !== "string"){
+const err80 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[2].properties.title,data:data52};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -5068,8 +5339,11 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(!pattern0.test(data52)){
-const err81 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[2].properties.name,data:data52};
+}
+if(data.width !== undefined){
+let data53 = data.width;
+if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
+const err81 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.width.type,parentSchema:schema6.oneOf[2].properties.width,data:data53};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -5078,9 +5352,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.name.type,parentSchema:schema6.oneOf[2].properties.name,data:data52};
+if(typeof data53 == "number"){
+if(data53 > 8000 || isNaN(data53)){
+const err82 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.width,data:data53};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -5089,11 +5363,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data.title !== undefined){
-let data53 = data.title;
-if(typeof data53 !== "string"){
-const err83 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[2].properties.title,data:data53};
+if(data53 < 100 || isNaN(data53)){
+const err83 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.width,data:data53};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -5103,10 +5374,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data.width !== undefined){
-let data54 = data.width;
+}
+if(data.height !== undefined){
+let data54 = data.height;
 if(!((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54)))){
-const err84 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.width.type,parentSchema:schema6.oneOf[2].properties.width,data:data54};
+const err84 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.height.type,parentSchema:schema6.oneOf[2].properties.height,data:data54};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -5117,7 +5389,7 @@ errors++;
 }
 if(typeof data54 == "number"){
 if(data54 > 8000 || isNaN(data54)){
-const err85 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.width,data:data54};
+const err85 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.height,data:data54};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -5127,7 +5399,7 @@ vErrors.push(err85);
 errors++;
 }
 if(data54 < 100 || isNaN(data54)){
-const err86 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/2/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.width,data:data54};
+const err86 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.height,data:data54};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -5138,10 +5410,11 @@ errors++;
 }
 }
 }
-if(data.height !== undefined){
-let data55 = data.height;
-if(!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))){
-const err87 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.height.type,parentSchema:schema6.oneOf[2].properties.height,data:data55};
+if(data.scale !== undefined){
+let data55 = data.scale;
+if(typeof data55 == "number"){
+if(data55 > 4 || isNaN(data55)){
+const err87 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[2].properties.scale,data:data55};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5150,9 +5423,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(typeof data55 == "number"){
-if(data55 > 8000 || isNaN(data55)){
-const err88 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[2].properties.height,data:data55};
+if(data55 < 0.5 || isNaN(data55)){
+const err88 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[2].properties.scale,data:data55};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5161,8 +5433,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(data55 < 100 || isNaN(data55)){
-const err89 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/2/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[2].properties.height,data:data55};
+}
+else {
+const err89 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.scale.type,parentSchema:schema6.oneOf[2].properties.scale,data:data55};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5172,12 +5445,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-if(data.scale !== undefined){
-let data56 = data.scale;
-if(typeof data56 == "number"){
-if(data56 > 4 || isNaN(data56)){
-const err90 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[2].properties.scale,data:data56};
+if(data.format !== undefined){
+let data56 = data.format;
+if(typeof data56 !== "string"){
+const err90 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.format.type,parentSchema:schema6.oneOf[2].properties.format,data:data56};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5186,47 +5457,13 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data56 < 0.5 || isNaN(data56)){
-const err91 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[2].properties.scale,data:data56};
+if(!(((((data56 === "png") || (data56 === "svg")) || (data56 === "pdf")) || (data56 === "gif")) || (data56 === "apng"))){
+const err91 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.format.enum,parentSchema:schema6.oneOf[2].properties.format,data:data56};
 if(vErrors === null){
 vErrors = [err91];
 }
 else {
 vErrors.push(err91);
-}
-errors++;
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/2/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.scale.type,parentSchema:schema6.oneOf[2].properties.scale,data:data56};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-if(data.format !== undefined){
-let data57 = data.format;
-if(typeof data57 !== "string"){
-const err93 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.format.type,parentSchema:schema6.oneOf[2].properties.format,data:data57};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-if(!(((((data57 === "png") || (data57 === "svg")) || (data57 === "pdf")) || (data57 === "gif")) || (data57 === "apng"))){
-const err94 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/2/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.format.enum,parentSchema:schema6.oneOf[2].properties.format,data:data57};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
 }
 errors++;
 }
@@ -5238,10 +5475,44 @@ errors = vErrors.length;
 }
 }
 if(data.alt !== undefined){
-let data59 = data.alt;
-if(typeof data59 === "string"){
-if(func3(data59) > 2000){
-const err95 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema6.oneOf[2].properties.alt,data:data59};
+let data58 = data.alt;
+if(typeof data58 === "string"){
+if(func3(data58) > 2000){
+const err92 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema6.oneOf[2].properties.alt,data:data58};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(func3(data58) < 1){
+const err93 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.oneOf[2].properties.alt,data:data58};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.alt.type,parentSchema:schema6.oneOf[2].properties.alt,data:data58};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data.lang !== undefined){
+let data59 = data.lang;
+if(typeof data59 !== "string"){
+const err95 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/2/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.lang.type,parentSchema:schema6.oneOf[2].properties.lang,data:data59};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5250,8 +5521,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(func3(data59) < 1){
-const err96 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.oneOf[2].properties.alt,data:data59};
+if(!((data59 === "en") || (data59 === "ja"))){
+const err96 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/2/properties/lang/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.lang.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.lang.enum,parentSchema:schema6.oneOf[2].properties.lang,data:data59};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5261,8 +5532,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-else {
-const err97 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/2/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.alt.type,parentSchema:schema6.oneOf[2].properties.alt,data:data59};
+if(data.theme !== undefined){
+let data60 = data.theme;
+if(typeof data60 !== "string"){
+const err97 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/2/properties/theme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.theme.type,parentSchema:schema6.oneOf[2].properties.theme,data:data60};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5271,11 +5544,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-if(data.lang !== undefined){
-let data60 = data.lang;
-if(typeof data60 !== "string"){
-const err98 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/2/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.lang.type,parentSchema:schema6.oneOf[2].properties.lang,data:data60};
+if(!((data60 === "light") || (data60 === "dark"))){
+const err98 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/2/properties/theme/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.theme.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.theme.enum,parentSchema:schema6.oneOf[2].properties.theme,data:data60};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5284,8 +5554,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(!((data60 === "en") || (data60 === "ja"))){
-const err99 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/2/properties/lang/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.lang.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.lang.enum,parentSchema:schema6.oneOf[2].properties.lang,data:data60};
+}
+if(data.background !== undefined){
+let data61 = data.background;
+if(typeof data61 === "string"){
+if(func3(data61) > 100){
+const err99 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/2/properties/background/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.background,data:data61};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5295,10 +5569,8 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data.theme !== undefined){
-let data61 = data.theme;
-if(typeof data61 !== "string"){
-const err100 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/2/properties/theme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.theme.type,parentSchema:schema6.oneOf[2].properties.theme,data:data61};
+else {
+const err100 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/2/properties/background/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.background.type,parentSchema:schema6.oneOf[2].properties.background,data:data61};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5307,8 +5579,11 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(!((data61 === "light") || (data61 === "dark"))){
-const err101 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/2/properties/theme/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.theme.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.theme.enum,parentSchema:schema6.oneOf[2].properties.theme,data:data61};
+}
+if(data.kind !== undefined){
+let data62 = data.kind;
+if(typeof data62 !== "string"){
+const err101 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[2].properties.kind,data:data62};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5317,12 +5592,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-if(data.background !== undefined){
-let data62 = data.background;
-if(typeof data62 === "string"){
-if(func3(data62) > 100){
-const err102 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/2/properties/background/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[2].properties.background,data:data62};
+if("diagram" !== data62){
+const err102 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "diagram"},message:"must be equal to constant",schema:"diagram",parentSchema:schema6.oneOf[2].properties.kind,data:data62};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -5332,8 +5603,35 @@ vErrors.push(err102);
 errors++;
 }
 }
-else {
-const err103 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/2/properties/background/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.background.type,parentSchema:schema6.oneOf[2].properties.background,data:data62};
+if(data.perceptron !== undefined){
+if(!(validate81(data.perceptron, {instancePath:instancePath+"/perceptron",parentData:data,parentDataProperty:"perceptron",rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+errors = vErrors.length;
+}
+}
+if(data.network !== undefined){
+if(!(validate51(data.network, {instancePath:instancePath+"/network",parentData:data,parentDataProperty:"network",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data.x !== undefined){
+if(!(validate112(data.x, {instancePath:instancePath+"/x",parentData:data,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+}
+if(data.y !== undefined){
+if(!(validate114(data.y, {instancePath:instancePath+"/y",parentData:data,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+errors = vErrors.length;
+}
+}
+if(data.outputs !== undefined){
+let data67 = data.outputs;
+if(Array.isArray(data67)){
+if(data67.length > 256){
+const err103 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema6.oneOf[2].properties.outputs,data:data67};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5342,11 +5640,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data.columns !== undefined){
-let data63 = data.columns;
-if(!((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63)))){
-const err104 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.columns.type,parentSchema:schema6.oneOf[2].properties.columns,data:data63};
+if(data67.length < 1){
+const err104 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.outputs,data:data67};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5355,9 +5650,11 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(typeof data63 == "number"){
-if(data63 > 16 || isNaN(data63)){
-const err105 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema6.oneOf[2].properties.columns,data:data63};
+const len0 = data67.length;
+for(let i0=0; i0<len0; i0++){
+let data68 = data67[i0];
+if(typeof data68 !== "string"){
+const err105 = {instancePath:instancePath+"/outputs/" + i0,schemaPath:"#/oneOf/2/properties/outputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.outputs.items.type,parentSchema:schema6.oneOf[2].properties.outputs.items,data:data68};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5366,8 +5663,10 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data63 < 1 || isNaN(data63)){
-const err106 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/2/properties/columns/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema6.oneOf[2].properties.columns,data:data63};
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/outputs",schemaPath:"#/oneOf/2/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.outputs.type,parentSchema:schema6.oneOf[2].properties.outputs,data:data67};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5377,11 +5676,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
-if(data.sharedColorbar !== undefined){
-let data64 = data.sharedColorbar;
-if(typeof data64 !== "boolean"){
-const err107 = {instancePath:instancePath+"/sharedColorbar",schemaPath:"#/oneOf/2/properties/sharedColorbar/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.sharedColorbar.type,parentSchema:schema6.oneOf[2].properties.sharedColorbar,data:data64};
+if(data.input !== undefined){
+let data69 = data.input;
+if(Array.isArray(data69)){
+if(data69.length > 4096){
+const err107 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/maxItems",keyword:"maxItems",params:{limit: 4096},message:"must NOT have more than 4096 items",schema:4096,parentSchema:schema6.oneOf[2].properties.input,data:data69};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5390,12 +5689,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data.panels !== undefined){
-let data65 = data.panels;
-if(Array.isArray(data65)){
-if(data65.length > 64){
-const err108 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema6.oneOf[2].properties.panels,data:data65};
+if(data69.length < 1){
+const err108 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.input,data:data69};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5404,8 +5699,11 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data65.length < 1){
-const err109 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[2].properties.panels,data:data65};
+const len1 = data69.length;
+for(let i1=0; i1<len1; i1++){
+let data70 = data69[i1];
+if(!(typeof data70 == "number")){
+const err109 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/oneOf/2/properties/input/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.input.items.type,parentSchema:schema6.oneOf[2].properties.input.items,data:data70};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5414,12 +5712,10 @@ vErrors.push(err109);
 }
 errors++;
 }
-const len0 = data65.length;
-for(let i0=0; i0<len0; i0++){
-let data66 = data65[i0];
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.kind === undefined){
-const err110 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.required,parentSchema:schema6.oneOf[2].properties.panels.items,data:data66};
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/input",schemaPath:"#/oneOf/2/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.input.type,parentSchema:schema6.oneOf[2].properties.input,data:data69};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5428,10 +5724,11 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data66.kind !== undefined){
-let data67 = data66.kind;
-if(!((data67 === "line") || (data67 === "contour"))){
-const err111 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.panels.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.panels.items.properties.kind.enum,parentSchema:schema6.oneOf[2].properties.panels.items.properties.kind,data:data67};
+}
+if(data.weights !== undefined){
+let data71 = data.weights;
+if(typeof data71 !== "boolean"){
+const err111 = {instancePath:instancePath+"/weights",schemaPath:"#/oneOf/2/properties/weights/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.weights.type,parentSchema:schema6.oneOf[2].properties.weights,data:data71};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5441,12 +5738,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-const tag1 = data66.kind;
-if(typeof tag1 == "string"){
-if(tag1 === "line"){
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.kind === undefined){
-const err112 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data66};
+if(data.activations !== undefined){
+let data72 = data.activations;
+if(typeof data72 !== "string"){
+const err112 = {instancePath:instancePath+"/activations",schemaPath:"#/oneOf/2/properties/activations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.activations.type,parentSchema:schema6.oneOf[2].properties.activations,data:data72};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5455,8 +5750,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data66.series === undefined){
-const err113 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data66};
+if(!((data72 === "name") || (data72 === "glyph"))){
+const err113 = {instancePath:instancePath+"/activations",schemaPath:"#/oneOf/2/properties/activations/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[2].properties.activations.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[2].properties.activations.enum,parentSchema:schema6.oneOf[2].properties.activations,data:data72};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -5465,9 +5760,11 @@ vErrors.push(err113);
 }
 errors++;
 }
-for(const key3 in data66){
-if(!((((((((key3 === "kind") || (key3 === "title")) || (key3 === "x")) || (key3 === "y")) || (key3 === "grid")) || (key3 === "points")) || (key3 === "series")) || (key3 === "legend"))){
-const err114 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data66};
+}
+if(data.legend !== undefined){
+let data73 = data.legend;
+if(typeof data73 !== "boolean"){
+const err114 = {instancePath:instancePath+"/legend",schemaPath:"#/oneOf/2/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.legend.type,parentSchema:schema6.oneOf[2].properties.legend,data:data73};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5477,10 +5774,10 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data66.kind !== undefined){
-let data68 = data66.kind;
-if(typeof data68 !== "string"){
-const err115 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind,data:data68};
+if(data.maxNeurons !== undefined){
+let data74 = data.maxNeurons;
+if(!((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74)))){
+const err115 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[2].properties.maxNeurons.type,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data74};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -5489,8 +5786,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-if("line" !== data68){
-const err116 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "line"},message:"must be equal to constant",schema:"line",parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.kind,data:data68};
+if(typeof data74 == "number"){
+if(data74 > 256 || isNaN(data74)){
+const err116 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data74};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -5499,11 +5797,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-if(data66.title !== undefined){
-let data69 = data66.title;
-if(typeof data69 !== "string"){
-const err117 = {instancePath:instancePath+"/panels/" + i0+"/title",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.title.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.title,data:data69};
+if(data74 < 8 || isNaN(data74)){
+const err117 = {instancePath:instancePath+"/maxNeurons",schemaPath:"#/oneOf/2/properties/maxNeurons/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema6.oneOf[2].properties.maxNeurons,data:data74};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -5513,22 +5808,12 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data66.x !== undefined){
-if(!(validate24(data66.x, {instancePath:instancePath+"/panels/" + i0+"/x",parentData:data66,parentDataProperty:"x",rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
 }
-}
-if(data66.y !== undefined){
-if(!(validate26(data66.y, {instancePath:instancePath+"/panels/" + i0+"/y",parentData:data66,parentDataProperty:"y",rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-if(data66.grid !== undefined){
-let data72 = data66.grid;
-if(typeof data72 !== "boolean"){
-const err118 = {instancePath:instancePath+"/panels/" + i0+"/grid",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.grid.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.grid,data:data72};
+if(data.weightScale !== undefined){
+let data75 = data.weightScale;
+if(typeof data75 == "number"){
+if(data75 <= 0 || isNaN(data75)){
+const err118 = {instancePath:instancePath+"/weightScale",schemaPath:"#/oneOf/2/properties/weightScale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema6.oneOf[2].properties.weightScale,data:data75};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -5538,22 +5823,8 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data66.points !== undefined){
-if(!(validate28(data66.points, {instancePath:instancePath+"/panels/" + i0+"/points",parentData:data66,parentDataProperty:"points",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-if(data66.series !== undefined){
-if(!(validate32(data66.series, {instancePath:instancePath+"/panels/" + i0+"/series",parentData:data66,parentDataProperty:"series",rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
-}
-}
-if(data66.legend !== undefined){
-let data75 = data66.legend;
-if(typeof data75 !== "boolean"){
-const err119 = {instancePath:instancePath+"/panels/" + i0+"/legend",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.legend.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0].properties.legend,data:data75};
+else {
+const err119 = {instancePath:instancePath+"/weightScale",schemaPath:"#/oneOf/2/properties/weightScale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.weightScale.type,parentSchema:schema6.oneOf[2].properties.weightScale,data:data75};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -5565,7 +5836,7 @@ errors++;
 }
 }
 else {
-const err120 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.oneOf[0].type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[0],data:data66};
+const err120 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].type,parentSchema:schema6.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -5575,10 +5846,10 @@ vErrors.push(err120);
 errors++;
 }
 }
-else if(tag1 === "contour"){
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.kind === undefined){
-const err121 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].required,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data66};
+else if(tag0 === "panels"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err121 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].required,parentSchema:schema6.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -5587,9 +5858,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-for(const key4 in data66){
-if(!(func2.call(schema6.oneOf[2].properties.panels.items.oneOf[1].properties, key4))){
-const err122 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data66};
+if(data.name === undefined){
+const err122 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.oneOf[3].required,parentSchema:schema6.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -5598,11 +5868,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data66.kind !== undefined){
-let data76 = data66.kind;
-if(typeof data76 !== "string"){
-const err123 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind,data:data76};
+if(data.panels === undefined){
+const err123 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "panels"},message:"must have required property '"+"panels"+"'",schema:schema6.oneOf[3].required,parentSchema:schema6.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -5611,8 +5878,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-if("contour" !== data76){
-const err124 = {instancePath:instancePath+"/panels/" + i0+"/kind",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "contour"},message:"must be equal to constant",schema:"contour",parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.kind,data:data76};
+for(const key3 in data){
+if(!(func2.call(schema6.oneOf[3].properties, key3))){
+const err124 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -5622,10 +5890,10 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data66.title !== undefined){
-let data77 = data66.title;
-if(typeof data77 !== "string"){
-const err125 = {instancePath:instancePath+"/panels/" + i0+"/title",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.title.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.title,data:data77};
+if(data.kind !== undefined){
+let data76 = data.kind;
+if(typeof data76 !== "string"){
+const err125 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/3/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.kind.type,parentSchema:schema6.oneOf[3].properties.kind,data:data76};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -5634,23 +5902,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data66.x !== undefined){
-if(!(validate72(data66.x, {instancePath:instancePath+"/panels/" + i0+"/x",parentData:data66,parentDataProperty:"x",rootData}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
-errors = vErrors.length;
-}
-}
-if(data66.y !== undefined){
-if(!(validate74(data66.y, {instancePath:instancePath+"/panels/" + i0+"/y",parentData:data66,parentDataProperty:"y",rootData}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-}
-if(data66.grid !== undefined){
-let data80 = data66.grid;
-if(typeof data80 !== "boolean"){
-const err126 = {instancePath:instancePath+"/panels/" + i0+"/grid",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.grid.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.grid,data:data80};
+if("panels" !== data76){
+const err126 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "panels"},message:"must be equal to constant",schema:"panels",parentSchema:schema6.oneOf[3].properties.kind,data:data76};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -5660,28 +5913,10 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data66.points !== undefined){
-if(!(validate28(data66.points, {instancePath:instancePath+"/panels/" + i0+"/points",parentData:data66,parentDataProperty:"points",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-if(data66.perceptron !== undefined){
-if(!(validate77(data66.perceptron, {instancePath:instancePath+"/panels/" + i0+"/perceptron",parentData:data66,parentDataProperty:"perceptron",rootData}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
-errors = vErrors.length;
-}
-}
-if(data66.network !== undefined){
-if(!(validate47(data66.network, {instancePath:instancePath+"/panels/" + i0+"/network",parentData:data66,parentDataProperty:"network",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-if(data66.neurons !== undefined){
-let data84 = data66.neurons;
-if(typeof data84 !== "boolean"){
-const err127 = {instancePath:instancePath+"/panels/" + i0+"/neurons",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/neurons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.neurons.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.neurons,data:data84};
+if(data.$schema !== undefined){
+let data77 = data.$schema;
+if(typeof data77 !== "string"){
+const err127 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/3/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.$schema.type,parentSchema:schema6.oneOf[3].properties.$schema,data:data77};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -5691,10 +5926,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data66.threshold !== undefined){
-let data85 = data66.threshold;
-if(!(typeof data85 == "number")){
-const err128 = {instancePath:instancePath+"/panels/" + i0+"/threshold",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.threshold.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.threshold,data:data85};
+if(data.name !== undefined){
+let data78 = data.name;
+if(typeof data78 === "string"){
+if(func3(data78) > 100){
+const err128 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[3].properties.name,data:data78};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -5703,24 +5939,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-if(data66.levels !== undefined){
-if(!(validate81(data66.levels, {instancePath:instancePath+"/panels/" + i0+"/levels",parentData:data66,parentDataProperty:"levels",rootData}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-errors = vErrors.length;
-}
-}
-if(data66.colormap !== undefined){
-if(!(validate83(data66.colormap, {instancePath:instancePath+"/panels/" + i0+"/colormap",parentData:data66,parentDataProperty:"colormap",rootData}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
-errors = vErrors.length;
-}
-}
-if(data66.alpha !== undefined){
-let data88 = data66.alpha;
-if(typeof data88 == "number"){
-if(data88 > 1 || isNaN(data88)){
-const err129 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data88};
+if(!pattern0.test(data78)){
+const err129 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9_][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9_][a-z0-9._-]*$",parentSchema:schema6.oneOf[3].properties.name,data:data78};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -5729,8 +5949,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data88 < 0 || isNaN(data88)){
-const err130 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data88};
+}
+else {
+const err130 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.name.type,parentSchema:schema6.oneOf[3].properties.name,data:data78};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -5740,8 +5961,10 @@ vErrors.push(err130);
 errors++;
 }
 }
-else {
-const err131 = {instancePath:instancePath+"/panels/" + i0+"/alpha",schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha.type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1].properties.alpha,data:data88};
+if(data.title !== undefined){
+let data79 = data.title;
+if(typeof data79 !== "string"){
+const err131 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/3/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.title.type,parentSchema:schema6.oneOf[3].properties.title,data:data79};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -5751,45 +5974,10 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data66.colorbar !== undefined){
-if(!(validate85(data66.colorbar, {instancePath:instancePath+"/panels/" + i0+"/colorbar",parentData:data66,parentDataProperty:"colorbar",rootData}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
-errors = vErrors.length;
-}
-}
-if(data66.boundary !== undefined){
-if(!(validate89(data66.boundary, {instancePath:instancePath+"/panels/" + i0+"/boundary",parentData:data66,parentDataProperty:"boundary",rootData}))){
-vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
-errors = vErrors.length;
-}
-}
-if(data66.data !== undefined){
-if(!(validate93(data66.data, {instancePath:instancePath+"/panels/" + i0+"/data",parentData:data66,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
-errors = vErrors.length;
-}
-}
-if(data66.view !== undefined){
-if(!(validate99(data66.view, {instancePath:instancePath+"/panels/" + i0+"/view",parentData:data66,parentDataProperty:"view",rootData}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
-errors = vErrors.length;
-}
-}
-if(data66.classes !== undefined){
-if(!(validate101(data66.classes, {instancePath:instancePath+"/panels/" + i0+"/classes",parentData:data66,parentDataProperty:"classes",rootData}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
-errors = vErrors.length;
-}
-}
-if(data66.sampling !== undefined){
-if(!(validate103(data66.sampling, {instancePath:instancePath+"/panels/" + i0+"/sampling",parentData:data66,parentDataProperty:"sampling",rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err132 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.oneOf[1].type,parentSchema:schema6.oneOf[2].properties.panels.items.oneOf[1],data:data66};
+if(data.width !== undefined){
+let data80 = data.width;
+if(!((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80)))){
+const err132 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.width.type,parentSchema:schema6.oneOf[3].properties.width,data:data80};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -5798,9 +5986,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag1},message:"value of tag \"kind\" must be in oneOf",schema:schema6.oneOf[2].properties.panels.items.discriminator,parentSchema:schema6.oneOf[2].properties.panels.items,data:data66};
+if(typeof data80 == "number"){
+if(data80 > 8000 || isNaN(data80)){
+const err133 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[3].properties.width,data:data80};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -5809,9 +5997,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag1},message:"tag \"kind\" must be string",schema:schema6.oneOf[2].properties.panels.items.discriminator,parentSchema:schema6.oneOf[2].properties.panels.items,data:data66};
+if(data80 < 100 || isNaN(data80)){
+const err134 = {instancePath:instancePath+"/width",schemaPath:"#/oneOf/3/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[3].properties.width,data:data80};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -5821,8 +6008,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-else {
-const err135 = {instancePath:instancePath+"/panels/" + i0,schemaPath:"#/oneOf/2/properties/panels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].properties.panels.items.type,parentSchema:schema6.oneOf[2].properties.panels.items,data:data66};
+}
+if(data.height !== undefined){
+let data81 = data.height;
+if(!((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81)))){
+const err135 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.height.type,parentSchema:schema6.oneOf[3].properties.height,data:data81};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -5831,10 +6021,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-}
-else {
-const err136 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/2/properties/panels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[2].properties.panels.type,parentSchema:schema6.oneOf[2].properties.panels,data:data65};
+if(typeof data81 == "number"){
+if(data81 > 8000 || isNaN(data81)){
+const err136 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8000},message:"must be <= 8000",schema:8000,parentSchema:schema6.oneOf[3].properties.height,data:data81};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -5843,10 +6032,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-}
-else {
-const err137 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[2].type,parentSchema:schema6.oneOf[2],data};
+if(data81 < 100 || isNaN(data81)){
+const err137 = {instancePath:instancePath+"/height",schemaPath:"#/oneOf/3/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema6.oneOf[3].properties.height,data:data81};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -5856,8 +6043,12 @@ vErrors.push(err137);
 errors++;
 }
 }
-else {
-const err138 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema6.discriminator,parentSchema:schema6,data};
+}
+if(data.scale !== undefined){
+let data82 = data.scale;
+if(typeof data82 == "number"){
+if(data82 > 4 || isNaN(data82)){
+const err138 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema6.oneOf[3].properties.scale,data:data82};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -5866,9 +6057,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-else {
-const err139 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema6.discriminator,parentSchema:schema6,data};
+if(data82 < 0.5 || isNaN(data82)){
+const err139 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema6.oneOf[3].properties.scale,data:data82};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -5879,7 +6069,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+const err140 = {instancePath:instancePath+"/scale",schemaPath:"#/oneOf/3/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.scale.type,parentSchema:schema6.oneOf[3].properties.scale,data:data82};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -5888,8 +6078,992 @@ vErrors.push(err140);
 }
 errors++;
 }
+}
+if(data.format !== undefined){
+let data83 = data.format;
+if(typeof data83 !== "string"){
+const err141 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/3/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.format.type,parentSchema:schema6.oneOf[3].properties.format,data:data83};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if(!(((((data83 === "png") || (data83 === "svg")) || (data83 === "pdf")) || (data83 === "gif")) || (data83 === "apng"))){
+const err142 = {instancePath:instancePath+"/format",schemaPath:"#/oneOf/3/properties/format/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.format.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.format.enum,parentSchema:schema6.oneOf[3].properties.format,data:data83};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data.sweep !== undefined){
+if(!(validate22(data.sweep, {instancePath:instancePath+"/sweep",parentData:data,parentDataProperty:"sweep",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data.alt !== undefined){
+let data85 = data.alt;
+if(typeof data85 === "string"){
+if(func3(data85) > 2000){
+const err143 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/3/properties/alt/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema6.oneOf[3].properties.alt,data:data85};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+if(func3(data85) < 1){
+const err144 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/3/properties/alt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.oneOf[3].properties.alt,data:data85};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/alt",schemaPath:"#/oneOf/3/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.alt.type,parentSchema:schema6.oneOf[3].properties.alt,data:data85};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data.lang !== undefined){
+let data86 = data.lang;
+if(typeof data86 !== "string"){
+const err146 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/3/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.lang.type,parentSchema:schema6.oneOf[3].properties.lang,data:data86};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+if(!((data86 === "en") || (data86 === "ja"))){
+const err147 = {instancePath:instancePath+"/lang",schemaPath:"#/oneOf/3/properties/lang/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.lang.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.lang.enum,parentSchema:schema6.oneOf[3].properties.lang,data:data86};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data.theme !== undefined){
+let data87 = data.theme;
+if(typeof data87 !== "string"){
+const err148 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/3/properties/theme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.theme.type,parentSchema:schema6.oneOf[3].properties.theme,data:data87};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if(!((data87 === "light") || (data87 === "dark"))){
+const err149 = {instancePath:instancePath+"/theme",schemaPath:"#/oneOf/3/properties/theme/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.theme.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.theme.enum,parentSchema:schema6.oneOf[3].properties.theme,data:data87};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data.background !== undefined){
+let data88 = data.background;
+if(typeof data88 === "string"){
+if(func3(data88) > 100){
+const err150 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/3/properties/background/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema6.oneOf[3].properties.background,data:data88};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/background",schemaPath:"#/oneOf/3/properties/background/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.background.type,parentSchema:schema6.oneOf[3].properties.background,data:data88};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data.columns !== undefined){
+let data89 = data.columns;
+if(!((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89)))){
+const err152 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.columns.type,parentSchema:schema6.oneOf[3].properties.columns,data:data89};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if(typeof data89 == "number"){
+if(data89 > 16 || isNaN(data89)){
+const err153 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema6.oneOf[3].properties.columns,data:data89};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+if(data89 < 1 || isNaN(data89)){
+const err154 = {instancePath:instancePath+"/columns",schemaPath:"#/oneOf/3/properties/columns/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema6.oneOf[3].properties.columns,data:data89};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+if(data.sharedColorbar !== undefined){
+let data90 = data.sharedColorbar;
+if(typeof data90 !== "boolean"){
+const err155 = {instancePath:instancePath+"/sharedColorbar",schemaPath:"#/oneOf/3/properties/sharedColorbar/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.sharedColorbar.type,parentSchema:schema6.oneOf[3].properties.sharedColorbar,data:data90};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data.panels !== undefined){
+let data91 = data.panels;
+if(Array.isArray(data91)){
+if(data91.length > 64){
+const err156 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema6.oneOf[3].properties.panels,data:data91};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+if(data91.length < 1){
+const err157 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels,data:data91};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+const len2 = data91.length;
+for(let i2=0; i2<len2; i2++){
+let data92 = data91[i2];
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.kind === undefined){
+const err158 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.required,parentSchema:schema6.oneOf[3].properties.panels.items,data:data92};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+if(data92.kind !== undefined){
+let data93 = data92.kind;
+if(!(((data93 === "line") || (data93 === "contour")) || (data93 === "diagram"))){
+const err159 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.panels.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.panels.items.properties.kind.enum,parentSchema:schema6.oneOf[3].properties.panels.items.properties.kind,data:data93};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+const tag1 = data92.kind;
+if(typeof tag1 == "string"){
+if(tag1 === "line"){
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.kind === undefined){
+const err160 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data92};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+if(data92.series === undefined){
+const err161 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data92};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+for(const key4 in data92){
+if(!((((((((key4 === "kind") || (key4 === "title")) || (key4 === "x")) || (key4 === "y")) || (key4 === "grid")) || (key4 === "points")) || (key4 === "series")) || (key4 === "legend"))){
+const err162 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data92};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data92.kind !== undefined){
+let data94 = data92.kind;
+if(typeof data94 !== "string"){
+const err163 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind,data:data94};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+if("line" !== data94){
+const err164 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "line"},message:"must be equal to constant",schema:"line",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.kind,data:data94};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data92.title !== undefined){
+let data95 = data92.title;
+if(typeof data95 !== "string"){
+const err165 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.title,data:data95};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data92.x !== undefined){
+if(!(validate28(data92.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data92,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data92.y !== undefined){
+if(!(validate30(data92.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data92,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data92.grid !== undefined){
+let data98 = data92.grid;
+if(typeof data98 !== "boolean"){
+const err166 = {instancePath:instancePath+"/panels/" + i2+"/grid",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.grid.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.grid,data:data98};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+if(data92.points !== undefined){
+if(!(validate32(data92.points, {instancePath:instancePath+"/panels/" + i2+"/points",parentData:data92,parentDataProperty:"points",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data92.series !== undefined){
+if(!(validate36(data92.series, {instancePath:instancePath+"/panels/" + i2+"/series",parentData:data92,parentDataProperty:"series",rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
+if(data92.legend !== undefined){
+let data101 = data92.legend;
+if(typeof data101 !== "boolean"){
+const err167 = {instancePath:instancePath+"/panels/" + i2+"/legend",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.legend.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0].properties.legend,data:data101};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[0].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[0],data:data92};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+else if(tag1 === "contour"){
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.kind === undefined){
+const err169 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data92};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+for(const key5 in data92){
+if(!(func2.call(schema6.oneOf[3].properties.panels.items.oneOf[1].properties, key5))){
+const err170 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data92};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data92.kind !== undefined){
+let data102 = data92.kind;
+if(typeof data102 !== "string"){
+const err171 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind,data:data102};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+if("contour" !== data102){
+const err172 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "contour"},message:"must be equal to constant",schema:"contour",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.kind,data:data102};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data92.title !== undefined){
+let data103 = data92.title;
+if(typeof data103 !== "string"){
+const err173 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.title,data:data103};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+if(data92.x !== undefined){
+if(!(validate76(data92.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data92,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data92.y !== undefined){
+if(!(validate78(data92.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data92,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data92.grid !== undefined){
+let data106 = data92.grid;
+if(typeof data106 !== "boolean"){
+const err174 = {instancePath:instancePath+"/panels/" + i2+"/grid",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/grid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.grid.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.grid,data:data106};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+if(data92.points !== undefined){
+if(!(validate32(data92.points, {instancePath:instancePath+"/panels/" + i2+"/points",parentData:data92,parentDataProperty:"points",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data92.perceptron !== undefined){
+if(!(validate81(data92.perceptron, {instancePath:instancePath+"/panels/" + i2+"/perceptron",parentData:data92,parentDataProperty:"perceptron",rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+errors = vErrors.length;
+}
+}
+if(data92.network !== undefined){
+if(!(validate51(data92.network, {instancePath:instancePath+"/panels/" + i2+"/network",parentData:data92,parentDataProperty:"network",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data92.neurons !== undefined){
+let data110 = data92.neurons;
+if(typeof data110 !== "boolean"){
+const err175 = {instancePath:instancePath+"/panels/" + i2+"/neurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/neurons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.neurons.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.neurons,data:data110};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+if(data92.threshold !== undefined){
+let data111 = data92.threshold;
+if(!(typeof data111 == "number")){
+const err176 = {instancePath:instancePath+"/panels/" + i2+"/threshold",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.threshold.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.threshold,data:data111};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+if(data92.levels !== undefined){
+if(!(validate85(data92.levels, {instancePath:instancePath+"/panels/" + i2+"/levels",parentData:data92,parentDataProperty:"levels",rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+errors = vErrors.length;
+}
+}
+if(data92.colormap !== undefined){
+if(!(validate87(data92.colormap, {instancePath:instancePath+"/panels/" + i2+"/colormap",parentData:data92,parentDataProperty:"colormap",rootData}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+}
+if(data92.alpha !== undefined){
+let data114 = data92.alpha;
+if(typeof data114 == "number"){
+if(data114 > 1 || isNaN(data114)){
+const err177 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data114};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+if(data114 < 0 || isNaN(data114)){
+const err178 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data114};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/panels/" + i2+"/alpha",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1].properties.alpha,data:data114};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+if(data92.colorbar !== undefined){
+if(!(validate89(data92.colorbar, {instancePath:instancePath+"/panels/" + i2+"/colorbar",parentData:data92,parentDataProperty:"colorbar",rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+}
+if(data92.boundary !== undefined){
+if(!(validate93(data92.boundary, {instancePath:instancePath+"/panels/" + i2+"/boundary",parentData:data92,parentDataProperty:"boundary",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data92.data !== undefined){
+if(!(validate97(data92.data, {instancePath:instancePath+"/panels/" + i2+"/data",parentData:data92,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
+if(data92.view !== undefined){
+if(!(validate103(data92.view, {instancePath:instancePath+"/panels/" + i2+"/view",parentData:data92,parentDataProperty:"view",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+}
+if(data92.classes !== undefined){
+if(!(validate105(data92.classes, {instancePath:instancePath+"/panels/" + i2+"/classes",parentData:data92,parentDataProperty:"classes",rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+}
+if(data92.sampling !== undefined){
+if(!(validate107(data92.sampling, {instancePath:instancePath+"/panels/" + i2+"/sampling",parentData:data92,parentDataProperty:"sampling",rootData}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[1].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[1],data:data92};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+else if(tag1 === "diagram"){
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.kind === undefined){
+const err181 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].required,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data92};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+for(const key6 in data92){
+if(!(func2.call(schema6.oneOf[3].properties.panels.items.oneOf[2].properties, key6))){
+const err182 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data92};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data92.kind !== undefined){
+let data121 = data92.kind;
+if(typeof data121 !== "string"){
+const err183 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind,data:data121};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+if("diagram" !== data121){
+const err184 = {instancePath:instancePath+"/panels/" + i2+"/kind",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "diagram"},message:"must be equal to constant",schema:"diagram",parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.kind,data:data121};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data92.title !== undefined){
+let data122 = data92.title;
+if(typeof data122 !== "string"){
+const err185 = {instancePath:instancePath+"/panels/" + i2+"/title",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.title.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.title,data:data122};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+if(data92.perceptron !== undefined){
+if(!(validate81(data92.perceptron, {instancePath:instancePath+"/panels/" + i2+"/perceptron",parentData:data92,parentDataProperty:"perceptron",rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+errors = vErrors.length;
+}
+}
+if(data92.network !== undefined){
+if(!(validate51(data92.network, {instancePath:instancePath+"/panels/" + i2+"/network",parentData:data92,parentDataProperty:"network",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data92.x !== undefined){
+if(!(validate112(data92.x, {instancePath:instancePath+"/panels/" + i2+"/x",parentData:data92,parentDataProperty:"x",rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+}
+if(data92.y !== undefined){
+if(!(validate114(data92.y, {instancePath:instancePath+"/panels/" + i2+"/y",parentData:data92,parentDataProperty:"y",rootData}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+errors = vErrors.length;
+}
+}
+if(data92.outputs !== undefined){
+let data127 = data92.outputs;
+if(Array.isArray(data127)){
+if(data127.length > 256){
+const err186 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data127};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+if(data127.length < 1){
+const err187 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data127};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+const len3 = data127.length;
+for(let i3=0; i3<len3; i3++){
+let data128 = data127[i3];
+if(typeof data128 !== "string"){
+const err188 = {instancePath:instancePath+"/panels/" + i2+"/outputs/" + i3,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.items.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.items,data:data128};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/panels/" + i2+"/outputs",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.outputs,data:data127};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data92.input !== undefined){
+let data129 = data92.input;
+if(Array.isArray(data129)){
+if(data129.length > 4096){
+const err190 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/maxItems",keyword:"maxItems",params:{limit: 4096},message:"must NOT have more than 4096 items",schema:4096,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data129};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+if(data129.length < 1){
+const err191 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data129};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+const len4 = data129.length;
+for(let i4=0; i4<len4; i4++){
+let data130 = data129[i4];
+if(!(typeof data130 == "number")){
+const err192 = {instancePath:instancePath+"/panels/" + i2+"/input/" + i4,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.items.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.items,data:data130};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/panels/" + i2+"/input",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.input,data:data129};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+if(data92.weights !== undefined){
+let data131 = data92.weights;
+if(typeof data131 !== "boolean"){
+const err194 = {instancePath:instancePath+"/panels/" + i2+"/weights",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weights/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weights.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weights,data:data131};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data92.activations !== undefined){
+let data132 = data92.activations;
+if(typeof data132 !== "string"){
+const err195 = {instancePath:instancePath+"/panels/" + i2+"/activations",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/activations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations,data:data132};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+if(!((data132 === "name") || (data132 === "glyph"))){
+const err196 = {instancePath:instancePath+"/panels/" + i2+"/activations",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/activations/enum",keyword:"enum",params:{allowedValues: schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.enum},message:"must be equal to one of the allowed values",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations.enum,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.activations,data:data132};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+if(data92.legend !== undefined){
+let data133 = data92.legend;
+if(typeof data133 !== "boolean"){
+const err197 = {instancePath:instancePath+"/panels/" + i2+"/legend",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/legend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.legend.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.legend,data:data133};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data92.maxNeurons !== undefined){
+let data134 = data92.maxNeurons;
+if(!((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134)))){
+const err198 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data134};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+if(typeof data134 == "number"){
+if(data134 > 256 || isNaN(data134)){
+const err199 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data134};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+if(data134 < 8 || isNaN(data134)){
+const err200 = {instancePath:instancePath+"/panels/" + i2+"/maxNeurons",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/maxNeurons/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.maxNeurons,data:data134};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+if(data92.weightScale !== undefined){
+let data135 = data92.weightScale;
+if(typeof data135 == "number"){
+if(data135 <= 0 || isNaN(data135)){
+const err201 = {instancePath:instancePath+"/panels/" + i2+"/weightScale",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weightScale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale,data:data135};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/panels/" + i2+"/weightScale",schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/properties/weightScale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale.type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2].properties.weightScale,data:data135};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+}
+else {
+const err203 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.oneOf[2].type,parentSchema:schema6.oneOf[3].properties.panels.items.oneOf[2],data:data92};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag1},message:"value of tag \"kind\" must be in oneOf",schema:schema6.oneOf[3].properties.panels.items.discriminator,parentSchema:schema6.oneOf[3].properties.panels.items,data:data92};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag1},message:"tag \"kind\" must be string",schema:schema6.oneOf[3].properties.panels.items.discriminator,parentSchema:schema6.oneOf[3].properties.panels.items,data:data92};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/panels/" + i2,schemaPath:"#/oneOf/3/properties/panels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].properties.panels.items.type,parentSchema:schema6.oneOf[3].properties.panels.items,data:data92};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/panels",schemaPath:"#/oneOf/3/properties/panels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.oneOf[3].properties.panels.type,parentSchema:schema6.oneOf[3].properties.panels,data:data91};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+else {
+const err208 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.oneOf[3].type,parentSchema:schema6.oneOf[3],data};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+else {
+const err209 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema6.discriminator,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+else {
+const err210 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema6.discriminator,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+else {
+const err211 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
 validate21.errors = vErrors;
 return errors === 0;
 }
 
-export const sharedSubschemas = {"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number of its config","type":"object","required":["path","from","to","frames"],"properties":{"path":{"minLength":1,"description":"the dotted path of the number to vary, e.g. \"perceptron.bias\"","type":"string"},"from":{"description":"the value of the first frame","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"}}},"s1":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s2":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s3":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s4"}},"s4":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s5":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s7"},"network":{"$ref":"#/$defs/s13"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s7":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s8"},"else":{"$ref":"#/$defs/s9"}},"s8":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s9"}},"allOf":[{"$ref":"#/$defs/s10"},{"$ref":"#/$defs/s11"},{"$ref":"#/$defs/s12"}]},"s9":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s10":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s11":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s12":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s13":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s14"},"else":{"$ref":"#/$defs/s19"}},"s14":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s15"},"inputs":{"$ref":"#/$defs/s17"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s15":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s16"}},"s16":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s7"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s17":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s19":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s20"}}},"s20":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s21"}},"s21":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s22"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s7"}}},"s22":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s23":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s24":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s25":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s7"}}},"s26":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s27":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s28":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s29"}]},"s29":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s30":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}},"s32":{"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s33"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}},"s33":{"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s34"}},"s34":{"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}},"s35":{"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"},"s36":{"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}},"s37":{"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"}};
+export const sharedSubschemas = {"s0":{"additionalProperties":false,"description":"makes the figure an animation: one frame per value of one number or string of its config","type":"object","required":["path"],"properties":{"path":{"minLength":1,"description":"the dotted path of the value to vary, e.g. \"perceptron.bias\" or \"network.file\"","type":"string"},"from":{"description":"the value of the first frame (with \"to\" and \"frames\")","type":"number"},"to":{"description":"the value of the last frame; the frames between are spread evenly","type":"number"},"frames":{"minimum":2,"maximum":500,"description":"the number of frames","type":"integer"},"values":{"$ref":"#/$defs/s1"},"labels":{"minItems":2,"maxItems":500,"description":"the caption of each frame, one per value (instead of \"label\")","type":"array","items":{"type":"string"}},"fps":{"exclusiveMinimum":0,"maximum":60,"default":10,"description":"frames per second","type":"number"},"sheet":{"minimum":0,"maximum":64,"default":8,"description":"frames on the contact sheet <name>-sheet.png, ends included (0 for none; at most the frames)","type":"integer"},"label":{"description":"the frame caption added to the title, with {value} for the swept value (default \"<path> = {value}\")","type":"string"},"colorScale":{"$ref":"#/$defs/s2"}}},"s1":{"minItems":2,"maxItems":500,"description":"the value of each frame, in order (instead of \"from\", \"to\" and \"frames\"): numbers, or strings such as checkpoint files","type":"array","items":{"description":"a number or a string","anyOf":[{"type":"number"},{"minLength":1,"maxLength":1000,"type":"string"}]}},"s2":{"type":"string","enum":["fixed","frame"],"default":"fixed","description":"a colour scale (fixed, frame): \"fixed\" spreads contour levels and edge widths over all frames, so a colour means the same value in every frame; \"frame\" fits each frame on its own"},"s3":{"additionalProperties":false,"description":"the sampled input: range [-5, 5] and 200 samples unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s4":{"additionalProperties":false,"description":"the output: its range fits the data with a 5% margin unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s5":{"maxItems":100,"description":"a list of { at: [x, y], label, color }","type":"array","items":{"$ref":"#/$defs/s6"}},"s6":{"additionalProperties":false,"description":"a marked point: a dot with its label","type":"object","required":["at"],"properties":{"at":{"description":"an [x, y] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"label":{"description":"the text beside the dot","type":"string"},"color":{"default":"#000000","description":"a CSS colour","type":"string"}}},"s7":{"minItems":1,"maxItems":64,"description":"a list of series","type":"array","items":{"$ref":"#/$defs/s8"}},"s8":{"additionalProperties":false,"description":"one curve: f(w·x + b) for an activation f, or the output of a network of 1 input and 1 output","type":"object","properties":{"activation":{"$ref":"#/$defs/s9"},"network":{"$ref":"#/$defs/s15"},"weights":{"default":[1],"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b: the series plots f(w·x + b)","type":"number"},"derivative":{"default":false,"description":"plot the derivative f′(w·x + b) instead of f","type":"boolean"},"label":{"description":"the legend entry (default: the activation's name, with its parameters when they differ from the defaults)","type":"string"},"color":{"description":"a CSS colour (default: matplotlib's colour cycle)","type":"string"},"jumps":{"type":"string","enum":["markers","connect","gap"],"description":"how jumps are drawn (markers, connect, gap)","default":"markers"}}},"s9":{"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid), or an object { \"name\": ..., parameters }","if":{"type":"object"},"then":{"$ref":"#/$defs/s10"},"else":{"$ref":"#/$defs/s11"}},"s10":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/s11"}},"allOf":[{"$ref":"#/$defs/s12"},{"$ref":"#/$defs/s13"},{"$ref":"#/$defs/s14"}]},"s11":{"enum":["identity","relu","leaky_relu","elu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"],"description":"an activation (identity, relu, leaky_relu, elu, gelu, gelu_tanh, sigmoid, tanh, softplus, silu, swish, step, sign, hard_sigmoid)"},"s12":{"if":{"properties":{"name":{"enum":["identity","relu","gelu","gelu_tanh","sigmoid","tanh","softplus","silu","swish","step","sign","hard_sigmoid"]}},"required":["name"]},"then":{"properties":{"name":{}},"additionalProperties":false}},"s13":{"if":{"properties":{"name":{"const":"leaky_relu"}},"required":["name"]},"then":{"properties":{"name":{},"slope":{"type":"number","description":"the slope for a < 0 (default 0.01)"}},"additionalProperties":false}},"s14":{"if":{"properties":{"name":{"const":"elu"}},"required":["name"]},"then":{"properties":{"name":{},"alpha":{"type":"number","description":"the scale of the negative part: f → -alpha as a → -∞ (default 1)"}},"additionalProperties":false}},"s15":{"description":"a network: { \"layers\": [...] } with weights, or { \"file\": ... } to read a model file","if":{"type":"object","required":["file"]},"then":{"$ref":"#/$defs/s16"},"else":{"$ref":"#/$defs/s21"}},"s16":{"additionalProperties":false,"type":"object","required":["file"],"properties":{"file":{"minLength":1,"maxLength":1000,"description":"a model file (.onnx, .safetensors, .npz, .npy, .pt, .pth) relative to the config file","type":"string"},"layers":{"$ref":"#/$defs/s17"},"inputs":{"$ref":"#/$defs/s19"},"output":{"minimum":0,"description":"the output drawn, from 0","type":"integer"}}},"s17":{"minItems":1,"maxItems":256,"description":"a list of layers { weight, bias, activation, transpose } naming tensors of the file","type":"array","items":{"$ref":"#/$defs/s18"}},"s18":{"additionalProperties":false,"type":"object","required":["weight","activation"],"properties":{"weight":{"minLength":1,"maxLength":1000,"description":"the name of the weight tensor in the file ([out, in], as PyTorch's nn.Linear)","type":"string"},"bias":{"minLength":1,"maxLength":1000,"description":"the name of the bias tensor (no bias: zeros)","type":"string"},"activation":{"$ref":"#/$defs/s9"},"transpose":{"description":"the weight is stored [in, out] (NumPy's x @ W, Keras)","type":"boolean"}}},"s19":{"minItems":1,"maxItems":4096,"description":"every input of the model: \"x\", \"y\" or a fixed number","type":"array","items":{"$ref":"#/$defs/s20"}},"s20":{"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one","if":{"type":"string"},"then":{"enum":["x","y"],"description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"},"else":{"type":"number","description":"\"x\" or \"y\" for a plotted input, or a number for a fixed one"}},"s21":{"additionalProperties":false,"description":"a feed-forward network: weights[i][j] is the weight from input j to neuron i of a layer","type":"object","required":["layers"],"properties":{"layers":{"$ref":"#/$defs/s22"}}},"s22":{"minItems":1,"maxItems":16,"description":"a list of layers","type":"array","items":{"$ref":"#/$defs/s23"}},"s23":{"additionalProperties":false,"description":"one layer: each neuron computes activation(W·x + b)","type":"object","required":["weights","biases","activation"],"properties":{"weights":{"$ref":"#/$defs/s24"},"biases":{"description":"the biases, one per neuron","type":"array","items":{"type":"number"}},"activation":{"$ref":"#/$defs/s9"}}},"s24":{"minItems":1,"maxItems":256,"description":"a list of rows, one per neuron, each with one weight per input","type":"array","items":{"minItems":1,"maxItems":256,"type":"array","items":{"type":"number"}}},"s25":{"additionalProperties":false,"description":"the grid across: range [-5, 5], step 0.1 and label \"x1\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s26":{"additionalProperties":false,"description":"the grid up: range [-5, 5], step 0.1 and label \"x2\" unless given","type":"object","properties":{"label":{"description":"the axis label (contour figures: x1 and x2 unless given)","type":"string"},"range":{"description":"a [min, max] pair of numbers","type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2},"samples":{"minimum":2,"description":"the number of samples, both ends included","type":"integer"},"step":{"exclusiveMinimum":0,"description":"the sample spacing; the end is included when a step lands on it","type":"number"},"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]}}},"s27":{"additionalProperties":false,"description":"a perceptron of 2 inputs: activation(w1·x1 + w2·x2 + b)","type":"object","required":["weights","activation"],"properties":{"weights":{"description":"the weights, one per input","type":"array","items":{"type":"number"}},"bias":{"default":0,"description":"the bias b in a = w1·x1 + w2·x2 + b","type":"number"},"activation":{"$ref":"#/$defs/s9"}}},"s28":{"default":101,"description":"a count of levels >= 2, or an increasing list of level values","anyOf":[{"minimum":2,"maximum":1000,"type":"integer"},{"minItems":2,"maxItems":1000,"type":"array","items":{"type":"number"}}]},"s29":{"type":"string","enum":["viridis","plasma","inferno","magma","cividis","coolwarm","RdBu","viridis_r","plasma_r","inferno_r","magma_r","cividis_r","coolwarm_r","RdBu_r"],"description":"a colormap (viridis, plasma, inferno, magma, cividis, coolwarm, RdBu, or any of them with _r)","default":"coolwarm"},"s30":{"default":true,"description":"true, false or { ticks, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s31"}]},"s31":{"additionalProperties":false,"description":"the colorbar: its ticks (nice round values unless given) and label","type":"object","properties":{"ticks":{"description":"a tick spacing > 0, or a list of tick values","anyOf":[{"exclusiveMinimum":0,"type":"number"},{"minItems":1,"type":"array","items":{"type":"number"}}]},"label":{"description":"the label beside the colorbar","type":"string"}}},"s32":{"default":false,"description":"true, false or { color, dash, width, label }","anyOf":[{"type":"boolean"},{"$ref":"#/$defs/s33"}]},"s33":{"additionalProperties":false,"description":"the decision boundary: for a perceptron the line w1·x1 + w2·x2 + b = 0, for a network the contour where the output crosses threshold","type":"object","properties":{"color":{"default":"green","description":"a CSS colour","type":"string"},"dash":{"type":"string","enum":["dotted","dashed","dashdot","solid"],"description":"a dash style (dotted, dashed, dashdot, solid)","default":"dotted"},"width":{"exclusiveMinimum":0,"maximum":20,"default":2,"description":"a line width in points","type":"number"},"label":{"description":"true (the equation along the line, e.g. \"x1 + 2x2 = 5\"), false, or a text of your own","anyOf":[{"type":"boolean"},{"maxLength":200,"type":"string"}]}}},"s34":{"additionalProperties":false,"description":"data points drawn over the surface: { file | rows, x, y, class, highlight }","type":"object","properties":{"file":{"minLength":1,"maxLength":1000,"description":"a data file relative to the config file: CSV with a header row (.csv), or a JSON list of objects (.json)","type":"string"},"rows":{"$ref":"#/$defs/s35"},"x":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the x coordinate (default \"x1\")","type":"string"},"y":{"minLength":1,"maxLength":200,"description":"the column (CSV header) or key (JSON, rows) of the y coordinate (default \"x2\")","type":"string"},"class":{"minLength":1,"maxLength":200,"description":"the column or key of the class: a whole number from 0, or a name from \"classes\" (no class: every point in one colour)","type":"string"},"highlight":{"type":"string","enum":["misclassified"],"description":"points to ring: \"misclassified\" (those whose class differs from the model's)"}}},"s35":{"maxItems":10000,"description":"the points inline: a list of objects such as { \"x1\": 1, \"x2\": 2, \"label\": 0 }","type":"array","items":{"$ref":"#/$defs/s36"}},"s36":{"description":"a row: an object of column name to number (or, for the class, a string)","type":"object","patternProperties":{"^(.*)$":{"anyOf":[{"type":"number"},{"maxLength":200,"type":"string"}]}}},"s37":{"type":"string","enum":["output","class","probability"],"description":"what the surface shows: \"output\" (one output's value, with a colorbar), \"class\" (the class of the largest output, with a legend) or \"probability\" (the winning class's colour, lighter where it is less sure); class and probability views are 0.6 opaque unless \"alpha\" is given","default":"output"},"s38":{"minItems":2,"maxItems":20,"description":"a list of class names, one per model output (a one-output model: two, below and above the threshold)","type":"array","items":{"minLength":1,"maxLength":100,"type":"string"}},"s39":{"type":"string","enum":["grid","pixel"],"description":"how the surface is sampled: \"grid\" (the x and y samples, interpolated, as matplotlib draws it) or \"pixel\" (the function at every pixel centre: exact, anti-aliased edges)","default":"grid"},"s40":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the first input (default \"x1\", as a contour labels its x axis)","type":"string"}}},"s41":{"additionalProperties":false,"description":"an input name: { \"label\": ... }","type":"object","properties":{"label":{"description":"the name of the second input (default \"x2\"); further inputs are x3, x4, ...","type":"string"}}}};

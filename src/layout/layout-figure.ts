@@ -3,7 +3,7 @@
  * data into geometry within the rectangles they are given. A "panels" figure lays each plot out in
  * its own cell and moves it into place.
  */
-import type { ResolvedBoundary, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPanels, ResolvedPlot } from '../model/figure.js';
+import type { Ticks, ResolvedBoundary, ResolvedContourPlot, ResolvedFigure, ResolvedLinePlot, ResolvedPanels, ResolvedPlot } from '../model/figure.js';
 import type { ContourData, FigureData, LineData, PlotData } from '../core/sample-figure.js';
 import type { Item, Measure, Rect, Scene } from '../scene/scene.js';
 import { LIGHT, PALETTES, PT, THEME, type Palette } from '../scene/theme.js';
@@ -23,6 +23,8 @@ import { contourField, decisionBoundary } from '../marks/contour.js';
 import { boundaryEquation, boundaryMark, clipBoundary, equationSymbol } from '../marks/boundary.js';
 import { colorbar } from '../marks/colorbar.js';
 import { pointMarks } from '../marks/points.js';
+import { autoRange } from '../scale/auto-range.js';
+import { layoutDiagram } from './layout-diagram.js';
 import { dataMarks, MARKERS } from '../marks/data-points.js';
 import { classLegend, type ClassLegendRow } from '../marks/class-legend.js';
 import { classBoundaries } from '../marks/class-boundaries.js';
@@ -40,21 +42,12 @@ interface PlotLayout {
   plot: Rect;
 }
 
-function labelled(lo: number, hi: number, spec: ResolvedPlot['x']['ticks'], count: number): AxisTicks {
+function labelled(lo: number, hi: number, spec: Ticks, count: number): AxisTicks {
   const t = axisTicks(lo, hi, spec, count);
   return { values: t.values, labels: formatTicks(t.values, t.step) };
 }
 
-/** matplotlib's automatic y limits: the data extent with a 5% margin on each side. */
-export function autoRange([lo, hi]: [number, number]): [number, number] {
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [-0.055, 0.055];
-  if (hi === lo) {
-    const pad = lo === 0 ? 0.055 : Math.abs(lo) * 0.055;
-    return [lo - pad, hi + pad];
-  }
-  const m = (hi - lo) * 0.05;
-  return [lo - m, hi + m];
-}
+export { autoRange };
 
 function ends(t: AxisTicks): [string, string] {
   return [t.labels[0] ?? '', t.labels[t.labels.length - 1] ?? ''];
@@ -259,6 +252,7 @@ export function layoutContour(fig: ResolvedContourPlot, data: ContourData, measu
 function layoutPlot(plot: ResolvedPlot, data: PlotData, measure: Measure, size: Size, showColorbar: boolean | undefined, reserveRight: number | undefined, palette: Palette): PlotLayout {
   if (plot.kind === 'line' && data.kind === 'line') return layoutLine(plot, data, measure, size, palette);
   if (plot.kind === 'contour' && data.kind === 'contour') return layoutContour(plot, data, measure, size, showColorbar, reserveRight, palette);
+  if (plot.kind === 'diagram' && data.kind === 'diagram') return layoutDiagram(plot, data, measure, size, palette);
   throw new Error(`plot kind ${plot.kind} does not match data kind ${data.kind}`);
 }
 

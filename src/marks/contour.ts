@@ -43,8 +43,24 @@ export function decisionBoundary(plot: Rect, grid: Grid, level: number, x: Linea
   const dx = nx > 1 ? (grid.xs[nx - 1] - grid.xs[0]) / (nx - 1) : 0;
   const dy = ny > 1 ? (grid.ys[ny - 1] - grid.ys[0]) / (ny - 1) : 0;
   const mp = contours().size([nx, ny]).smooth(true).contour(grid.z as unknown as number[], nextUp(level));
-  const lines = mp.coordinates.flatMap((poly) =>
-    poly.map((ring) => ring.flatMap(([cx, cy]) => [x(grid.xs[0] + (cx - 0.5) * dx), y(grid.ys[0] + (cy - 0.5) * dy)])),
-  );
+  // A region that reaches the grid's edge is closed along it, half a cell outside the outermost
+  // samples: that part of its ring is the edge of the sampled area, not where the surface crosses
+  // the level, so only the runs between samples are drawn (they reach the plot's edge).
+  const onEdge = ([cx, cy]: number[]) => cx <= 0 || cx >= nx || cy <= 0 || cy >= ny;
+  const at = (p: number[]) => [x(grid.xs[0] + (p[0] - 0.5) * dx), y(grid.ys[0] + (p[1] - 0.5) * dy)];
+  const lines: number[][] = [];
+  for (const ring of mp.coordinates.flat()) {
+    let run: number[] = [];
+    for (let i = 0; i + 1 < ring.length; i++) {
+      if (onEdge(ring[i]) || onEdge(ring[i + 1])) {
+        if (run.length >= 4) lines.push(run);
+        run = [];
+        continue;
+      }
+      if (run.length === 0) run.push(...at(ring[i]));
+      run.push(...at(ring[i + 1]));
+    }
+    if (run.length >= 4) lines.push(run);
+  }
   return { type: 'path', lines, stroke: style.color, lineWidth: style.width, dash: DASHES[style.dash].map((d) => d * style.width), cap: 'butt', clip: plot };
 }

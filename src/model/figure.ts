@@ -47,7 +47,12 @@ export type ThemeName = 'light' | 'dark';
 export interface ResolvedSweep {
   /** Path segments into the figure config (numbers index lists). */
   path: (string | number)[];
-  values: number[];
+  /** The value of each frame: numbers, or strings (`values` of checkpoint files, say). */
+  values: (number | string)[];
+  /** The caption of each frame when the config gives `labels` (else `label` with `{value}`). */
+  labels: string[] | null;
+  /** 'fixed': contour levels and edge widths spread over all frames; 'frame': each frame its own. */
+  colorScale: 'fixed' | 'frame';
   fps: number;
   /** Frames on the contact sheet (0: none). */
   sheet: number;
@@ -57,6 +62,8 @@ export interface ResolvedSweep {
   base: FigureJson;
   /** The model files the figure reads, loaded once, for resolving each frame. */
   models: FigureModels;
+  /** Per frame, when the swept value changes which model files are read (`network.file`). */
+  frameModels: FigureModels[] | null;
   /** The data files and rows the figure draws, read once (absent when it draws none). */
   points?: FigurePoints;
 }
@@ -204,9 +211,32 @@ export interface ResolvedContourPlot extends PlotCommon {
   data?: ResolvedData;
 }
 
-export type ResolvedPlot = ResolvedLinePlot | ResolvedContourPlot;
+/** A network diagram: the layers it draws (a perceptron is a network of one neuron), names and what is written on it. */
+export interface ResolvedDiagramPlot {
+  kind: 'diagram';
+  title: string;
+  network: NetworkSpec;
+  /** Drawn from a `perceptron` (one neuron): the worked sum is written under it. */
+  perceptron: boolean;
+  inputLabels: string[];
+  outputLabels: string[];
+  /** Values at the inputs, shown flowing through (null: none). */
+  input: number[] | null;
+  /** Each weight written on its edge. */
+  weightLabels: boolean;
+  /** 'auto': the name where it fits inside the circle, else the glyph. */
+  activations: 'name' | 'glyph' | 'auto';
+  legend: boolean;
+  /** Layers wider than this show their first and last few neurons and "… N more". */
+  maxNeurons: number;
+  /** The |weight| of the widest edge; null: the largest |weight| drawn. */
+  weightScale: number | null;
+}
+
+export type ResolvedPlot = ResolvedLinePlot | ResolvedContourPlot | ResolvedDiagramPlot;
 export type ResolvedLine = Output & ResolvedLinePlot;
 export type ResolvedContour = Output & ResolvedContourPlot;
+export type ResolvedDiagram = Output & ResolvedDiagramPlot;
 export interface ResolvedPanels extends Output {
   kind: 'panels';
   title: string;
@@ -216,4 +246,4 @@ export interface ResolvedPanels extends Output {
   alignColorbars?: boolean;
   panels: ResolvedPlot[];
 }
-export type ResolvedFigure = ResolvedLine | ResolvedContour | ResolvedPanels;
+export type ResolvedFigure = ResolvedLine | ResolvedContour | ResolvedDiagram | ResolvedPanels;

@@ -5,7 +5,7 @@
  * depend on where or in which order the frames were drawn.
  */
 import type { ResolvedFigure } from '../model/figure.js';
-import { contactSheet, sweepFrames } from '../config/sweep.js';
+import { animationFrames, contactSheet } from '../config/sweep.js';
 import type { RenderOutcome, Renderer } from './protocol.js';
 import { altTextOf as describeFigure } from '../alt/describe-figure.js';
 import { figureLang } from '../alt/figure-lang.js';
@@ -25,7 +25,13 @@ const lookahead = (renderer: Renderer) => 2 * renderer.size;
 async function renderAnimation(fig: ResolvedFigure, renderer: Renderer, onFrame?: () => void): Promise<RenderOutcome> {
   const t0 = performance.now();
   const { animationEncoder } = await import('../render/encode-animation.js');
-  const frames = sweepFrames(fig);
+  let frames: ResolvedFigure[];
+  try {
+    // With a fixed colour scale every frame is sampled first, which can fail as drawing would.
+    frames = animationFrames(fig);
+  } catch (err) {
+    return { ok: false, message: (err as Error)?.message ?? String(err), ms: performance.now() - t0 };
+  }
   const texts = [
     { keyword: 'Title' as const, text: fig.title || fig.name, lang: figureLang(fig) },
     { keyword: 'Description' as const, text: describeFigure(fig), lang: figureLang(fig) },
@@ -64,6 +70,13 @@ export function workOf(fig: ResolvedFigure): number {
 export function renderOutput(fig: ResolvedFigure, renderer: Renderer, onFrame?: () => void): Promise<RenderOutcome> {
   if (isAnimation(fig)) return renderAnimation(fig, renderer, onFrame);
   // The second output of a sweep (`<name>-sheet`, a PNG) shows some of its frames side by side.
-  // Its text alternative is the sweep's (what changes across the frames), said once here for both.
-  return renderer.render(fig.sweep ? { ...contactSheet(fig), alt: describeFigure(fig) } : fig, 'still');
+  if (!fig.sweep) return renderer.render(fig, 'still');
+  let sheet: ResolvedFigure;
+  try {
+    // Its text alternative is the sweep's (what changes across the frames), said once here for both.
+    sheet = { ...contactSheet(fig), alt: describeFigure(fig) };
+  } catch (err) {
+    return Promise.resolve({ ok: false, message: (err as Error)?.message ?? String(err), ms: 0 });
+  }
+  return renderer.render(sheet, 'still');
 }

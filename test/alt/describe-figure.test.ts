@@ -51,7 +51,7 @@ describe('describeFigure(figure) of every shipped config', () => {
   });
   it('a plot kind the describers do not know leaves the title alone (no half sentence)', () => {
     const relu = jobs.find((j) => j.figure.name === 'relu')!.figure;
-    expect(describeFigure({ ...relu, kind: 'diagram' } as unknown as ResolvedFigure)).toBe('ReLU function');
+    expect(describeFigure({ ...relu, kind: 'venn' } as unknown as ResolvedFigure)).toBe('ReLU function');
   });
   it('"alt" in a config is used as it is', () => {
     const relu = jobs.find((j) => j.figure.name === 'relu')!.figure;

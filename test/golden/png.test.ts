@@ -26,8 +26,8 @@ describe('PNG goldens of every config in configs/ (pixelmatch, tolerance in gold
   it('covers every figure kind and format', async () => {
     const kinds = new Set(jobs.map((j) => j.figure.kind));
     const formats = new Set(jobs.map((j) => j.figure.format));
-    expect([...kinds].sort()).toEqual(['contour', 'line', 'panels']);
-    expect([...formats].sort()).toEqual(['gif', 'pdf', 'png', 'svg']);
+    expect([...kinds].sort()).toEqual(['contour', 'diagram', 'line', 'panels']);
+    expect([...formats].sort()).toEqual(['apng', 'gif', 'pdf', 'png', 'svg']);
   });
   it.each(jobs.map((j) => [`${j.figure.name}.${j.figure.format}`, j] as const))('%s matches its golden', async (_, job) => {
     const r = (await renderAny(job.figure));

@@ -49,6 +49,16 @@ const cases: [string, ResolvedFigure][] = [
     { kind: 'contour', perceptron: { weights: [1, 2], bias: -5, activation: 'relu' }, levels: 6 },
     { kind: 'contour', perceptron: { weights: [1, 2], bias: -5, activation: 'step' }, levels: 6, boundary: { label: true } },
   ] })],
+  // The seed's worked perceptron as a diagram: node positions, edge widths from the weights, the values.
+  ['perceptron-diagram', fig({ name: 'd', kind: 'diagram', width: 500, height: 320, title: 'w = (2, 3), b = −5', perceptron: { weights: [2, 3], bias: -5, activation: 'relu' }, input: [1, 2] })],
+  ['network-diagram', fig({ name: 'n', kind: 'diagram', width: 500, height: 320, network: { layers: [
+    { weights: [[20, 20], [-20, -20]], biases: [-10, 30], activation: 'sigmoid' },
+    { weights: [[20, 20]], biases: [-30], activation: 'sigmoid' },
+  ] }, input: [1, 0] })],
+  ['diagram-panels', fig({ name: 'p', kind: 'panels', width: 700, height: 280, panels: [
+    { kind: 'diagram', perceptron: { weights: [1, 2], bias: -5, activation: 'step' }, activations: 'glyph' },
+    { kind: 'contour', perceptron: { weights: [1, 2], bias: -5, activation: 'step' }, levels: 6, boundary: true },
+  ] })],
   ['class-view', fig({ name: 'cv', kind: 'contour', width: 400, height: 300, title: 'Three classes', network: { file: 'models/three-class.onnx' }, view: 'class', classes: ['A', 'B', 'C'],
     data: { rows: [{ x1: -3, x2: -2, label: 0 }, { x1: 3, x2: -2, label: 'B' }, { x1: 0, x2: 3, label: 2 }, { x1: 0, x2: 3.5, label: 0 }, { x1: 9, x2: 0, label: 1 }], class: 'label', highlight: 'misclassified' } })],
   ['probability-view', fig({ name: 'pv', kind: 'contour', width: 400, height: 300, network: { file: 'models/moons.onnx' }, view: 'probability', levels: 6, boundary: true,
