@@ -129,17 +129,18 @@ export function fontsFingerprint(): string {
 }
 
 /**
+ * Raised when the bytes of the same figure change in a way the version does not say: 2, the title
+ * and text alternative written into every file (PNG iTXt, SVG <title>/<desc>, PDF metadata); 3, a
+ * PDF's text as text (embedded fonts) instead of outlines. A change of the generated words
+ * (src/alt/) changes files too: raise it then, as for drawing code.
+ */
+const OUTPUT_FORMAT = 3;
+
+/**
  * What a figure's bytes depend on: its normalized config, the actiplot version, the digests of the
  * fonts it draws with, and for a PDF the SOURCE_DATE_EPOCH its creation date comes from
  * (render/canvas.ts). Nothing of the machine: two machines with the same package versions agree.
  */
-/**
- * Raised when the bytes of the same figure change in a way the version does not say: 2, the title
- * and text alternative written into every file (PNG iTXt, SVG <title>/<desc>, PDF metadata). A
- * change of the generated words (src/alt/) changes files too: raise it then, as for drawing code.
- */
-const OUTPUT_FORMAT = 2;
-
 export function inputHash(figure: unknown, version: string): string {
   const format = (figure as { format?: unknown } | null)?.format;
   const environment = format === 'pdf' ? { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH?.trim() || null } : undefined;

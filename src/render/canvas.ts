@@ -85,7 +85,11 @@ export function putRgba(ctx: Context, image: { data: Uint8ClampedArray; width: n
 export function createPdf(width: number, height: number): { surface: Surface; ctx: Context } {
   registerFonts();
   const surface = createCanvas(width, height, 'pdf');
-  return { surface, ctx: surface.getContext('2d') };
+  const ctx = surface.getContext('2d');
+  // Text as text (fonts embedded as subsets: selectable, searchable, read aloud), not node-canvas's
+  // default of glyph outlines.
+  ctx.textDrawingMode = 'glyph';
+  return { surface, ctx };
 }
 
 /**

@@ -126,7 +126,11 @@ function drawText(ctx: Context, t: TextItem): void {
     ctx.lineWidth = t.font.size * 0.25;
     ctx.lineJoin = 'round';
     ctx.setLineDash([]);
+    // The outline is a path in every backend: a PDF draws its text as glyphs, which cairo does not stroke.
+    const mode = ctx.textDrawingMode;
+    ctx.textDrawingMode = 'path';
     ctx.strokeText(t.text, 0, 0);
+    ctx.textDrawingMode = mode;
   }
   ctx.fillText(t.text, 0, 0);
   ctx.restore();

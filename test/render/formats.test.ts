@@ -62,6 +62,17 @@ describe('PDF output', () => {
     execFileSync('pdftoppm', ['-png', '-r', '72', '-singlefile', path.join(dir, 'f.pdf'), path.join(dir, 'f')]);
     expect(diffRatio((await renderAny(base)).bytes, fs.readFileSync(path.join(dir, 'f.png')))).toBeLessThan(0.03);
   });
+  it('keeps its text as text: pdftotext reads the labels back, pdffonts lists the embedded DejaVu subsets', async () => {
+    const f = { ...fig(contourConfig), format: 'pdf' as const };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actiplot-pdf-text-'));
+    fs.writeFileSync(path.join(dir, 'f.pdf'), (await renderAny(f)).bytes);
+    const text = execFileSync('pdftotext', [path.join(dir, 'f.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain(f.title);
+    expect(text).toMatch(/\bx1\b[^]*\bx2\b/);
+    const fonts = execFileSync('pdffonts', [path.join(dir, 'f.pdf')], { encoding: 'utf8' });
+    expect(fonts).toMatch(/\+DejaVuSans\s.*\byes\s+yes\b/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
   it('is byte-identical across runs and honours SOURCE_DATE_EPOCH', async () => {
     const f = { ...fig(lineConfig), format: 'pdf' as const };
     const a = (await renderAny(f)).bytes;
