@@ -25,6 +25,6 @@ const reporter: Reporter = {
   end() {},
 };
 const t0 = performance.now();
-const result = await render({ paths: [configs], out, jobs: 1, gallery: false, reporter });
+const result = await render({ configs: [configs], out, jobs: 1, gallery: false, reporter });
 const ms = performance.now() - t0;
 process.stdout.write(JSON.stringify({ figures: rendered, failed: result.failed.length, ms, samples, peakRssMiB: process.resourceUsage().maxRSS / 1024 }));

@@ -6,7 +6,7 @@
 import type { DiagramPlotConfig, FileNetworkConfig, TypedNetworkConfig } from './schema.js';
 import { isFileNetwork } from './is-file-network.js';
 import { fileNetwork } from './file-network.js';
-import { DIAGRAM_MAX_NEURONS } from './schema-diagram.js';
+import { DIAGRAM_MAX_NEURONS } from './diagram-defaults.js';
 import type { FigureModels, NetworkSpec, ResolvedDiagramPlot } from '../model/figure.js';
 
 /** Edges drawn with their weight written on them by default (the seed's perceptron has 2). */

@@ -4,9 +4,7 @@
  * it (no import cycle) and schema.ts only adds the diagram to its unions.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
-
-/** The most neurons a layer shows before it is summarised (the first and last few, "… N more"). */
-export const DIAGRAM_MAX_NEURONS = 32;
+import { DIAGRAM_MAX_NEURONS } from './diagram-defaults.js';
 
 const Name = (description: string) =>
   Type.Object({ label: Type.Optional(Type.String({ description })) }, { additionalProperties: false, description: 'an input name: { "label": ... }' });
