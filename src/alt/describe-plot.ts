@@ -323,15 +323,19 @@ function dataSentence(plot: ResolvedContourPlot, w: Words, winner: (x: number, y
   let outside = 0;
   let miss = 0;
   const perClass = new Map<number, number>();
+  // Counted as the figure draws them (marks/data-points.ts): the points inside the plot, and those outside apart.
   for (let i = 0; i < xs.length; i++) {
-    if (!(xs[i] >= x0 && xs[i] <= x1 && ys[i] >= y0 && ys[i] <= y1)) outside++;
+    if (!(xs[i] >= x0 && xs[i] <= x1 && ys[i] >= y0 && ys[i] <= y1)) {
+      outside++;
+      continue;
+    }
     if (classes[i] >= 0) {
       perClass.set(classes[i], (perClass.get(classes[i]) ?? 0) + 1);
       if (winner(xs[i], ys[i], scores) !== classes[i]) miss++;
     }
   }
   const counts = [...perClass].sort((a, b) => a[0] - b[0]).map(([c, n]) => ({ name: className(c), count: n }));
-  return w.dataPoints(xs.length, counts, d.highlight === 'misclassified' ? miss : null, outside);
+  return w.dataPoints(xs.length - outside, counts, d.highlight === 'misclassified' ? miss : null, outside);
 }
 
 export interface ContourOptions {

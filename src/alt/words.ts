@@ -178,7 +178,7 @@ const en: Words = {
   panels: (count, rows, columns) => `${count} panels${rows > 1 ? ` in ${rows} rows of ${columns}` : ' side by side'}`,
   panel: (index, title, body) => `Panel ${index}${title ? `, ${en.quote(title)}` : ''}: ${body.charAt(0).toLowerCase()}${body.slice(1)}`,
   hiddenNeurons: (count, perLayer) => `Then ${count} panels, one per hidden neuron (${en.list(perLayer.map((n, l) => `${n} in layer ${l + 1}`))}), each a filled contour of that neuron's output`,
-  animation: (frames, fps, path, from, to) => `Animation of ${frames} frames at ${fps} frames per second, ${path} going from ${from} to ${to}`,
+  animation: (frames, fps, path, from, to) => `Animation of ${frames} frames at ${fps} ${fps === '1' ? 'frame' : 'frames'} per second, ${path} going from ${from} to ${to}`,
   contactSheet: (frames, captions) => `Contact sheet of ${frames} frames side by side: ${captions.join(', ')}`,
   frame: (which, caption, body) => `${which === 'first' ? 'First' : 'Last'} frame, ${caption}: ${body.charAt(0).toLowerCase()}${body.slice(1)}`,
   perceptronOf: (expr) => `a perceptron computing ${expr}`,

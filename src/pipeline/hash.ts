@@ -131,10 +131,11 @@ export function fontsFingerprint(): string {
 /**
  * Raised when the bytes of the same figure change in a way the version does not say: 2, the title
  * and text alternative written into every file (PNG iTXt, SVG <title>/<desc>, PDF metadata); 3, a
- * PDF's text as text (embedded fonts) instead of outlines. A change of the generated words
- * (src/alt/) changes files too: raise it then, as for drawing code.
+ * PDF's text as text (embedded fonts) instead of outlines; 4, alt texts count data points as the
+ * figure draws them. A change of the generated words (src/alt/) changes files too: raise it then,
+ * as for drawing code.
  */
-const OUTPUT_FORMAT = 3;
+const OUTPUT_FORMAT = 4;
 
 /**
  * What a figure's bytes depend on: its normalized config, the actiplot version, the digests of the
