@@ -6,27 +6,17 @@
 import type { FieldItem } from '../scene/scene.js';
 import { rgbaWord } from './field-colors.js';
 import { keyer } from './field-keys.js';
+import { gridColumns } from './grid-columns.js';
 
 export function paintClasses(field: FieldItem, classes: NonNullable<FieldItem['classes']>, words: Uint32Array, W: number, H: number): void {
-  const { nx, ny, x0, x1, y0, y1 } = field.grid;
-  const [dx0, dx1] = field.xDomain;
+  const { nx, ny, y0, y1 } = field.grid;
   const [dy0, dy1] = field.yDomain;
   const channels = classes.channels.map((c) => (c instanceof Float64Array ? c : Float64Array.from(c)));
   const k = channels.length;
   const keys = keyer(field);
   const palette = Uint32Array.from(field.colors, rgbaWord);
   const bg = rgbaWord(field.background);
-  const col = new Int32Array(W);
-  const col1 = new Int32Array(W);
-  const fx = new Float64Array(W);
-  for (let px = 0; px < W; px++) {
-    const xv = dx0 + ((px + 0.5) / W) * (dx1 - dx0);
-    const g = nx > 1 ? ((xv - x0) / (x1 - x0)) * (nx - 1) : 0;
-    const i = Math.min(Math.max(Math.floor(g), 0), Math.max(nx - 2, 0));
-    col[px] = i;
-    col1[px] = nx > 1 ? i + 1 : i;
-    fx[px] = nx > 1 ? Math.min(Math.max(g - i, 0), 1) : 0;
-  }
+  const { col, col1, fx } = gridColumns(field, W);
   const s = new Float64Array(k);
   let o = 0;
   for (let py = 0; py < H; py++) {

@@ -8,6 +8,7 @@ import type { FieldItem } from '../scene/scene.js';
 import { bandOf, isUniform, rgbaWord } from './field-colors.js';
 import { paintExact } from './exact-field.js';
 import { paintClasses } from './class-field.js';
+import { gridColumns } from './grid-columns.js';
 
 export interface RgbaImage {
   data: Uint8ClampedArray;
@@ -57,25 +58,11 @@ export function rasterizeField(field: FieldItem, scale: number, memory?: ArrayBu
     else paintClasses(field, field.classes!, words, W, H);
     return { image: { data, width: W, height: H }, x: X0, y: Y0 };
   }
-  const { nx, ny, x0, x1, y0, y1 } = grid;
+  const { nx, ny, y0, y1 } = grid;
   const levels = Float64Array.from(field.levels);
   const n = levels.length;
 
-  // Per column: the grid cell, its right neighbour and the weights of both.
-  const [dx0, dx1] = field.xDomain;
-  const col = new Int32Array(W);
-  const col1 = new Int32Array(W);
-  const fx = new Float64Array(W);
-  const gx = new Float64Array(W);
-  for (let px = 0; px < W; px++) {
-    const xv = dx0 + ((px + 0.5) / W) * (dx1 - dx0);
-    const g = nx > 1 ? ((xv - x0) / (x1 - x0)) * (nx - 1) : 0;
-    const i = Math.min(Math.max(Math.floor(g), 0), Math.max(nx - 2, 0));
-    col[px] = i;
-    col1[px] = nx > 1 ? i + 1 : i;
-    fx[px] = nx > 1 ? Math.min(Math.max(g - i, 0), 1) : 0;
-    gx[px] = 1 - fx[px];
-  }
+  const { col, col1, fx, gx } = gridColumns(field, W);
   paintPixels({
     words: new Uint32Array(data.buffer, data.byteOffset, W * H),
     W, H, nx, ny, y0, y1, col, col1, fx, gx, levels,
