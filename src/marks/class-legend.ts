@@ -6,6 +6,7 @@
 import type { Item, Measure, Rect } from '../scene/scene.js';
 import { LIGHT, PT, THEME, type Palette } from '../scene/theme.js';
 import { MARKER_RADIUS, markerRing, missRing, type MarkerShape } from './data-points.js';
+import { bestCorner } from './legend-corner.js';
 
 export interface ClassLegendRow {
   label: string;
@@ -31,29 +32,17 @@ export function classLegend(plot: Rect, rows: ClassLegendRow[], note: string, po
   const w = Math.max(pad * 2 + handle + gap + textW, pad * 2 + noteW);
   const h = pad * 2 + rowH * rows.length + (note ? noteFont.size * 1.4 : 0) - 0.3 * em;
   const inset = 0.5 * em;
-  const corners: [number, number][] = [
-    [plot.x + plot.width - inset - w, plot.y + inset],
-    [plot.x + inset, plot.y + inset],
-    [plot.x + inset, plot.y + plot.height - inset - h],
-    [plot.x + plot.width - inset - w, plot.y + plot.height - inset - h],
-  ];
-  // Points under each corner's box, counted with the marker's reach.
+  // Points under a corner's box, counted with the marker's reach.
   const reach = MARKER_RADIUS + 2 * PT;
-  let best = corners[0];
-  let fewest = Infinity;
-  for (const [bx, by] of corners) {
+  const [bx, by] = bestCorner(plot, w, h, inset, (box) => {
     let hits = 0;
     for (const line of positions) {
       for (let i = 0; i + 1 < line.length; i += 2) {
-        if (line[i] >= bx - reach && line[i] <= bx + w + reach && line[i + 1] >= by - reach && line[i + 1] <= by + h + reach) hits++;
+        if (line[i] >= box.x - reach && line[i] <= box.x + box.width + reach && line[i + 1] >= box.y - reach && line[i + 1] <= box.y + box.height + reach) hits++;
       }
     }
-    if (hits < fewest) {
-      best = [bx, by];
-      fewest = hits;
-    }
-  }
-  const [bx, by] = best;
+    return hits;
+  });
   const items: Item[] = [{ type: 'rect', x: bx, y: by, width: w, height: h, fill: palette.legendFace, stroke: palette.legendEdge, lineWidth: THEME.spineWidth }];
   rows.forEach((r, i) => {
     const cy = by + pad + rowH * i + em * 0.6;

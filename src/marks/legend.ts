@@ -4,6 +4,7 @@
  */
 import type { Item, Measure, Rect } from '../scene/scene.js';
 import { LIGHT, THEME, type Palette } from '../scene/theme.js';
+import { bestCorner } from './legend-corner.js';
 
 export interface LegendEntry {
   label: string;
@@ -22,22 +23,7 @@ export function legend(plot: Rect, entries: LegendEntry[], dataPoints: number[][
   const w = pad * 2 + handle + gap + textW;
   const h = pad * 2 + rowH * entries.length - 0.5 * em + 0.2 * em;
   const inset = 0.5 * em;
-  const corners: [number, number][] = [
-    [plot.x + plot.width - inset - w, plot.y + inset], // upper right (matplotlib's first choice)
-    [plot.x + inset, plot.y + inset],
-    [plot.x + inset, plot.y + plot.height - inset - h],
-    [plot.x + plot.width - inset - w, plot.y + plot.height - inset - h],
-  ];
-  let best = corners[0];
-  let bestHits = Infinity;
-  for (const c of corners) {
-    const hits = countInside({ x: c[0], y: c[1], width: w, height: h }, dataPoints);
-    if (hits < bestHits) {
-      best = c;
-      bestHits = hits;
-    }
-  }
-  const [bx, by] = best;
+  const [bx, by] = bestCorner(plot, w, h, inset, (box) => countInside(box, dataPoints));
   const items: Item[] = [{ type: 'rect', x: bx, y: by, width: w, height: h, fill: palette.legendFace, stroke: palette.legendEdge, lineWidth: THEME.spineWidth }];
   entries.forEach((e, i) => {
     const cy = by + pad + rowH * i + em * 0.6;
