@@ -62,5 +62,5 @@ export function pickFigure(figures: { index: number; figure: ResolvedFigure }[],
 export async function renderResolvedFigure(figure: ResolvedFigure): Promise<FigureOutput> {
   const o = await renderOutput(figure, (renderer ??= inProcessRenderer()));
   if (!o.ok) throw new Error(`${figure.name}: ${o.message}`);
-  return { bytes: o.bytes, format: o.format as OutputFormat, width: o.width, height: o.height, alt: describeFigure(figure) };
+  return { bytes: o.bytes, format: o.format as OutputFormat, width: o.width, height: o.height, alt: o.alt ?? describeFigure(figure) };
 }

@@ -17,7 +17,7 @@ export async function preload(): Promise<void> {
 }
 
 /** What drawing one figure gives: a file's bytes, or a frame's RGBA pixels (format "rgba"). */
-export type Drawn = { bytes: Buffer; format: string; width: number; height: number };
+export type Drawn = { bytes: Buffer; format: string; width: number; height: number; alt?: string };
 export type Draw = (figure: ResolvedFigure, mode: RenderMode) => Promise<Drawn>;
 
 /** The real drawing code (render/figure.ts). */
@@ -33,7 +33,7 @@ export async function renderHere(figure: ResolvedFigure, mode: RenderMode, drawi
   const t0 = performance.now();
   try {
     const r = await drawing(figure, mode);
-    return { ok: true, bytes: r.bytes, format: r.format, width: r.width, height: r.height, ms: performance.now() - t0 };
+    return { ok: true, bytes: r.bytes, format: r.format, width: r.width, height: r.height, ms: performance.now() - t0, alt: r.alt };
   } catch (err) {
     return { ok: false, message: (err as Error)?.message ?? String(err), ms: performance.now() - t0 };
   }

@@ -32,9 +32,10 @@ async function renderAnimation(fig: ResolvedFigure, renderer: Renderer, onFrame?
   } catch (err) {
     return { ok: false, message: (err as Error)?.message ?? String(err), ms: performance.now() - t0 };
   }
+  const alt = describeFigure(fig);
   const texts = [
     { keyword: 'Title' as const, text: fig.title || fig.name, lang: figureLang(fig) },
-    { keyword: 'Description' as const, text: describeFigure(fig), lang: figureLang(fig) },
+    { keyword: 'Description' as const, text: alt, lang: figureLang(fig) },
   ];
   const encoder = animationEncoder(fig.format === 'apng' ? 'apng' : 'gif', fig.sweep!.fps, texts);
   const pending: Promise<RenderOutcome>[] = [];
@@ -58,7 +59,7 @@ async function renderAnimation(fig: ResolvedFigure, renderer: Renderer, onFrame?
     height = o.height;
     onFrame?.();
   }
-  return { ok: true, bytes: encoder.finish(), format: fig.format, width, height, ms: performance.now() - t0 };
+  return { ok: true, bytes: encoder.finish(), format: fig.format, width, height, ms: performance.now() - t0, alt };
 }
 
 /** How much work a figure of the plan is: an animation's frames, else 1 (the progress bar's unit). */
@@ -66,7 +67,10 @@ export function workOf(fig: ResolvedFigure): number {
   return isAnimation(fig) ? fig.sweep!.values.length : 1;
 }
 
-/** A figure of the plan to the bytes of its file, through `renderer`; `onFrame` hears of each frame of an animation. */
+/**
+ * A figure of the plan to the bytes of its file and the text alternative written into it, through
+ * `renderer`; `onFrame` hears of each frame of an animation.
+ */
 export function renderOutput(fig: ResolvedFigure, renderer: Renderer, onFrame?: () => void): Promise<RenderOutcome> {
   if (isAnimation(fig)) return renderAnimation(fig, renderer, onFrame);
   // The second output of a sweep (`<name>-sheet`, a PNG) shows some of its frames side by side.

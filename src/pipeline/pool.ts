@@ -85,7 +85,7 @@ export function processPool(opts: PoolOptions | number, script: string): Pool {
           const [job] = slot.jobs.splice(i, 1);
           job.resolve(
             m.type === 'done'
-              ? { ok: true, bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength), format: m.format, width: m.width, height: m.height, ms: m.ms }
+              ? { ok: true, bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength), format: m.format, width: m.width, height: m.height, ms: m.ms, alt: m.alt }
               : { ok: false, message: m.message, ms: m.ms },
           );
         }

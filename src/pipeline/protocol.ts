@@ -6,7 +6,7 @@ export type RenderMode = 'still' | 'frame';
 
 /** What came of one render, wherever it ran; never an exception. */
 export type RenderOutcome =
-  | { ok: true; bytes: Buffer; format: string; width: number; height: number; ms: number }
+  | { ok: true; bytes: Buffer; format: string; width: number; height: number; ms: number; alt?: string }
   | { ok: false; message: string; ms: number };
 
 /** Renders figures: in this process, or in a pool of worker processes (pool.ts). */
@@ -33,5 +33,5 @@ export interface CancelMessage {
 /** Structured clone: Buffers travel as bytes (Uint8Array). */
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'done'; id: number; bytes: Uint8Array; format: string; width: number; height: number; ms: number }
+  | { type: 'done'; id: number; bytes: Uint8Array; format: string; width: number; height: number; ms: number; alt?: string }
   | { type: 'failed'; id: number; message: string; ms: number };

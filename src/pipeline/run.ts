@@ -235,9 +235,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     const keepPrior = () => {
       if (prior && isPlainFileName(prior.file) && fs.existsSync(path.join(out, prior.file))) entries.set(fig.name, prior);
     };
-    // The text alternative goes into the file and the manifest: worked out once, here.
-    const alt = altText(fig);
-    const o = await renderOutput({ ...fig, alt }, renderer!, () => reporter.progress?.(fig.name, 1));
+    const o = await renderOutput(fig, renderer!, () => reporter.progress?.(fig.name, 1));
     if (!o.ok) {
       keepPrior();
       return finish({ ...base, status: 'failed', ms: o.ms, message: `failed to render: ${o.message}` });
@@ -267,7 +265,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     }
     entries.set(fig.name, {
       name: fig.name, file: fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length,
-      sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, ...look(job, alt), inputHash: hash, ...figureRecord(fig),
+      sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, ...look(job, o.alt), inputHash: hash, ...figureRecord(fig),
     });
     result.written.push({ name: fig.name, file: target, source: job.file });
     finish({ ...base, status: 'rendered', file: fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length, sha256: digest, ms: o.ms });

@@ -27,7 +27,7 @@ function pump(): void {
     active++;
     void renderHere(m.figure, m.mode).then((o) => {
       active--;
-      send(o.ok ? { type: 'done', id: m.id, bytes: o.bytes, format: o.format, width: o.width, height: o.height, ms: o.ms } : { type: 'failed', id: m.id, message: o.message, ms: o.ms });
+      send(o.ok ? { type: 'done', id: m.id, bytes: o.bytes, format: o.format, width: o.width, height: o.height, ms: o.ms, alt: o.alt } : { type: 'failed', id: m.id, message: o.message, ms: o.ms });
       // A turn of the event loop first, so that a cancel sent meanwhile is seen.
       setImmediate(pump);
     });

@@ -29,6 +29,8 @@ export interface RenderedFigure {
   /** Size in device pixels (CSS size × scale; a PDF's in points). */
   width: number;
   height: number;
+  /** The text alternative written into the file (the figure's `alt`, or one generated from its maths). */
+  alt: string;
 }
 
 /** One animation frame: raw RGBA pixels, as the animation encoder takes them. */
@@ -90,26 +92,36 @@ export function fileText(fig: ResolvedFigure): FileText {
   return { title: fig.title || fig.name, description: describeFigure(fig), lang: figureLang(fig) };
 }
 
-type Backend = (scene: Scene, fig: ResolvedFigure, text: FileText) => Promise<RenderedFigure>;
+type Backend = (scene: Scene, fig: ResolvedFigure) => Promise<RenderedFigure>;
 
 const BACKENDS: Record<StillFormat, Backend> = {
-  png: (scene, fig, text) =>
-    withRaster(drawRaster(scene, fig.scale), async ({ surface }) => ({
-      bytes: withPngText(await encodePngAsync(surface), figureTexts(text.title, text.description, text.lang)),
-      format: 'png' as const,
-      width: surface.width,
-      height: surface.height,
-    })),
+  png: (scene, fig) =>
+    withRaster(drawRaster(scene, fig.scale), async ({ surface }) => {
+      // A PNG's text chunks follow its pixels: its text alternative is worked out while libuv's
+      // threads encode them (for a single figure, this thread would otherwise wait).
+      const encoding = encodePngAsync(surface);
+      let text: FileText;
+      try {
+        text = fileText(fig);
+      } catch (err) {
+        await encoding.catch(() => undefined);
+        throw err;
+      }
+      const bytes = withPngText(await encoding, figureTexts(text.title, text.description, text.lang));
+      return { bytes, format: 'png' as const, width: surface.width, height: surface.height, alt: text.description };
+    }),
   // SVG scales its width/height attributes; its text stays text.
-  async svg(scene, fig, text) {
+  async svg(scene, fig) {
+    const text = fileText(fig);
     const bytes = Buffer.from(renderSvg(scene, fig.scale, text));
-    return { bytes, format: 'svg', width: Math.round(scene.width * fig.scale), height: Math.round(scene.height * fig.scale) };
+    return { bytes, format: 'svg', width: Math.round(scene.width * fig.scale), height: Math.round(scene.height * fig.scale), alt: text.description };
   },
   // PDF is in points (the CSS size); cairo keeps text as text, fonts embedded as subsets.
-  async pdf(scene, fig, text) {
+  async pdf(scene, fig) {
+    const text = fileText(fig);
     const { surface, ctx } = createPdf(scene.width, scene.height);
     drawScene(ctx, scene, { rasterScale: 0 });
-    return { bytes: encodePdf(surface, text.title, text.description), format: 'pdf', width: Math.round(scene.width), height: Math.round(scene.height) };
+    return { bytes: encodePdf(surface, text.title, text.description), format: 'pdf', width: Math.round(scene.width), height: Math.round(scene.height), alt: text.description };
   },
 };
 
@@ -117,7 +129,7 @@ const BACKENDS: Record<StillFormat, Backend> = {
 export async function renderFigure(fig: ResolvedFigure): Promise<RenderedFigure> {
   const backend = BACKENDS[fig.format as StillFormat];
   if (!backend) throw new Error(`${fig.name}: "${fig.format}" is not a still format; animations are encoded from their frames`);
-  return backend(sceneFor(fig), fig, fileText(fig));
+  return backend(sceneFor(fig), fig);
 }
 
 /** One animation frame as raw RGBA pixels (the animation encoder's input). */
