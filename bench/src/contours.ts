@@ -48,7 +48,7 @@ const word = (css: string) => {
 };
 
 /** What the floor and matplotlib need to draw the figures of `configs`: actiplot's own levels, colours and domain. */
-function floorFigures(configs: string): (FloorFigure & { title: string })[] {
+export function floorFigures(configs: string): (FloorFigure & { title: string })[] {
   return fs.readdirSync(configs).sort().map((file) => {
     const fig = loadFile(path.join(configs, file)).jobs[0].figure;
     if (fig.kind !== 'contour' || !fig.perceptron) throw new Error(`${file}: not a perceptron contour`);

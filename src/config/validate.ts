@@ -8,7 +8,8 @@ import type { AxisConfig, ContourPlotConfig, FigureConfig, PlotConfig, TypedNetw
 import { isFileNetwork } from './is-file-network.js';
 import { loadFigureModels } from './model-networks.js';
 import { loadFigurePoints } from './figure-points.js';
-import precompiled, { sharedSubschemas } from '../generated/figure-validator.js';
+import { createRequire } from 'node:module';
+import { validate as passesSchema } from '../generated/figure-check.js';
 import { inlineRefs, type Json } from './schema-refs.js';
 import { shapeErrors } from '../core/network.js';
 import { ConfigError, describe, displayPath, quote, suggest, type Location } from './messages.js';
@@ -32,14 +33,20 @@ const fontFamilies = () => [...new Set(fontFiles().map((f) => f.family))].join('
 
 /**
  * The JSON Schema check: Ajv's code for `Figure`, generated at build time (scripts/validator-source.mjs)
- * because compiling the schema took 150–300 ms of every CLI call.
+ * because compiling the schema took 150–300 ms of every CLI call. Two validators of the same schema:
+ * every figure goes through the small one, which only says whether it passes; the one that says why
+ * (every error, with its subschema) loads when a figure fails, or a sweep's path is asked about.
  */
-const validateFigure = precompiled as unknown as ValidateFunction;
+type Explainer = ValidateFunction & { sharedSubschemas: { [key: string]: Json } };
+let explainer: Explainer | undefined;
+const explainerOf = (): Explainer => (explainer ??= createRequire(import.meta.url)('../generated/figure-explain.cjs') as Explainer);
 
-/** The errors of the last failed check, each pointing at its subschema as schema.ts wrote it. */
-function schemaErrors(): ErrorObject[] {
-  const defs = sharedSubschemas as unknown as { [key: string]: Json };
-  return (validateFigure.errors ?? []).map((e) => ({
+/** The schema's errors of `value` (a figure that failed the check), each pointing at its subschema as schema.ts wrote it. */
+function schemaErrors(value: unknown): ErrorObject[] {
+  const validate = explainerOf();
+  const defs = validate.sharedSubschemas;
+  validate(value);
+  return (validate.errors ?? []).map((e) => ({
     ...e,
     schema: inlineRefs(e.schema as Json, defs),
     parentSchema: e.parentSchema && (inlineRefs(e.parentSchema as Json, defs) as ErrorObject['parentSchema']),
@@ -140,8 +147,8 @@ function figureErrors(value: unknown, base: string, fail: Fail, file: string, sc
   if (!schemaChecked) {
     const nonFinite = findNonFinite(value, base);
     if (nonFinite) return { errors: [fail(nonFinite, 'expected a finite number, got a number too large for a double (it reads as Infinity)')] };
-    if (!validateFigure(value)) {
-      return { errors: inFileOrder(schemaProblems(schemaErrors()).slice(0, MAX_FIGURE_ERRORS).map(([pointer, detail]) => fail(base + pointer, detail))) };
+    if (!passesSchema(value)) {
+      return { errors: inFileOrder(schemaProblems(schemaErrors(value)).slice(0, MAX_FIGURE_ERRORS).map(([pointer, detail]) => fail(base + pointer, detail))) };
     }
   }
   const f = value as FigureConfig;
@@ -498,7 +505,7 @@ function checkSweep(f: FigureConfig, base: string, fail: Fail, file: string): Fi
   checkSweepForm(sw, base, fail);
   const path = sweepPath(sw.path);
   const { sweep: _sweep, format: _format, ...rest } = f;
-  const target = sweepTarget(rest, path, (v) => (validateFigure(v) ? [] : (validateFigure.errors ?? [])));
+  const target = sweepTarget(rest, path, (v) => (explainerOf()(v) ? [] : (explainerOf().errors ?? [])));
   const listed = sw.values !== undefined;
   const notValue = (why: string) =>
     fail(`${base}/sweep/path`, listed

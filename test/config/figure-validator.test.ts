@@ -2,21 +2,27 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { Ajv } from 'ajv';
 // @ts-expect-error: a plain ES module of scripts/, without types
-import { AJV_OPTIONS, figureValidatorSource } from '../../scripts/validator-source.mjs';
-import precompiled, { sharedSubschemas } from '../../src/generated/figure-validator.js';
+import { AJV_OPTIONS, figureCheckSource, figureExplainSource } from '../../scripts/validator-source.mjs';
+import { createRequire } from 'node:module';
+import { validate as passes } from '../../src/generated/figure-check.js';
 import { inlineRefs, shareSubschemas, type Json } from '../../src/config/schema-refs.js';
 import { Figure } from '../../src/config/schema.js';
 
-describe('src/generated/figure-validator.ts', () => {
-  it('is the code Ajv compiles from the current schema (regenerate it after changing schema.ts)', () => {
-    const current = fs.readFileSync('src/generated/figure-validator.ts', 'utf8') === figureValidatorSource();
-    expect(current, 'out of date: run npm run build (it regenerates the file) and commit it').toBe(true);
+const explainer = createRequire(import.meta.url)('../../src/generated/figure-explain.cjs');
+const { sharedSubschemas } = explainer;
+
+describe('src/generated/figure-check.ts and figure-explain.cjs', () => {
+  it('are the code Ajv compiles from the current schema (regenerate them after changing schema.ts)', () => {
+    const check = fs.readFileSync('src/generated/figure-check.ts', 'utf8') === figureCheckSource();
+    expect(check, 'figure-check.ts is out of date: run npm run build (it regenerates the file) and commit it').toBe(true);
+    const explain = fs.readFileSync('src/generated/figure-explain.cjs', 'utf8') === figureExplainSource();
+    expect(explain, 'figure-explain.cjs is out of date: run npm run build (it regenerates the file) and commit it').toBe(true);
   });
 
-  it('accepts and rejects what the schema compiled by Ajv does, with the same errors in the same order', () => {
+  it('accept and reject what the schema compiled by Ajv does; the explainer gives the same errors in the same order', () => {
     const reference = new Ajv(AJV_OPTIONS).compile(Figure);
-    const generated = precompiled as unknown as typeof reference;
-    const defs = sharedSubschemas as unknown as { [key: string]: Json };
+    const generated = explainer as typeof reference;
+    const defs = sharedSubschemas as { [key: string]: Json };
     const plain = (errors: typeof reference.errors, restore: boolean) =>
       JSON.stringify((errors ?? []).map((e) => ({
         ...e,
@@ -52,6 +58,7 @@ describe('src/generated/figure-validator.ts', () => {
     for (let i = 0; i < 3000; i++) {
       const doc = i < figures.length ? figures[i] : mutate(figures[i % figures.length]);
       const ok = reference(doc);
+      expect(passes(doc)).toBe(ok);
       expect(generated(doc)).toBe(ok);
       expect(plain(generated.errors, true)).toBe(plain(reference.errors, false));
       if (!ok) rejected++;
