@@ -1,3 +1,5 @@
+import type { CommandModule } from 'yargs';
+
 /** Where the CLI writes (tests pass their own), and the one shape of a usage error. */
 export interface Io {
   out: (line: string) => void;
@@ -14,6 +16,9 @@ export class UsageError extends Error {}
 
 /** A command's name: render, check, merge, validate, eval, schema, or one added since. */
 export type CommandName = string;
+
+/** A command: its yargs module, and what to start loading as soon as it is the one given. */
+export type Command<A = any> = CommandModule<object, A> & { preload?: () => void };
 
 /** One typical call per command, shown when that command was used wrongly. */
 const EXAMPLES: Record<string, string> = {

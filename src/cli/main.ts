@@ -7,7 +7,7 @@ import { activationNames, isActivationName } from '../core/activation.js';
 import type { EvalOptions, EvalRequest } from './eval.js';
 import { PATHS_ARG, checkCommand, mergeCommand, noConfigsWarning, pathsProblem, renderCommand, shown, snippetCommand, wholeNumber } from './pipeline.js';
 import { diffCommand } from './diff.js';
-import { commandOf, defaultIo, examples, usageHint, UsageError, type Io } from './io.js';
+import { commandOf, defaultIo, examples, usageHint, UsageError, type Command, type Io } from './io.js';
 import { VERSION } from '../version.js';
 import { sourceDate } from '../config/source-date.js';
 import { yargs } from './yargs.js';
@@ -267,6 +267,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const all = commands(io, (c) => (code = c));
   const name = (m: CommandModule<any, any>) => String(m.command).split(' ')[0];
   const chosen = all.find((m) => name(m) === argv[0]);
+  (chosen as Command | undefined)?.preload?.();
   // A command given first is parsed as the only (default) command of a parser of its own: yargs
   // then checks and runs it without formatting every command's help text on the way, as it does
   // for a named subcommand. Anything else (no command, a misspelt one, --help) gets the parser of

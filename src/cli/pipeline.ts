@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Argv, CommandModule, Options, PositionalOptions } from 'yargs';
-import { examples, usage, type CommandName, type Io } from './io.js';
+import { examples, usage, type Command, type CommandName, type Io } from './io.js';
 import { createReporter, progressMode, type Reporter } from '../pipeline/progress.js';
 import type { RenderOptions, RenderResult } from '../pipeline/run.js';
 import type { CheckResult } from '../pipeline/check.js';
-import { outHoldsConfigs } from '../pipeline/find-configs.js';
+import { findConfigs, outHoldsConfigs } from '../pipeline/find-configs.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import type { Overrides } from '../pipeline/plan.js';
 
@@ -56,7 +56,6 @@ export function pathsProblem(paths: readonly string[], out?: string): string | u
 
 /** The warning for a run whose paths hold no config at all (exit 0: nothing was asked of it). */
 export async function noConfigsWarning(paths: readonly string[], out: string | undefined): Promise<string | undefined> {
-  const { findConfigs } = await import('./library.js');
   const { files } = findConfigs(paths, out !== undefined ? [out] : []);
   return files.length === 0 ? `actiplot: warning: no config files (*.json) found in ${paths.join(', ')}; nothing to do` : undefined;
 }
@@ -223,8 +222,14 @@ const MERGE_OPTIONS = {
   json: JSON_OPTION,
 } satisfies Record<string, Options>;
 
-export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, RenderArgs> {
+/** The run's own modules, not the library's: an up-to-date run loads no validator (pipeline/run.ts). */
+let renderModules: Promise<[typeof import('../pipeline/run.js'), typeof import('../pipeline/summary.js')]> | undefined;
+const loadRender = () => (renderModules ??= Promise.all([import('../pipeline/run.js'), import('../pipeline/summary.js')]));
+
+export function renderCommand(io: Io, setCode: SetCode): Command<RenderArgs> {
   return {
+    // Its modules start loading (file reads on libuv's threads) while yargs checks the options.
+    preload: () => void loadRender().catch(() => undefined),
     command: 'render [paths..]',
     describe: 'Render config files or folders of them into figures, incrementally',
     builder: (y: Argv) =>
@@ -274,7 +279,7 @@ export function renderCommand(io: Io, setCode: SetCode): CommandModule<object, R
         return r.failed.length > 0 ? 1 : 0;
       };
       if (!args.watch) {
-        const { render, renderSummary } = await import('./library.js');
+        const [{ render }, { renderSummary }] = await loadRender();
         const r = await render(opts);
         let code = report(r);
         if (!writeSummary(io, args.summary, renderSummary(r))) code = 1;

@@ -142,6 +142,16 @@ const OUTPUT_FORMAT = 4;
  * fonts it draws with, and for a PDF the SOURCE_DATE_EPOCH its creation date comes from
  * (render/canvas.ts). Nothing of the machine: two machines with the same package versions agree.
  */
+/**
+ * What a figure of a run is planned from, read without parsing its config: the sha256 of the config
+ * file's bytes, the command line's overrides (--format, --scale, --themes), the actiplot version and
+ * output format, and SOURCE_DATE_EPOCH. Everything else a figure's input hash covers is in files
+ * whose digests its manifest entry records (model and data files, fonts).
+ */
+export function sourceDigest(configSha256: string, overrides: unknown, version: string): string {
+  return sha256(stableJson({ config: configSha256, overrides, output: OUTPUT_FORMAT, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH?.trim() || null, version }));
+}
+
 export function inputHash(figure: unknown, version: string): string {
   const format = (figure as { format?: unknown } | null)?.format;
   const environment = format === 'pdf' ? { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH?.trim() || null } : undefined;

@@ -39,6 +39,12 @@ export interface ManifestEntry {
   variantOf?: string;
   /** sha256 of the normalized figure config, the actiplot version and the fonts. */
   inputHash: string;
+  /**
+   * What the entry was planned from (hash.ts sourceDigest): its config file's bytes and the run's
+   * settings. A run whose every entry still matches it (and its model, data and font files, and
+   * its output) has nothing to do, and knows it without validating a config (unchanged.ts).
+   */
+  source?: string;
   /** The resolved figure the file was drawn from (what `actiplot diff` compares), or null when unknown. */
   figure: unknown;
   /** The model files the figure reads, by the path its config gives, with their sha256 (only for figures that read one). */
@@ -79,7 +85,7 @@ export function manifestFilesIn(dir: string): string[] {
 const ENTRY_FIELDS: Record<keyof ManifestEntry, 'string' | 'number' | 'any' | 'digests' | 'optional digests' | 'optional string'> = {
   name: 'string', file: 'string', format: 'string', width: 'number', height: 'number', bytes: 'number',
   sha256: 'string', config: 'string', pointer: 'string', title: 'string', alt: 'optional string', theme: 'optional string',
-  variantOf: 'optional string', inputHash: 'string',
+  variantOf: 'optional string', inputHash: 'string', source: 'optional string',
   figure: 'any', models: 'optional digests', fonts: 'digests',
 };
 
@@ -89,7 +95,7 @@ function ordered(e: ManifestEntry): ManifestEntry {
     name: e.name, file: e.file, format: e.format, width: e.width, height: e.height, bytes: e.bytes,
     sha256: e.sha256, config: e.config, pointer: e.pointer, title: e.title,
     ...(e.alt !== undefined ? { alt: e.alt } : {}), ...(e.theme !== undefined ? { theme: e.theme } : {}), ...(e.variantOf !== undefined ? { variantOf: e.variantOf } : {}),
-    inputHash: e.inputHash,
+    inputHash: e.inputHash, ...(e.source !== undefined ? { source: e.source } : {}),
     figure: e.figure ?? null, ...(e.models && Object.keys(e.models).length > 0 ? { models: sortedKeys(e.models) } : {}), fonts: sortedKeys(e.fonts),
   };
 }

@@ -9,7 +9,8 @@ import { ConfigError, type Location } from '../config/messages.js';
 import { LIMITS } from '../config/limits.js';
 import { budgetProblems } from '../config/budget.js';
 import type { ResolvedFigure, ThemeName } from '../model/figure.js';
-import { findConfigs } from './find-configs.js';
+import { findConfigs, type FoundConfigs } from './find-configs.js';
+import { sha256 } from './hash.js';
 import { figureModels } from './figure-record.js';
 import path from 'node:path';
 
@@ -22,6 +23,8 @@ export interface Job {
   locateName?: () => Location | undefined;
   /** For a theme variant of `render --themes` (`relu.dark`): the name of the figure it is a variant of. */
   variantOf?: string;
+  /** The sha256 of its config file's bytes (what a manifest entry's `source` is made from). */
+  configSha256: string;
 }
 
 export interface Plan {
@@ -40,7 +43,8 @@ export function loadFile(file: string): { jobs: Job[]; errors: ConfigError[] } {
   }
   try {
     const v = validateConfig(parseConfigText(file, bytes));
-    return { jobs: v.figures.map((f) => ({ file, pointer: f.pointer, figure: f.figure, locateName: f.locateName })), errors: v.errors };
+    const configSha256 = sha256(bytes);
+    return { jobs: v.figures.map((f) => ({ file, pointer: f.pointer, figure: f.figure, locateName: f.locateName, configSha256 })), errors: v.errors };
   } catch (err) {
     if (err instanceof ConfigError) return { jobs: [], errors: [err] };
     throw err;
@@ -91,10 +95,11 @@ function override(job: Job, o: Overrides): Job | ConfigError {
 
 /**
  * `exclude`: folders not to search (a render passes its output folder, which holds manifest.json).
- * `overrides`: settings from the command line applied to every figure.
+ * `overrides`: settings from the command line applied to every figure. `found`: what
+ * findConfigs(paths, exclude) gave, when the caller has asked already.
  */
-export function plan(paths: readonly string[], exclude: readonly string[] = [], overrides: Overrides = {}): Plan {
-  const { files, missing, refused } = findConfigs(paths, exclude);
+export function plan(paths: readonly string[], exclude: readonly string[] = [], overrides: Overrides = {}, found: FoundConfigs = findConfigs(paths, exclude)): Plan {
+  const { files, missing, refused } = found;
   const errors: ConfigError[] = missing.map((p) => new ConfigError(p, '', 'no such file or folder'));
   errors.push(...refused.map((r) => new ConfigError(r.path, '', r.reason)));
   const jobs: Job[] = [];

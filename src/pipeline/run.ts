@@ -9,21 +9,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { plan, type Overrides, type Job, type Plan } from './plan.js';
+import type { Overrides, Job, Plan } from './plan.js';
 import { leftoverTempFiles, readRegularFile, removeOutputFile, symlinkRefusal, writeIfChanged } from './write.js';
 import { lockOutput } from './lock.js';
-import { fileSha256, fontsFingerprint, inputHash, sha256 } from './hash.js';
+import { fileSha256, fontsFingerprint, inputHash, sha256, sourceDigest } from './hash.js';
+import { findConfigs } from './find-configs.js';
+import { unchangedEntries } from './unchanged.js';
 import { figureRecord } from './figure-record.js';
 import { byName, isPlainFileName, makeManifest, manifestFileName, serializeManifest, type ManifestEntry } from './manifest.js';
 import { inShard, type Shard } from './shard.js';
 import { readFolder, isGone } from './state.js';
-import { autoJobs, makeRenderer } from './renderers.js';
 import type { Renderer } from './protocol.js';
-import { outputFileName, renderOutput, workOf } from './output.js';
 import { GALLERY_FILE, GALLERY_MARKER, diffReportLink, galleryHtml } from './gallery.js';
 import { createReporter, describeFigure, type FigureStatus, type Reporter } from './progress.js';
 import { VERSION } from '../version.js';
-import { altTextOf as altText } from '../alt/describe-figure.js';
 
 export interface RenderOptions {
   paths: string[];
@@ -95,8 +94,10 @@ export function createRenderSession(opts: RenderOptions): RenderSession {
   let renderer: Renderer | undefined = opts.renderer;
   return {
     async run() {
-      return runOnce(opts, (count) => {
+      return runOnce(opts, async (count) => {
         if (opts.renderer) return opts.renderer;
+        // Only a run with figures to render loads the renderers (and child_process for a pool).
+        const { autoJobs, makeRenderer } = await import('./renderers.js');
         // Keep a renderer that is big enough; otherwise make the right one for this run.
         if (renderer && (renderer.size >= Math.min(opts.jobs ?? autoJobs(count), count) || count <= 1)) return renderer;
         const old = renderer;
@@ -122,10 +123,13 @@ export async function render(opts: RenderOptions): Promise<RenderResult> {
   }
 }
 
-/** A manifest entry's alt text, theme and the figure it is a variant of (an up-to-date entry keeps its alt: the figure is the same). */
-function look(job: Job, alt: string | undefined): Pick<ManifestEntry, 'alt' | 'theme' | 'variantOf'> {
+/**
+ * A manifest entry's alt text, theme and the figure it is a variant of (an up-to-date entry keeps
+ * its alt: the figure is the same). `describe` makes the alt text when the renderer gave none.
+ */
+function look(job: Job, alt: string | undefined, describe: (figure: Job['figure']) => string): Pick<ManifestEntry, 'alt' | 'theme' | 'variantOf'> {
   return {
-    alt: alt ?? altText(job.figure),
+    alt: alt ?? describe(job.figure),
     ...(job.figure.theme && job.figure.theme !== 'light' ? { theme: job.figure.theme } : {}),
     ...(job.variantOf !== undefined ? { variantOf: job.variantOf } : {}),
   };
@@ -135,7 +139,7 @@ function readIfExists(file: string): Buffer | undefined {
   return readRegularFile(file);
 }
 
-async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Renderer): Promise<RenderResult> {
+async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Promise<Renderer>): Promise<RenderResult> {
   const t0 = performance.now();
   const out = opts.out;
   const reporter = opts.reporter ?? createReporter({ mode: 'lines', line: opts.log ?? (() => {}), error: opts.error ?? (() => {}) });
@@ -146,18 +150,27 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     reporter.error(msg);
   };
 
-  const p: Plan = plan(opts.paths, [opts.out], opts.overrides);
-  for (const e of p.errors) runError(e.message);
-  const names = new Set(p.jobs.map((j) => j.figure.name));
-  const jobs = p.jobs.filter((j) => inShard(j.figure.name, opts.shard));
+  const found = findConfigs(opts.paths, [opts.out]);
   const outExists = fs.existsSync(out);
-  if (!outExists && jobs.length === 0) {
+  // Planning loads the validator and the model readers: only a run with something to do needs them.
+  const planned = async (): Promise<Plan> => {
+    const { plan } = await import('./plan.js');
+    const p = plan(opts.paths, [opts.out], opts.overrides, found);
+    for (const e of p.errors) runError(e.message);
+    return p;
+  };
+  // A run into a folder it rendered before may have nothing to do: that is decided from the files
+  // and the manifest first (unchanged.ts), and the configs are validated only if it has work.
+  const mayBeUnchanged = outExists && !opts.force && opts.shard === undefined;
+  let p: Plan | undefined = mayBeUnchanged ? undefined : await planned();
+  if (!outExists && p!.jobs.length === 0) {
     reporter.start(0, 0);
     result.ms = performance.now() - t0;
     return result;
   }
   const refusal = symlinkRefusal(out);
   if (refusal) {
+    p ??= await planned();
     runError(`cannot use ${out} as the output folder: ${refusal}; give the real folder with --out`);
     result.ms = performance.now() - t0;
     return result;
@@ -166,12 +179,13 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     fs.mkdirSync(out, { recursive: true });
     if (!fs.statSync(out).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   } catch (err) {
+    p ??= await planned();
     runError(`cannot use ${out} as the output folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     result.ms = performance.now() - t0;
     return result;
   }
   await using lock = await lockOutput(out, { waitMs: opts.lockWaitMs, onWait: (m) => reporter.note(m) });
-  if (lock.refusal) { runError(lock.refusal); result.ms = performance.now() - t0; return result; }
+  if (lock.refusal) { p ??= await planned(); runError(lock.refusal); result.ms = performance.now() - t0; return result; }
   leftoverTempFiles(out);
 
   const fonts = fontsFingerprint();
@@ -179,12 +193,60 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
   const ownManifest = manifestFileName(opts.shard);
   for (const bad of state.invalid) {
     if (bad.file === ownManifest && !opts.force) {
+      p ??= await planned();
       runError(`${path.join(out, bad.file)} is not an actiplot manifest (${bad.reason}); delete it or pass --force`);
       result.ms = performance.now() - t0;
       return result;
     }
     reporter.note(`ignoring ${path.join(out, bad.file)}: not an actiplot manifest (${bad.reason})`);
   }
+
+  /** The gallery and, last, the manifest; `manifestCurrent`: the manifest on disk already says all of it. */
+  const writeIndex = (list: ManifestEntry[], manifestCurrent = false) => {
+    const multiShard = opts.shard !== undefined && opts.shard.count > 1;
+    if ((opts.gallery ?? true) && !multiShard) {
+      const target = path.join(out, GALLERY_FILE);
+      const existing = readIfExists(target);
+      if (existing && !opts.force && !existing.includes(GALLERY_MARKER)) {
+        runError(`${target} exists and was not made by actiplot; delete it, pass --no-gallery or --force`);
+      } else {
+        try {
+          writeIfChanged(out, GALLERY_FILE, galleryHtml(list, VERSION, { failed: result.failed, diffReport: diffReportLink(out) }), existing);
+        } catch (err) {
+          runError(`cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        }
+      }
+    }
+    const manifest = makeManifest(VERSION, fonts, list, opts.shard, result.failed);
+    try {
+      if (!manifestCurrent) writeIfChanged(out, ownManifest, serializeManifest(manifest));
+      result.manifest = path.join(out, ownManifest);
+    } catch (err) {
+      runError(`cannot write ${path.join(out, ownManifest)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  };
+
+  if (!p) {
+    const same = state.invalid.length === 0 ? unchangedEntries({ found, manifest: state.main, prior: state.prior, out, version: VERSION, fonts, overrides: opts.overrides ?? {} }) : undefined;
+    if (same) {
+      reporter.start(same.length, 0, 0);
+      for (const e of same) {
+        result.figures.push({ name: e.name, status: 'skipped', config: e.config, pointer: e.pointer, file: e.file, format: e.format, width: e.width, height: e.height, bytes: e.bytes, sha256: e.sha256 });
+        reporter.figure({ name: e.name, status: 'skipped', config: e.config, path: path.join(out, e.file), width: e.width, height: e.height });
+      }
+      // The entries are the manifest's own, with its version and fonts and no failures: it stands.
+      writeIndex([...same].sort(byName), true);
+      result.figures.sort(byName);
+      result.ms = performance.now() - t0;
+      return result;
+    }
+    p = await planned();
+  }
+  // What rendering needs (alt text, sweeps, the drawing's front end), loaded once there is a plan.
+  const [{ altTextOf }, { outputFileName, renderOutput, workOf }] = await Promise.all([import('../alt/describe-figure.js'), import('./output.js')]);
+  const names = new Set(p.jobs.map((j) => j.figure.name));
+  const jobs = p.jobs.filter((j) => inShard(j.figure.name, opts.shard));
+  const source = (job: Job) => sourceDigest(job.configSha256, opts.overrides ?? {}, VERSION);
 
   const entries = new Map<string, ManifestEntry>();
   const byFigure = new Map<string, FigureResult>();
@@ -202,7 +264,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
       isPlainFileName(prior.file) &&
       fileSha256(path.join(out, prior.file)) === prior.sha256
     ) {
-      entries.set(fig.name, { ...prior, config: job.file, pointer: job.pointer, title: fig.title, ...look(job, prior.alt) });
+      entries.set(fig.name, { ...prior, config: job.file, pointer: job.pointer, title: fig.title, ...look(job, prior.alt, altTextOf), source: source(job) });
       skipped.push({ ...base, status: 'skipped', file: prior.file, format: prior.format, width: prior.width, height: prior.height, bytes: prior.bytes, sha256: prior.sha256 });
     } else {
       toRender.push({ job, hash });
@@ -223,7 +285,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     reporter.figure({ name: r.name, status: r.status, config: r.config, path: r.file ? path.join(out, r.file) : undefined, width: r.width, height: r.height, ms: r.ms, message: r.message, work: workByName.get(r.name) });
   };
 
-  const renderer = toRender.length > 0 ? getRenderer(toRender.length) : undefined;
+  const renderer = toRender.length > 0 ? await getRenderer(toRender.length) : undefined;
   // A few figures in flight, each handled start to finish by a call of its own, rather than a promise
   // per figure made up front: those promises and their callers' frames lived long enough to reach
   // the old generation, and kept every finished figure's bytes reachable until a full collection
@@ -265,7 +327,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
     }
     entries.set(fig.name, {
       name: fig.name, file: fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length,
-      sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, ...look(job, o.alt), inputHash: hash, ...figureRecord(fig),
+      sha256: digest, config: job.file, pointer: job.pointer, title: fig.title, ...look(job, o.alt, altTextOf), inputHash: hash, source: source(job), ...figureRecord(fig),
     });
     result.written.push({ name: fig.name, file: target, source: job.file });
     finish({ ...base, status: 'rendered', file: fileName, format: o.format, width: o.width, height: o.height, bytes: o.bytes.length, sha256: digest, ms: o.ms });
@@ -300,28 +362,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Rend
   }
   // A figure in the plan that failed and had no usable prior output has no entry; nothing to keep.
 
-  const list = [...entries.values()].sort(byName);
-  const multiShard = opts.shard !== undefined && opts.shard.count > 1;
-  if ((opts.gallery ?? true) && !multiShard) {
-    const target = path.join(out, GALLERY_FILE);
-    const existing = readIfExists(target);
-    if (existing && !opts.force && !existing.toString('utf8').includes(GALLERY_MARKER)) {
-      runError(`${target} exists and was not made by actiplot; delete it, pass --no-gallery or --force`);
-    } else {
-      try {
-        writeIfChanged(out, GALLERY_FILE, galleryHtml(list, VERSION, { failed: result.failed, diffReport: diffReportLink(out) }));
-      } catch (err) {
-        runError(`cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      }
-    }
-  }
-  const manifest = makeManifest(VERSION, fonts, list, opts.shard, result.failed);
-  try {
-    writeIfChanged(out, ownManifest, serializeManifest(manifest));
-    result.manifest = path.join(out, ownManifest);
-  } catch (err) {
-    runError(`cannot write ${path.join(out, ownManifest)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  writeIndex([...entries.values()].sort(byName));
 
   result.figures = [...byFigure.values()].sort(byName);
   result.ms = performance.now() - t0;

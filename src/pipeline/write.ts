@@ -95,12 +95,13 @@ export function removeOutputFile(dir: string, name: string): string | undefined 
 }
 
 /** Like writeAtomic, but leaves the file alone (mtime too) when it already holds these bytes. */
-export function writeIfChanged(dir: string, name: string, bytes: Uint8Array | string): boolean {
+export function writeIfChanged(dir: string, name: string, bytes: Uint8Array | string, known?: Buffer): boolean {
   const target = path.join(dir, name);
   const want = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
   const refusal = symlinkRefusal(dir) ?? symlinkRefusal(target);
   if (refusal) throw new Error(refusal);
-  const have = readRegularFile(target); // missing, unreadable or not a file: write it
+  // `known`: the file's bytes as the caller has just read them. Missing, unreadable or not a file: write it.
+  const have = known ?? readRegularFile(target);
   if (have && Buffer.compare(have, want) === 0) return false;
   writeAtomic(dir, name, want);
   return true;

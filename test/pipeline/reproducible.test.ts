@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cli, cliJson, hashes, tempDir, withFixtures } from './helpers.js';
+import { sha256, sourceDigest } from '../../src/pipeline/hash.js';
 
 describe('render: reproducible bytes', () => {
   it('gives byte-identical figures, manifest and gallery on two runs and for --jobs 1 and --jobs 2', () => {
@@ -50,6 +51,8 @@ describe('render: reproducible bytes', () => {
       config: path.join('configs', 'more', 'single.json'), pointer: '', title: 'ReLU at scale 2',
       alt: "ReLU at scale 2. Line graph of ReLU(2·x − 1) for x from −3 to 3: 0 for x from −3 to 0.5, then rising in a straight line from 0 at x = 0.5 to 5 at x = 3; a kink at x = 0.5.",
       inputHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      // What it was planned from: its config file's bytes, with no command-line overrides.
+      source: sourceDigest(sha256(fs.readFileSync(path.join(dir, 'configs/more/single.json'))), {}, m.actiplot),
       figure: expect.objectContaining({ name: 'single-hidpi', kind: 'line', scale: 2, title: 'ReLU at scale 2' }),
       fonts: { 'DejaVuSans-Bold.ttf': expect.stringMatching(/^[0-9a-f]{64}$/), 'DejaVuSans.ttf': expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
