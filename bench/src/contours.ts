@@ -9,7 +9,8 @@
  *   when Debian's python3-matplotlib is installed;
  * - one figure from a cold start: `actiplot render` of one config into a fresh folder, and the floor
  *   program on that one figure; and, to show where that time goes, the same figure drawn by a process
- *   that loads only the drawing code (draw-only.ts), and `actiplot --version` (starting the CLI).
+ *   that loads only the drawing code (draw-only.ts), `actiplot validate` of the config (the CLI
+ *   starting, reading and checking it), `actiplot --version` (the CLI starting) and Node alone.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -82,9 +83,11 @@ export interface ContoursResult {
   matplotlib: number | null;
   single: number;
   floorSingle: number;
-  /** The one figure drawn by a process that loads only the drawing code; `actiplot --version`. */
+  /** The one figure drawn by a process that loads only the drawing code; `actiplot validate` of its config; `actiplot --version`; node running an empty module. */
   drawOnly: number;
+  validate: number;
   version: number;
+  node: number;
   /** render / floor; matplotlib / render; single / floorSingle. */
   renderOfFloor: number;
   matplotlibOfRender: number | null;
@@ -102,6 +105,7 @@ export async function contours(count: number, rounds: number, matplotlibRounds: 
     fs.writeFileSync(path.join(dir, 'one.json'), JSON.stringify(figures.slice(0, 1)));
     fs.mkdirSync(path.join(dir, 'one'));
     fs.copyFileSync(path.join(configs, fs.readdirSync(configs).sort()[0]), path.join(dir, 'one', 'figure.json'));
+    fs.writeFileSync(path.join(dir, 'empty.mjs'), '');
     fs.writeFileSync(path.join(dir, 'resolved.json'), JSON.stringify(loadFile(path.join(dir, 'one', 'figure.json')).jobs[0].figure));
     const fresh = (name: string) => {
       const out = path.join(dir, name);
@@ -117,7 +121,9 @@ export async function contours(count: number, rounds: number, matplotlibRounds: 
       single: () => timed(process.execPath, [BIN, 'render', 'one', '--out', fresh('out-one'), '--quiet'], dir),
       floorSingle: () => timed(process.execPath, [FLOOR, 'one.json', fresh('floor-one')], dir),
       drawOnly: () => timed(process.execPath, [DRAW_ONLY, 'resolved.json', fresh('draw-one')], dir),
+      validate: () => timed(process.execPath, [BIN, 'validate', 'one'], dir),
       version: () => timed(process.execPath, [BIN, '--version'], dir),
+      node: () => timed(process.execPath, ['empty.mjs'], dir),
     };
     const order = Object.keys(variants);
     const runs: Record<string, number[]> = Object.fromEntries([...order, 'matplotlib'].map((k) => [k, []]));
@@ -137,7 +143,7 @@ export async function contours(count: number, rounds: number, matplotlibRounds: 
     const m = (k: string) => median(runs[k]);
     const matplotlib = mpl ? m('matplotlib') : null;
     return {
-      figures: count, render: m('render'), jobs1: m('jobs1'), jobs2: m('jobs2'), floor: m('floor'), matplotlib, single: m('single'), floorSingle: m('floorSingle'), drawOnly: m('drawOnly'), version: m('version'),
+      figures: count, render: m('render'), jobs1: m('jobs1'), jobs2: m('jobs2'), floor: m('floor'), matplotlib, single: m('single'), floorSingle: m('floorSingle'), drawOnly: m('drawOnly'), validate: m('validate'), version: m('version'), node: m('node'),
       renderOfFloor: m('render') / m('floor'), matplotlibOfRender: matplotlib === null ? null : matplotlib / m('render'), singleOfFloor: m('single') / m('floorSingle'),
       cores: os.availableParallelism(), runs,
     };

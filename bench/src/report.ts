@@ -94,8 +94,13 @@ export function markdown(r: BenchResult): string {
     parts.push(table(['process', 'ms', '× the floor program'], [
       ['`actiplot render` of the one config', ms(c.single), ratio(c.single / c.floorSingle)],
       ['the bundled drawing code alone, the figure resolved ahead of time (draw-only.ts)', ms(c.drawOnly), ratio(c.drawOnly / c.floorSingle)],
+      ['`actiplot validate` of the config (the CLI starting, reading and checking it; no drawing)', ms(c.validate), ratio(c.validate / c.floorSingle)],
       ['`actiplot --version` (node and the CLI starting)', ms(c.version), ratio(c.version / c.floorSingle)],
+      ['node running an empty module', ms(c.node), ratio(c.node / c.floorSingle)],
       ['the floor program', ms(c.floorSingle), '1.00×'],
+      // The two halves of a render, each measured alone, with node's start counted once.
+      ['validate + draw-only − node: the two halves a render must do, one after the other', ms(c.validate + c.drawOnly - c.node), ratio((c.validate + c.drawOnly - c.node) / c.floorSingle)],
+      ['the floor program + (validate − node): the floor\'s drawing with the CLI and the check on top', ms(c.floorSingle + c.validate - c.node), ratio((c.floorSingle + c.validate - c.node) / c.floorSingle)],
     ]));
     if (c.matplotlib === null) parts.push('matplotlib was not measured: install Debian\'s python3-matplotlib.');
   }

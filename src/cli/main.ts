@@ -124,7 +124,7 @@ interface ConfigEvalArgs {
 /** `eval --config file --figure name`: the model a figure draws, evaluated like the flags' perceptron. */
 async function evalFromConfig(args: ConfigEvalArgs): Promise<string[]> {
   if (!args.config || !args.figure) throw new UsageError('--config and --figure go together');
-  const [{ loadFile }, { evalModel, figureModel }] = await Promise.all([import('./library.js'), import('./eval.js')]);
+  const [{ loadFile }, { evalModel, figureModel }] = await Promise.all([import('../pipeline/plan.js'), import('./eval.js')]);
   const { jobs, errors } = loadFile(args.config);
   if (errors.length) throw new UsageError(errors[0].message);
   const job = jobs.find((j) => j.figure.name === args.figure);
@@ -176,7 +176,7 @@ function commands(io: Io, setCode: (code: number) => void): CommandModule<any, a
         if (bad) throw new UsageError(bad);
         const empty = await noConfigsWarning((args.paths as string[]).map(String), undefined);
         if (empty) io.err(empty);
-        const { plan } = await import('./library.js');
+        const { plan } = await import('../pipeline/plan.js');
         const p = plan(args.paths as string[]);
         for (const e of p.errors) io.err(e.message);
         io.out(`${p.files.length} file${p.files.length === 1 ? '' : 's'}, ${p.jobs.length} valid figure${p.jobs.length === 1 ? '' : 's'}, ${p.errors.length} error${p.errors.length === 1 ? '' : 's'}`);
