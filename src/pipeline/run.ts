@@ -217,9 +217,8 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Prom
         }
       }
     }
-    const manifest = makeManifest(VERSION, fonts, list, opts.shard, result.failed);
     try {
-      if (!manifestCurrent) writeIfChanged(out, ownManifest, serializeManifest(manifest));
+      if (!manifestCurrent) writeIfChanged(out, ownManifest, serializeManifest(makeManifest(VERSION, fonts, list, opts.shard, result.failed)));
       result.manifest = path.join(out, ownManifest);
     } catch (err) {
       runError(`cannot write ${path.join(out, ownManifest)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
