@@ -3,7 +3,7 @@
  */
 import { nextDown, nextUp } from './float.js';
 import { resolveActivation, type Activation } from './activation.js';
-import { extent, finiteExtent, linspace, sampleGrid, samplePlane, stepRange, withBreaks, type Grid } from './sample.js';
+import { finiteExtent, gridExtent, linspace, sampleGrid, samplePlane, stepRange, withBreaks, type Grid } from './sample.js';
 import { evaluator } from './network.js';
 import { buildNetwork } from './build-network.js';
 import { classScores, surfaceOf } from './surface.js';
@@ -185,11 +185,11 @@ export function sampleContour(fig: ResolvedContourPlot): ContourData {
   const predicted = predictPoints(fig);
   if (fig.view === 'class' || fig.view === 'probability') {
     const { grid, channels } = sampleClasses(fig, xs, ys);
-    checkFiniteGrid(fig, grid);
+    const zExtent = finiteZExtent(fig, grid);
     const k = fig.classes!.count;
     // The winner's probability lies between 1/k (all equal) and 1.
     const levels = contourLevels(fig.levels, [1 / k, 1]);
-    return { kind: 'contour', grid, zExtent: extent(grid.z), levels, channels, ...(predicted ? { predicted } : {}) };
+    return { kind: 'contour', grid, zExtent, levels, channels, ...(predicted ? { predicted } : {}) };
   }
   let grid: Grid;
   if (fig.network) {
@@ -206,8 +206,7 @@ export function sampleContour(fig: ResolvedContourPlot): ContourData {
     const [w1, w2] = p.weights;
     grid = samplePlane(xs, ys, w1, w2, p.bias, resolveActivation(p.activation).f);
   }
-  checkFiniteGrid(fig, grid);
-  const zExtent = extent(grid.z);
+  const zExtent = finiteZExtent(fig, grid);
   return { kind: 'contour', grid, zExtent, levels: contourLevels(fig.levels, zExtent), ...(predicted ? { predicted } : {}) };
 }
 
@@ -217,12 +216,12 @@ const shown = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(6
 /**
  * A surface that is NaN or ±Infinity somewhere would draw as a blank or a wrong picture: an error
  * instead, naming the first layer (and neuron) whose output stops being finite at that point.
+ * Otherwise the surface's min and max.
  */
-function checkFiniteGrid(fig: ResolvedContourPlot, grid: Grid): void {
+function finiteZExtent(fig: ResolvedContourPlot, grid: Grid): [number, number] {
   const z = grid.z;
-  let k = 0;
-  while (k < z.length && Number.isFinite(z[k])) k++;
-  if (k === z.length) return;
+  const k = gridExtent(z);
+  if (typeof k !== 'number') return k;
   const nx = grid.xs.length;
   const x1 = grid.xs[k % nx];
   const x2 = grid.ys[Math.floor(k / nx)];

@@ -136,6 +136,28 @@ export function extent(values: ArrayLike<number>): [number, number] {
   return lo > hi ? [NaN, NaN] : [lo, hi];
 }
 
+/**
+ * A grid's min and max, or the index of its first value that is not finite (NaN, ±Infinity): the
+ * check and the extent in one pass, which for a million-point grid is a pass over 8 MB saved.
+ */
+export function gridExtent(z: ArrayLike<number>): [number, number] | number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  // v * 0 is 0 for a finite v and NaN otherwise: one sum says whether any value is not finite,
+  // without a branch per value (the loop runs a million times for a 1001² grid).
+  let nonFinite = 0;
+  for (let i = 0; i < z.length; i++) {
+    const v = z[i];
+    nonFinite += v * 0;
+    lo = v < lo ? v : lo;
+    hi = v > hi ? v : hi;
+  }
+  if (nonFinite !== 0) {
+    for (let i = 0; i < z.length; i++) if (z[i] - z[i] !== 0) return i;
+  }
+  return lo > hi ? [NaN, NaN] : [lo, hi];
+}
+
 /** Min and max of the finite values; [NaN, NaN] when there is none. Allocates nothing. */
 export function finiteExtent(values: ArrayLike<number>): [number, number] {
   let lo = Infinity;

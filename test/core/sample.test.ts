@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { arange, extent, finiteExtent, linspace, sampleGrid, samplePlane, stepRange, stepRangeLength, withBreaks } from '../../src/core/sample.js';
+import { arange, extent, finiteExtent, gridExtent, linspace, sampleGrid, samplePlane, stepRange, stepRangeLength, withBreaks } from '../../src/core/sample.js';
 import { activations } from '../../src/core/activation.js';
 
 const TOL = 1e-12;
@@ -119,6 +119,20 @@ describe('extent(values)', () => {
     expect(extent([3, NaN, -1, 2])).toEqual([-1, 3]);
     expect(extent([NaN])).toEqual([NaN, NaN]);
     expect(extent([])).toEqual([NaN, NaN]);
+  });
+});
+
+describe('gridExtent(z)', () => {
+  it('is extent(z) of an all-finite grid (the two passes it replaces), or the index of its first value that is not finite', () => {
+    const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(NaN, Infinity, -Infinity, 0, -0));
+    fc.assert(fc.property(fc.array(value, { maxLength: 50 }), (values) => {
+      const first = values.findIndex((v) => !Number.isFinite(v));
+      const want = first >= 0 ? first : extent(values);
+      expect(gridExtent(Float64Array.from(values))).toEqual(want);
+    }), { seed: 12, numRuns: 500 });
+    expect(gridExtent(new Float64Array([2, -0, 0, 1]))).toEqual([-0, 2]); // the first of equal minima, as extent keeps it
+    expect(gridExtent(new Float64Array([1, 5, -3]))).toEqual([-3, 5]);
+    expect(gridExtent(new Float64Array([1, Infinity, NaN]))).toBe(1);
   });
 });
 
