@@ -1,8 +1,9 @@
 /**
  * A run with nothing to do, known without parsing or validating a config: every config file's bytes
  * and the run's settings are what its manifest entries were planned from (their `source`), every
- * model, data and font file they read still has the recorded sha256, every output file too, and the
- * last run had no failures and left no entry of a figure outside these configs. Then the manifest's
+ * model and data file they read still has the recorded sha256, every output file too, the font set
+ * is the same (its packages and versions), and the last run had no failures and left no entry of a
+ * figure outside these configs. Then the manifest's
  * entries are this run's as they stand. Anything else (a config edited, added or removed, a model
  * file retrained, an output touched, an error to report again) goes the whole way (run.ts), which
  * decides figure by figure from each resolved figure's input hash.
