@@ -263,7 +263,9 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Prom
       isPlainFileName(prior.file) &&
       fileSha256(path.join(out, prior.file)) === prior.sha256
     ) {
-      entries.set(fig.name, { ...prior, config: job.file, pointer: job.pointer, title: fig.title, ...look(job, prior.alt, altTextOf), source: source(job) });
+      // The record (figure, models, fonts) is made afresh: the manifest is the output folder's, and
+      // what the next run checks without planning must be what this plan found.
+      entries.set(fig.name, { ...prior, config: job.file, pointer: job.pointer, title: fig.title, ...look(job, prior.alt, altTextOf), source: source(job), models: undefined, ...figureRecord(fig) });
       skipped.push({ ...base, status: 'skipped', file: prior.file, format: prior.format, width: prior.width, height: prior.height, bytes: prior.bytes, sha256: prior.sha256 });
     } else {
       toRender.push({ job, hash });

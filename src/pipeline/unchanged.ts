@@ -14,7 +14,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FoundConfigs } from './find-configs.js';
-import { fileSha256, sourceDigest } from './hash.js';
+import { fileSha256, sha256, sourceDigest } from './hash.js';
+import { inputKind } from './figure-record.js';
+import { readBounded } from '../config/read-bounded.js';
+import { LIMITS } from '../config/limits.js';
+import { modelPath } from '../models/model-path.js';
+import { MODEL_LIMITS } from '../models/model-limits.js';
+import { DATA_LIMITS } from '../data/data-limits.js';
 import { fontFiles } from '../text/fonts.js';
 import { isPlainFileName, type Manifest, type ManifestEntry } from './manifest.js';
 import type { Overrides } from './plan.js';
@@ -48,19 +54,19 @@ export function unchangedEntries(o: UnchangedOptions): ManifestEntry[] | undefin
   }
   const fontNames = new Set(fontFiles().map((f) => path.basename(f.file)));
   const digests = new Map<string, string | undefined>();
-  const digest = (file: string) => {
-    if (!digests.has(file)) digests.set(file, regularFileSha256(file));
-    return digests.get(file);
+  const digest = (config: string, file: string) => {
+    const key = `${config}\0${file}`;
+    if (!digests.has(key)) digests.set(key, inputSha256(config, file));
+    return digests.get(key);
   };
   for (const [config, list] of byConfig) {
     if (list.length === 0) return undefined;
-    // A config as findConfigs found it (a regular file, or one a symlink names, as a plan reads it).
-    const bytes = fileSha256(config);
+    const bytes = configSha256(config);
     if (bytes === undefined) return undefined;
     const source = sourceDigest(bytes, o.overrides, o.version);
     for (const e of list) {
       if (e.source !== source || !isPlainFileName(e.file)) return undefined;
-      for (const [file, sha] of Object.entries(e.models ?? {})) if (digest(file) !== sha) return undefined;
+      for (const [file, sha] of Object.entries(e.models ?? {})) if (digest(config, file) !== sha) return undefined;
       // Fonts are known by the font set's fingerprint (their packages' names and versions, checked
       // above), as a manifest knows them: the figures' own font digests are checked whenever
       // anything else makes the run go the whole way.
@@ -73,14 +79,30 @@ export function unchangedEntries(o: UnchangedOptions): ManifestEntry[] | undefin
   return entries.sort((a, b) => order.get(a.config)! - order.get(b.config)! || rank.get(a)! - rank.get(b)!);
 }
 
-/** A regular file's sha256 (not a symlink, a FIFO or a folder: those go the whole way, through the bounded readers). */
-function regularFileSha256(file: string): string | undefined {
+/** A config's sha256, read as a plan reads it (within the config size limit); undefined when a plan would refuse it. */
+function configSha256(file: string): string | undefined {
   try {
-    if (!fs.lstatSync(file).isFile()) return undefined;
+    return sha256(readBounded(file, LIMITS.configBytes));
   } catch {
     return undefined;
   }
-  return fileSha256(file);
+}
+
+/**
+ * The sha256 of a model or data file an entry records (by the path a run shows, relative to where
+ * it runs), found as its config finds it: inside the config's folder, through no symlink that
+ * leads out, a regular file within its kind's size limit. The manifest is read from the output
+ * folder, so what it names is checked as a config's model path is before anything is read.
+ */
+function inputSha256(config: string, shown: string): string | undefined {
+  try {
+    const real = modelPath(config, path.relative(path.dirname(config), shown));
+    const st = fs.statSync(real);
+    const limit = inputKind(shown) === 'data file' ? DATA_LIMITS.fileBytes : MODEL_LIMITS.fileBytes;
+    return st.isFile() && st.size <= limit ? fileSha256(real) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

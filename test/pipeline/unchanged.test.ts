@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { hashes, readJson, tempDir, withFixtures, writeJson } from './helpers.js';
+import { sha256 } from '../../src/pipeline/hash.js';
+import { LIMITS } from '../../src/config/limits.js';
 
 // Counts the plans a run makes: a run found up to date from its files plans nothing.
 const plans = vi.hoisted(() => ({ count: 0 }));
@@ -137,6 +139,28 @@ describe('render: a run with nothing to do is known from its files, without plan
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+
+  it('reads nothing the manifest names outside a config\'s folder, or past a size limit: the run plans instead', async () => {
+    // The manifest is the output folder's, so what it names is untrusted: a file outside the
+    // config's folder with its real digest must not let the run skip planning.
+    const outside = path.join(dir, 'outside.csv');
+    fs.writeFileSync(outside, 'a,b\n1,2\n');
+    const manifest = path.join(dir, 'out/manifest.json');
+    const m = readJson(manifest);
+    const points = m.figures.find((e: { name: string }) => e.name === 'points');
+    const [shown] = Object.keys(points.models);
+    points.models = { [path.join(path.dirname(shown), '..', '..', 'outside.csv')]: sha256(fs.readFileSync(outside)) };
+    fs.writeFileSync(manifest, `${JSON.stringify(m, null, 2)}\n`);
+    const r = await run(dir);
+    expect(r.planned).toBe(true);
+    expect(r.written).toEqual([]); // the figure itself did not change
+    expect((await run(dir)).planned).toBe(false); // the plan wrote the manifest as it should be
+    // A config over the size limit is read by no one: the plan reports it.
+    fs.writeFileSync(path.join(dir, 'configs/basic/lines.json'), ' '.repeat(LIMITS.configBytes + 1));
+    const big = await run(dir);
+    expect(big.planned).toBe(true);
+    expect(big.r.failed.join('\n')).toMatch(/lines\.json/);
   });
 
   it('a run after one with a failure plans again, and reports the error again', async () => {
