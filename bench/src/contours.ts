@@ -91,6 +91,8 @@ export interface ContoursResult {
   /** render / floor; matplotlib / render; single / floorSingle. */
   renderOfFloor: number;
   matplotlibOfRender: number | null;
+  /** matplotlib drawing the one figure from a cold start (a Python process), when installed. */
+  matplotlibSingle: number | null;
   singleOfFloor: number;
   cores: number;
   runs: Record<string, number[]>;
@@ -140,11 +142,17 @@ export async function contours(count: number, rounds: number, matplotlibRounds: 
       runs.matplotlib.push(await timed(PYTHON, [MATPLOTLIB, 'figures.json', fresh('mpl')], dir));
       runs.render.push(await variants.render());
     }
+    // The one figure a user edits and re-renders, as matplotlib draws it from a cold start.
+    runs.matplotlibSingle = [];
+    for (let i = 0; mpl && i < rounds; i++) {
+      runs.matplotlibSingle.push(await timed(PYTHON, [MATPLOTLIB, 'one.json', fresh('mpl-one')], dir));
+    }
     const m = (k: string) => median(runs[k]);
     const matplotlib = mpl ? m('matplotlib') : null;
+    const matplotlibSingle = mpl ? m('matplotlibSingle') : null;
     return {
       figures: count, render: m('render'), jobs1: m('jobs1'), jobs2: m('jobs2'), floor: m('floor'), matplotlib, single: m('single'), floorSingle: m('floorSingle'), drawOnly: m('drawOnly'), validate: m('validate'), version: m('version'), node: m('node'),
-      renderOfFloor: m('render') / m('floor'), matplotlibOfRender: matplotlib === null ? null : matplotlib / m('render'), singleOfFloor: m('single') / m('floorSingle'),
+      matplotlibSingle, renderOfFloor: m('render') / m('floor'), matplotlibOfRender: matplotlib === null ? null : matplotlib / m('render'), singleOfFloor: m('single') / m('floorSingle'),
       cores: os.availableParallelism(), runs,
     };
   } finally {

@@ -89,6 +89,7 @@ export function markdown(r: BenchResult): string {
       ...(c.matplotlib !== null ? [[`matplotlib (contourf + colorbar + savefig, one Python process; ${c.runs.matplotlib.length} runs)`, ms(c.matplotlib), ms(c.matplotlib / c.figures), ratio(c.matplotlib / c.render)]] : []),
       ['one figure from a cold start: `actiplot render` of one config', ms(c.single), '–', ratio(c.single / c.render)],
       ['one figure from a cold start: the floor program', ms(c.floorSingle), '–', ratio(c.floorSingle / c.render)],
+      ...(c.matplotlibSingle !== null ? [['one figure from a cold start: matplotlib (one Python process)', ms(c.matplotlibSingle), '–', ratio(c.matplotlibSingle / c.render)]] : []),
     ]));
     parts.push('Where the one figure\'s cold start goes, beside the floor program\'s one figure:');
     parts.push(table(['process', 'ms', '× the floor program'], [
@@ -98,6 +99,7 @@ export function markdown(r: BenchResult): string {
       ['`actiplot --version` (node and the CLI starting)', ms(c.version), ratio(c.version / c.floorSingle)],
       ['node running an empty module', ms(c.node), ratio(c.node / c.floorSingle)],
       ['the floor program', ms(c.floorSingle), '1.00×'],
+      ...(c.matplotlibSingle !== null ? [['matplotlib drawing the one figure (one Python process)', ms(c.matplotlibSingle), ratio(c.matplotlibSingle / c.floorSingle)]] : []),
       // The two halves of a render, each measured alone, with node's start counted once.
       ['validate + draw-only − node: the two halves a render must do, one after the other', ms(c.validate + c.drawOnly - c.node), ratio((c.validate + c.drawOnly - c.node) / c.floorSingle)],
       ['the floor program + (validate − node): the floor\'s drawing with the CLI and the check on top', ms(c.floorSingle + c.validate - c.node), ratio((c.floorSingle + c.validate - c.node) / c.floorSingle)],
