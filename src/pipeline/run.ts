@@ -135,6 +135,11 @@ function look(job: Job, alt: string | undefined, describe: (figure: Job['figure'
   };
 }
 
+/** The result of a figure that is up to date: its manifest entry, as this run lists it. */
+function upToDate(e: ManifestEntry): FigureResult {
+  return { name: e.name, status: 'skipped', config: e.config, pointer: e.pointer, file: e.file, format: e.format, width: e.width, height: e.height, bytes: e.bytes, sha256: e.sha256 };
+}
+
 function readIfExists(file: string): Buffer | undefined {
   return readRegularFile(file);
 }
@@ -201,6 +206,8 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Prom
     reporter.note(`ignoring ${path.join(out, bad.file)}: not an actiplot manifest (${bad.reason})`);
   }
 
+  const reportUpToDate = (r: FigureResult) => reporter.figure({ name: r.name, status: 'skipped', config: r.config, path: path.join(out, r.file!), width: r.width, height: r.height });
+
   /** The gallery and, last, the manifest; `manifestCurrent`: the manifest on disk already says all of it. */
   const writeIndex = (list: ManifestEntry[], manifestCurrent = false) => {
     const multiShard = opts.shard !== undefined && opts.shard.count > 1;
@@ -230,8 +237,9 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Prom
     if (same) {
       reporter.start(same.length, 0, 0);
       for (const e of same) {
-        result.figures.push({ name: e.name, status: 'skipped', config: e.config, pointer: e.pointer, file: e.file, format: e.format, width: e.width, height: e.height, bytes: e.bytes, sha256: e.sha256 });
-        reporter.figure({ name: e.name, status: 'skipped', config: e.config, path: path.join(out, e.file), width: e.width, height: e.height });
+        const r = upToDate(e);
+        result.figures.push(r);
+        reportUpToDate(r);
       }
       // The entries are the manifest's own, with its version and fonts and no failures: it stands.
       writeIndex([...same].sort(byName), true);
@@ -255,7 +263,6 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Prom
     const fig = job.figure;
     const hash = inputHash(fig, VERSION);
     const prior = state.prior.get(fig.name);
-    const base = { name: fig.name, config: job.file, pointer: job.pointer };
     if (
       !opts.force &&
       prior &&
@@ -265,8 +272,9 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Prom
     ) {
       // The record (figure, models, fonts) is made afresh: the manifest is the output folder's, and
       // what the next run checks without planning must be what this plan found.
-      entries.set(fig.name, { ...prior, config: job.file, pointer: job.pointer, title: fig.title, ...look(job, prior.alt, altTextOf), source: source(job), models: undefined, ...figureRecord(fig) });
-      skipped.push({ ...base, status: 'skipped', file: prior.file, format: prior.format, width: prior.width, height: prior.height, bytes: prior.bytes, sha256: prior.sha256 });
+      const entry: ManifestEntry = { ...prior, config: job.file, pointer: job.pointer, title: fig.title, ...look(job, prior.alt, altTextOf), source: source(job), models: undefined, ...figureRecord(fig) };
+      entries.set(fig.name, entry);
+      skipped.push(upToDate(entry));
     } else {
       toRender.push({ job, hash });
     }
@@ -277,7 +285,7 @@ async function runOnce(opts: RenderOptions, getRenderer: (count: number) => Prom
   reporter.start(jobs.length, toRender.length, toRender.reduce((n, t) => n + workOf(t.job.figure), 0));
   for (const r of skipped) {
     byFigure.set(r.name, r);
-    reporter.figure({ name: r.name, status: 'skipped', config: r.config, path: path.join(out, r.file!), width: r.width, height: r.height });
+    reportUpToDate(r);
   }
 
   const finish = (r: FigureResult) => {

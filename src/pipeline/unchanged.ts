@@ -71,9 +71,11 @@ export function unchangedEntries(o: UnchangedOptions): ManifestEntry[] | undefin
       // above), as a manifest knows them: the figures' own font digests are checked whenever
       // anything else makes the run go the whole way.
       for (const name of Object.keys(e.fonts)) if (!fontNames.has(name)) return undefined;
-      if (fileSha256(path.join(o.out, e.file)) !== e.sha256) return undefined;
     }
   }
+  // The outputs last, the most bytes to read: a run with an edited config goes the whole way
+  // (which checks them again) without having read them here first.
+  for (const e of entries) if (fileSha256(path.join(o.out, e.file)) !== e.sha256) return undefined;
   const order = new Map(configs.map((f, i) => [f, i]));
   const rank = new Map(entries.map((e) => [e, planRank(e, byConfig.get(e.config)!, o.overrides.themes ?? [])]));
   return entries.sort((a, b) => order.get(a.config)! - order.get(b.config)! || rank.get(a)! - rank.get(b)!);
